@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { catalogModuleLocalFileLocations } from './modules/localFileLocations';
 
 const backend = createBackend();
 
@@ -68,5 +69,13 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // mcp actions plugin
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+// Flywheel: see docs/installation.md
+backend.add(import('@flywheel/plugin-flywheel-backend'));
+backend.add(import('@flywheel/plugin-scaffolder-backend-module-flywheel'));
+
+// Example instance only: lets the catalog accept the `file` locations that
+// Flywheel's offline publishing route (flywheel:publish:local) registers.
+backend.add(catalogModuleLocalFileLocations);
 
 backend.start();

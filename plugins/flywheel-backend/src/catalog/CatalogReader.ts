@@ -1,0 +1,122 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  RELATION_PARENT_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+
+const COMPONENT_FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+  'metadata.annotations',
+  'spec.type',
+  'spec.owner',
+  'relations',
+];
+
+/** A Component with the owner resolved to a full entity ref. */
+export interface CatalogComponent {
+  entity: Entity;
+  entityRef: string;
+  ownerRef?: string;
+}
+
+/**
+ * The catalog reads every domain shares: components with their owners, the
+ * group tree, templates. Reads stream in pages so a large catalog is never
+ * held as one response.
+ */
+export class CatalogReader {
+  constructor(private readonly catalog: CatalogService) {}
+
+  async listComponents(
+    credentials: BackstageCredentials,
+  ): Promise<CatalogComponent[]> {
+    const components: CatalogComponent[] = [];
+    for await (const page of this.catalog.streamEntities(
+      { filter: { kind: 'Component' }, fields: COMPONENT_FIELDS },
+      { credentials },
+    )) {
+      for (const entity of page) {
+        components.push({
+          entity,
+          entityRef: stringifyEntityRef(entity),
+          ownerRef: entity.relations?.find(r => r.type === RELATION_OWNED_BY)
+            ?.targetRef,
+        });
+      }
+    }
+    return components;
+  }
+
+  async listEntities(
+    filter: Record<string, string>,
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const entities: Entity[] = [];
+    for await (const page of this.catalog.streamEntities(
+      { filter },
+      { credentials },
+    )) {
+      entities.push(...page);
+    }
+    return entities;
+  }
+
+  async getEntity(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined> {
+    return this.catalog.getEntityByRef(entityRef, { credentials });
+  }
+
+  /** The group tree: every group's ref mapped to its direct children. */
+  async groupTree(credentials: BackstageCredentials): Promise<OrgGraph> {
+    const children = new Map<string, string[]>();
+    for await (const page of this.catalog.streamEntities(
+      {
+        filter: { kind: 'Group' },
+        fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
+      },
+      { credentials },
+    )) {
+      for (const group of page) {
+        children.set(
+          stringifyEntityRef(group),
+          (group.relations ?? [])
+            .filter(r => r.type === RELATION_PARENT_OF)
+            .map(r => r.targetRef),
+        );
+      }
+    }
+    return new OrgGraph(children);
+  }
+}
+
+/** The group hierarchy, for rolling a team up with all its sub-teams. */
+export class OrgGraph {
+  constructor(private readonly children: Map<string, string[]>) {}
+
+  has(groupRef: string): boolean {
+    return this.children.has(groupRef);
+  }
+
+  /** The group and every group below it; cycles in bad data are ignored. */
+  descendantsOf(groupRef: string): string[] {
+    const seen = new Set<string>();
+    const queue = [groupRef];
+    while (queue.length > 0) {
+      const ref = queue.shift()!;
+      if (seen.has(ref)) {
+        continue;
+      }
+      seen.add(ref);
+      queue.push(...(this.children.get(ref) ?? []));
+    }
+    return [...seen];
+  }
+}

@@ -1,0 +1,343 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  EntityProvenanceResponse,
+  GOLDEN_PATH_LABEL,
+  GoldenPathService as GoldenPathServiceRow,
+  GoldenPathsResponse,
+  GoldenPathSummary,
+  GroupAdoptionResponse,
+  MonthlyCount,
+  RecordRunRequest,
+  TEMPLATE_CHANGELOG_ANNOTATION,
+  TEMPLATE_VERSION_ANNOTATION,
+  hasDrifted,
+  isGoldenPathTemplate,
+  median,
+  percent,
+  readProvenance,
+} from '@flywheel/plugin-flywheel-common';
+import { DateTime } from 'luxon';
+import { CatalogComponent, CatalogReader } from '../catalog/CatalogReader';
+import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
+
+const TREND_MONTHS = 12;
+
+/** Parses an entity ref from user input, insisting on a kind. */
+export function parseRefOfKind(
+  value: string,
+  kind: string,
+  field: string,
+): string {
+  let ref;
+  try {
+    ref = parseEntityRef(value);
+  } catch (e) {
+    throw new InputError(
+      `${field} must be an entity ref like ${kind}:default/name, got '${value}'`,
+    );
+  }
+  if (ref.kind.toLocaleLowerCase('en-US') !== kind) {
+    throw new InputError(
+      `${field} must refer to a ${kind}, got kind '${ref.kind}' in '${value}'`,
+    );
+  }
+  return stringifyEntityRef(ref);
+}
+
+function templateInfo(template: Entity) {
+  return {
+    templateRef: stringifyEntityRef(template),
+    version:
+      template.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION] || undefined,
+    title: template.metadata.title ?? template.metadata.name,
+  };
+}
+
+/**
+ * Golden-path numbers: adoption, runs, service creation time and drift, all
+ * counted from the catalog (so services created before Flywheel count too)
+ * and the recorded scaffolder runs.
+ */
+export class GoldenPathService {
+  constructor(
+    private readonly catalog: CatalogReader,
+    private readonly runs: ScaffolderRunStore,
+    private readonly now: () => DateTime = () => DateTime.utc(),
+  ) {}
+
+  async listGoldenPaths(
+    credentials: BackstageCredentials,
+  ): Promise<GoldenPathsResponse> {
+    const [templates, components] = await Promise.all([
+      this.goldenPathTemplates(credentials),
+      this.catalog.listComponents(credentials),
+    ]);
+    const templateRefs = templates.map(t => stringifyEntityRef(t));
+    const runs = await this.runs.list({ templateRefs });
+    const servicesByPath = this.groupServicesByPath(components, templates);
+
+    const items = templates.map(template =>
+      this.summarize(
+        template,
+        servicesByPath.get(stringifyEntityRef(template)) ?? [],
+        runs.filter(r => r.templateRef === stringifyEntityRef(template)),
+        components.length,
+      ),
+    );
+    items.sort(
+      (a, b) =>
+        b.servicesCreated - a.servicesCreated || a.title.localeCompare(b.title),
+    );
+    const fromGoldenPaths = items.reduce((n, i) => n + i.servicesCreated, 0);
+    return {
+      items,
+      totals: {
+        components: components.length,
+        fromGoldenPaths,
+        adoptionPercent: percent(fromGoldenPaths, components.length),
+      },
+    };
+  }
+
+  async groupAdoption(
+    groupRefInput: string,
+    credentials: BackstageCredentials,
+  ): Promise<GroupAdoptionResponse> {
+    const groupRef = parseRefOfKind(groupRefInput, 'group', 'groupRef');
+    const [graph, templates, components] = await Promise.all([
+      this.catalog.groupTree(credentials),
+      this.goldenPathTemplates(credentials),
+      this.catalog.listComponents(credentials),
+    ]);
+    if (!graph.has(groupRef)) {
+      throw new NotFoundError(`No group ${groupRef} in the catalog`);
+    }
+    const groupRefs = graph.descendantsOf(groupRef);
+    const scope = new Set(groupRefs);
+    const inScope = components.filter(c => c.ownerRef && scope.has(c.ownerRef));
+    const byPath = this.groupServicesByPath(inScope, templates);
+
+    const paths = templates
+      .map(template => {
+        const { templateRef, title } = templateInfo(template);
+        const count = byPath.get(templateRef)?.length ?? 0;
+        return {
+          templateRef,
+          title,
+          count,
+          percent: percent(count, inScope.length),
+        };
+      })
+      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+    const fromGoldenPaths = paths.reduce((n, p) => n + p.count, 0);
+    const versions = new Map(
+      templates.map(t => [templateInfo(t).templateRef, templateInfo(t).version]),
+    );
+    return {
+      groupRef,
+      groupRefs,
+      totalComponents: inScope.length,
+      fromGoldenPaths,
+      adoptionPercent: percent(fromGoldenPaths, inScope.length),
+      paths,
+      components: inScope
+        .map(c => this.toServiceRow(c, versions))
+        .sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
+    };
+  }
+
+  async provenance(
+    entityRefInput: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityProvenanceResponse> {
+    let entityRef: string;
+    try {
+      entityRef = stringifyEntityRef(parseEntityRef(entityRefInput));
+    } catch {
+      throw new InputError(
+        `entityRef must be an entity ref like component:default/name, got '${entityRefInput}'`,
+      );
+    }
+    const entity = await this.catalog.getEntity(entityRef, credentials);
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const provenance = readProvenance(entity);
+    if (!provenance) {
+      return { entityRef, fromTemplate: false, isGoldenPath: false, drifted: false };
+    }
+    const template = await this.catalog.getEntity(
+      provenance.templateRef,
+      credentials,
+    );
+    const current = template ? templateInfo(template) : undefined;
+    return {
+      entityRef,
+      fromTemplate: true,
+      templateRef: provenance.templateRef,
+      isGoldenPath: template ? isGoldenPathTemplate(template) : false,
+      templateTitle: current?.title,
+      templateVersion: provenance.templateVersion,
+      currentVersion: current?.version,
+      drifted: hasDrifted(provenance.templateVersion, current?.version),
+      createdAt: provenance.createdAt,
+    };
+  }
+
+  async recordRun(
+    request: RecordRunRequest,
+    userRef: string | undefined,
+  ): Promise<void> {
+    const run = {
+      ...request,
+      templateRef: parseRefOfKind(request.templateRef, 'template', 'templateRef'),
+      entityRef: request.entityRef
+        ? stringifyEntityRef(parseEntityRefOrThrow(request.entityRef, 'entityRef'))
+        : undefined,
+      ownerRef: request.ownerRef
+        ? stringifyEntityRef(
+            parseEntityRefOrThrow(request.ownerRef, 'ownerRef', 'group'),
+          )
+        : undefined,
+      userRef,
+    };
+    if (
+      run.startedAt &&
+      run.completedAt &&
+      Date.parse(run.completedAt) < Date.parse(run.startedAt)
+    ) {
+      throw new InputError(
+        `completedAt (${run.completedAt}) is before startedAt (${run.startedAt})`,
+      );
+    }
+    await this.runs.upsert(run);
+  }
+
+  private async goldenPathTemplates(
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    const templates = await this.catalog.listEntities(
+      { kind: 'Template', [`metadata.labels.${GOLDEN_PATH_LABEL}`]: 'true' },
+      credentials,
+    );
+    return templates.filter(isGoldenPathTemplate);
+  }
+
+  private groupServicesByPath(
+    components: CatalogComponent[],
+    templates: Entity[],
+  ): Map<string, CatalogComponent[]> {
+    const paths = new Set(templates.map(t => stringifyEntityRef(t)));
+    const byPath = new Map<string, CatalogComponent[]>();
+    for (const component of components) {
+      const templateRef = readProvenance(component.entity)?.templateRef;
+      if (templateRef && paths.has(templateRef)) {
+        byPath.set(templateRef, [...(byPath.get(templateRef) ?? []), component]);
+      }
+    }
+    return byPath;
+  }
+
+  private toServiceRow(
+    component: CatalogComponent,
+    currentVersions: Map<string, string | undefined>,
+  ): GoldenPathServiceRow {
+    const provenance = readProvenance(component.entity);
+    const isPath = provenance && currentVersions.has(provenance.templateRef);
+    return {
+      entityRef: component.entityRef,
+      title: component.entity.metadata.title ?? component.entity.metadata.name,
+      type: (component.entity.spec?.type as string | undefined) ?? undefined,
+      owner: component.ownerRef,
+      templateRef: isPath ? provenance.templateRef : undefined,
+      templateVersion: isPath ? provenance.templateVersion : undefined,
+      createdAt: provenance?.createdAt,
+      drifted: isPath
+        ? hasDrifted(
+            provenance.templateVersion,
+            currentVersions.get(provenance.templateRef),
+          )
+        : false,
+    };
+  }
+
+  private summarize(
+    template: Entity,
+    services: CatalogComponent[],
+    runs: ScaffolderRun[],
+    allComponents: number,
+  ): GoldenPathSummary {
+    const { templateRef, version, title } = templateInfo(template);
+    const versions = new Map([[templateRef, version]]);
+    const rows = services.map(s => this.toServiceRow(s, versions));
+    const succeeded = runs.filter(r => r.outcome === 'succeeded');
+    const durations = succeeded
+      .filter(r => r.startedAt && r.completedAt)
+      .map(r => (r.completedAt!.getTime() - r.startedAt!.getTime()) / 1000);
+    const spec = template.spec ?? {};
+    return {
+      templateRef,
+      name: template.metadata.name,
+      title,
+      description: template.metadata.description,
+      owner: typeof spec.owner === 'string' ? spec.owner : undefined,
+      type: typeof spec.type === 'string' ? spec.type : undefined,
+      tags: template.metadata.tags ?? [],
+      version,
+      changelog:
+        template.metadata.annotations?.[TEMPLATE_CHANGELOG_ANNOTATION] ||
+        undefined,
+      servicesCreated: services.length,
+      adoptionPercent: percent(services.length, allComponents),
+      runs: {
+        total: runs.length,
+        succeeded: succeeded.length,
+        failed: runs.length - succeeded.length,
+        successRate: runs.length ? succeeded.length / runs.length : null,
+      },
+      medianCreationSeconds: median(durations),
+      drifted: rows
+        .filter(r => r.drifted)
+        .sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
+      creationsByMonth: this.trend(rows, runs),
+    };
+  }
+
+  /** Creations per UTC month over the last year, from provenance or runs. */
+  private trend(rows: GoldenPathServiceRow[], runs: ScaffolderRun[]): MonthlyCount[] {
+    const end = this.now().startOf('month');
+    const months: MonthlyCount[] = [];
+    for (let i = TREND_MONTHS - 1; i >= 0; i--) {
+      months.push({ month: end.minus({ months: i }).toFormat('yyyy-MM'), count: 0 });
+    }
+    const index = new Map(months.map((m, i) => [m.month, i]));
+    const completedByEntity = new Map(
+      runs
+        .filter(r => r.entityRef && r.completedAt && r.outcome === 'succeeded')
+        .map(r => [r.entityRef!, r.completedAt!.toISOString()]),
+    );
+    for (const row of rows) {
+      const when = row.createdAt ?? completedByEntity.get(row.entityRef);
+      const parsed = when ? DateTime.fromISO(when, { zone: 'utc' }) : undefined;
+      const i = parsed?.isValid ? index.get(parsed.toFormat('yyyy-MM')) : undefined;
+      if (i !== undefined) {
+        months[i].count += 1;
+      }
+    }
+    return months;
+  }
+}
+
+function parseEntityRefOrThrow(value: string, field: string, defaultKind?: string) {
+  try {
+    return parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+  } catch {
+    throw new InputError(`${field} must be an entity ref, got '${value}'`);
+  }
+}

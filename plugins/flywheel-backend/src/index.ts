@@ -1,0 +1,6 @@
+/**
+ * The Flywheel backend plugin.
+ *
+ * @packageDocumentation
+ */
+export { flywheelPlugin as default } from './plugin';

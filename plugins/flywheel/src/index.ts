@@ -1,0 +1,1 @@
+export { flywheelPlugin as default } from './plugin';
