@@ -9,6 +9,7 @@ import { connectDatabase } from './database/migrate';
 import { GoldenPathService } from './goldenPaths/GoldenPathService';
 import { registerGoldenPathRoutes } from './goldenPaths/router';
 import { ScaffolderRunStore } from './goldenPaths/ScaffolderRunStore';
+import { ScaffolderTaskSync } from './goldenPaths/ScaffolderTaskSync';
 import { createFlywheelApiRouter } from './service/createRouter';
 
 /**
@@ -22,6 +23,10 @@ export const flywheelPlugin = createBackendPlugin({
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
@@ -31,6 +36,10 @@ export const flywheelPlugin = createBackendPlugin({
       },
       async init({
         auditor,
+        auth,
+        discovery,
+        logger,
+        scheduler,
         catalog,
         database,
         httpAuth,
@@ -42,12 +51,30 @@ export const flywheelPlugin = createBackendPlugin({
         const db = await connectDatabase(database);
         const catalogReader = new CatalogReader(catalog);
 
+        const runStore = new ScaffolderRunStore(db);
+        const goldenPaths = new GoldenPathService(catalogReader, runStore);
+        const taskSync = ScaffolderTaskSync.fromDiscovery({
+          runs: runStore,
+          discovery,
+          auth,
+          logger,
+        });
+        // Runs once across replicas: failed runs never reach the record step.
+        await scheduler.scheduleTask({
+          id: 'flywheel-golden-paths-sync-scaffolder-tasks',
+          frequency: { minutes: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const credentials = await auth.getOwnServiceCredentials();
+            const refs = await goldenPaths.goldenPathRefs(credentials);
+            await taskSync.sync(new Set(refs));
+          },
+        });
+
         const router = createFlywheelApiRouter();
         registerGoldenPathRoutes(router, {
-          goldenPaths: new GoldenPathService(
-            catalogReader,
-            new ScaffolderRunStore(db),
-          ),
+          goldenPaths,
           httpAuth,
           permissions,
           auditor,

@@ -219,6 +219,13 @@ export class GoldenPathService {
     await this.runs.upsert(run);
   }
 
+  /** Entity refs of every golden-path template. */
+  async goldenPathRefs(credentials: BackstageCredentials): Promise<string[]> {
+    return (await this.goldenPathTemplates(credentials)).map(t =>
+      stringifyEntityRef(t),
+    );
+  }
+
   private async goldenPathTemplates(
     credentials: BackstageCredentials,
   ): Promise<Entity[]> {

@@ -86,4 +86,36 @@ describe('ScaffolderRunStore', () => {
       expect((await store.list())[0].outcome).toBe('succeeded');
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'never overwrites a recorded run with a synced one, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.upsert({
+        taskId: 't1',
+        templateRef: 'template:default/ts-service',
+        outcome: 'succeeded',
+        completedAt: '2026-11-02T10:02:05.000Z',
+      });
+      expect(
+        await store.insertIfAbsent({
+          taskId: 't1',
+          templateRef: 'template:default/ts-service',
+          outcome: 'failed',
+        }),
+      ).toBe(false);
+      expect(
+        await store.insertIfAbsent({
+          taskId: 't2',
+          templateRef: 'template:default/ts-service',
+          outcome: 'failed',
+        }),
+      ).toBe(true);
+      const runs = await store.list();
+      expect(runs.map(r => [r.taskId, r.outcome])).toEqual([
+        ['t1', 'succeeded'],
+        ['t2', 'failed'],
+      ]);
+    },
+  );
 });

@@ -408,6 +408,7 @@ export const spec = {
         "in": "query",
         "required": true,
         "description": "Entity ref of a Group, e.g. group:default/payments.",
+        "allowReserved": true,
         "schema": {
           "type": "string",
           "minLength": 1
@@ -418,31 +419,19 @@ export const spec = {
         "in": "query",
         "required": true,
         "description": "Entity ref, e.g. component:default/checkout-api.",
+        "allowReserved": true,
         "schema": {
           "type": "string",
           "minLength": 1
         }
       }
-    },
-    "securitySchemes": {
-      "JWT": {
-        "type": "http",
-        "scheme": "bearer",
-        "bearerFormat": "JWT"
-      }
     }
   },
-  "security": [
-    {
-      "JWT": []
-    }
-  ],
   "paths": {
     "/health": {
       "get": {
         "operationId": "GetHealth",
         "description": "Liveness check; needs no credentials.",
-        "security": [],
         "responses": {
           "200": {
             "description": "The plugin is up.",

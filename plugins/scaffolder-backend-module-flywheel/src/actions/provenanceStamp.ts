@@ -35,9 +35,9 @@ export function createProvenanceStampAction(options?: {
         path: z =>
           z
             .string()
-            .default('catalog-info.yaml')
+            .optional()
             .describe(
-              'Path of the catalog descriptor inside the workspace; every entity in it is stamped',
+              'Path of the catalog descriptor inside the workspace (default catalog-info.yaml); every entity in it is stamped',
             ),
       },
       output: {
@@ -54,10 +54,12 @@ export function createProvenanceStampAction(options?: {
           'flywheel:provenance:stamp must run inside a template: no template entity ref is known',
         );
       }
-      const file = resolveSafeChildPath(ctx.workspacePath, ctx.input.path);
+      // The scaffolder validates input but does not apply schema defaults.
+      const relativePath = ctx.input.path ?? 'catalog-info.yaml';
+      const file = resolveSafeChildPath(ctx.workspacePath, relativePath);
       if (!(await fs.pathExists(file))) {
         throw new InputError(
-          `No ${ctx.input.path} in the workspace: run fetch:template (or write the file) before flywheel:provenance:stamp`,
+          `No ${relativePath} in the workspace: run fetch:template (or write the file) before flywheel:provenance:stamp`,
         );
       }
       const templateVersion =
@@ -79,7 +81,7 @@ export function createProvenanceStampAction(options?: {
       for (const doc of documents) {
         if (doc.errors.length > 0) {
           throw new InputError(
-            `${ctx.input.path} is not valid YAML: ${doc.errors[0].message}`,
+            `${relativePath} is not valid YAML: ${doc.errors[0].message}`,
           );
         }
         const entity = doc.toJS();
@@ -92,7 +94,7 @@ export function createProvenanceStampAction(options?: {
         firstRef ??= stringifyEntityRef(entity);
       }
       if (!firstRef) {
-        throw new InputError(`${ctx.input.path} contains no entity to stamp`);
+        throw new InputError(`${relativePath} contains no entity to stamp`);
       }
       await fs.writeFile(
         file,

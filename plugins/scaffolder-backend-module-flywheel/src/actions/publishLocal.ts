@@ -64,8 +64,10 @@ export function createPublishLocalAction(options: {
         catalogInfoPath: z =>
           z
             .string()
-            .default('catalog-info.yaml')
-            .describe('Path of the catalog descriptor inside the workspace'),
+            .optional()
+            .describe(
+              'Path of the catalog descriptor inside the workspace (default catalog-info.yaml)',
+            ),
       },
       output: {
         entityRef: z => z.string(),
@@ -79,13 +81,13 @@ export function createPublishLocalAction(options: {
           'Local publishing is not configured: set flywheel.scaffolder.localPublish.directory in app-config',
         );
       }
-      const source = resolveSafeChildPath(
-        ctx.workspacePath,
-        ctx.input.catalogInfoPath,
-      );
+      // The scaffolder validates input but does not apply schema defaults.
+      const relativeCatalogInfo =
+        ctx.input.catalogInfoPath ?? 'catalog-info.yaml';
+      const source = resolveSafeChildPath(ctx.workspacePath, relativeCatalogInfo);
       if (!(await fs.pathExists(source))) {
         throw new InputError(
-          `No ${ctx.input.catalogInfoPath} in the workspace to register`,
+          `No ${relativeCatalogInfo} in the workspace to register`,
         );
       }
       const entity = yaml.parseAllDocuments(await fs.readFile(source, 'utf8'))
@@ -93,11 +95,11 @@ export function createPublishLocalAction(options: {
         .find(e => e?.kind && e?.metadata?.name);
       if (!entity) {
         throw new InputError(
-          `${ctx.input.catalogInfoPath} contains no entity to register`,
+          `${relativeCatalogInfo} contains no entity to register`,
         );
       }
       const target = resolveSafeChildPath(options.directory, ctx.input.name);
-      const catalogInfoPath = path.join(target, ctx.input.catalogInfoPath);
+      const catalogInfoPath = path.join(target, relativeCatalogInfo);
       const entityRef = stringifyEntityRef(entity);
       ctx.output('entityRef', entityRef);
       ctx.output('catalogInfoPath', catalogInfoPath);

@@ -1,0 +1,234 @@
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DateTime } from 'luxon';
+import { CatalogReader } from '../catalog/CatalogReader';
+import { connectDatabase } from '../database/migrate';
+import { GoldenPathService } from './GoldenPathService';
+import { ScaffolderRunStore } from './ScaffolderRunStore';
+import { testEntities } from './testData';
+
+jest.setTimeout(60_000);
+
+describe('GoldenPathService', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const credentials = mockCredentials.user();
+
+  async function createService(
+    databaseId: Parameters<typeof databases.init>[0],
+  ) {
+    const knex = await databases.init(databaseId);
+    const db = await connectDatabase({ getClient: async () => knex });
+    const runs = new ScaffolderRunStore(db);
+    const service = new GoldenPathService(
+      new CatalogReader(catalogServiceMock({ entities: testEntities })),
+      runs,
+      () => DateTime.fromISO('2026-11-25T12:00:00Z', { zone: 'utc' }),
+    );
+    return { service, runs };
+  }
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    it('lists golden paths with adoption, drift, runs and trend', async () => {
+      const { service, runs } = await createService(databaseId);
+      await runs.upsert({
+        taskId: 'a',
+        templateRef: 'template:default/ts-service',
+        outcome: 'succeeded',
+        startedAt: '2026-11-02T10:00:00Z',
+        completedAt: '2026-11-02T10:01:00Z',
+      });
+      await runs.upsert({
+        taskId: 'b',
+        templateRef: 'template:default/ts-service',
+        outcome: 'succeeded',
+        startedAt: '2026-11-03T10:00:00Z',
+        completedAt: '2026-11-03T10:03:00Z',
+      });
+      await runs.upsert({
+        taskId: 'c',
+        templateRef: 'template:default/ts-service',
+        outcome: 'failed',
+        startedAt: '2026-11-04T10:00:00Z',
+        completedAt: '2026-11-04T10:00:10Z',
+      });
+
+      const result = await service.listGoldenPaths(credentials);
+
+      // 8 components; checkout, ledger, refunds (backfill) from ts-service,
+      // pay-web and portal from web-app; old-batch's template is no golden path.
+      expect(result.totals).toEqual({
+        components: 8,
+        fromGoldenPaths: 5,
+        adoptionPercent: 62.5,
+      });
+      expect(result.items.map(i => i.templateRef)).toEqual([
+        'template:default/ts-service',
+        'template:default/web-app',
+      ]);
+      const [ts, web] = result.items;
+      expect(ts).toMatchObject({
+        name: 'ts-service',
+        title: 'ts-service title',
+        version: '1.2.0',
+        owner: 'group:default/platform',
+        servicesCreated: 3,
+        adoptionPercent: 37.5,
+        runs: { total: 3, succeeded: 2, failed: 1, successRate: 2 / 3 },
+        // median of 60 s and 180 s; the failed run does not count
+        medianCreationSeconds: 120,
+      });
+      expect(ts.drifted.map(d => [d.entityRef, d.templateVersion])).toEqual([
+        ['component:default/ledger', '1.0.0'],
+      ]);
+      expect(ts.creationsByMonth).toHaveLength(12);
+      expect(ts.creationsByMonth[0].month).toBe('2025-12');
+      expect(ts.creationsByMonth.at(-1)).toEqual({ month: '2026-11', count: 1 });
+      expect(
+        ts.creationsByMonth.find(m => m.month === '2026-09')?.count,
+      ).toBe(1);
+      // portal was created before the trend window: counted, not charted
+      expect(web.servicesCreated).toBe(2);
+      expect(web.creationsByMonth.reduce((n, m) => n + m.count, 0)).toBe(1);
+      expect(web.runs).toEqual({
+        total: 0,
+        succeeded: 0,
+        failed: 0,
+        successRate: null,
+      });
+      expect(web.medianCreationSeconds).toBeNull();
+    });
+
+    it('rolls adoption up over a team and its sub-teams', async () => {
+      const { service } = await createService(databaseId);
+
+      const payments = await service.groupAdoption(
+        'group:default/payments',
+        credentials,
+      );
+      expect(payments.groupRefs.sort()).toEqual([
+        'group:default/payments',
+        'group:default/payments-core',
+      ]);
+      // checkout, ledger, refunds, pay-web from paths; old-batch, handmade not
+      expect(payments).toMatchObject({
+        totalComponents: 6,
+        fromGoldenPaths: 4,
+        adoptionPercent: 66.7,
+      });
+      expect(payments.paths).toEqual([
+        {
+          templateRef: 'template:default/ts-service',
+          title: 'ts-service title',
+          count: 3,
+          percent: 50,
+        },
+        {
+          templateRef: 'template:default/web-app',
+          title: 'web-app title',
+          count: 1,
+          percent: 16.7,
+        },
+      ]);
+      expect(
+        payments.components.find(c => c.entityRef === 'component:default/old-batch'),
+      ).toMatchObject({ templateRef: undefined, drifted: false });
+
+      const core = await service.groupAdoption(
+        'group:default/payments-core',
+        credentials,
+      );
+      expect(core.totalComponents).toBe(3);
+      expect(core.fromGoldenPaths).toBe(2);
+
+      const all = await service.groupAdoption(
+        'group:default/engineering',
+        credentials,
+      );
+      expect(all.totalComponents).toBe(8);
+    });
+
+    it('rejects bad and unknown group refs', async () => {
+      const { service } = await createService(databaseId);
+      await expect(
+        service.groupAdoption('component:default/checkout', credentials),
+      ).rejects.toThrow(/groupRef must refer to a group/);
+      await expect(service.groupAdoption(':', credentials)).rejects.toThrow(
+        /groupRef must be an entity ref/,
+      );
+      await expect(
+        service.groupAdoption('group:default/nobody', credentials),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+    });
+
+    it('tells an entity where it came from and whether it drifted', async () => {
+      const { service } = await createService(databaseId);
+      expect(
+        await service.provenance('component:default/ledger', credentials),
+      ).toEqual({
+        entityRef: 'component:default/ledger',
+        fromTemplate: true,
+        templateRef: 'template:default/ts-service',
+        isGoldenPath: true,
+        templateTitle: 'ts-service title',
+        templateVersion: '1.0.0',
+        currentVersion: '1.2.0',
+        drifted: true,
+        createdAt: '2026-09-15T08:00:00Z',
+      });
+      expect(
+        await service.provenance('component:default/old-batch', credentials),
+      ).toMatchObject({ fromTemplate: true, isGoldenPath: false, drifted: false });
+      expect(
+        await service.provenance('component:default/handmade', credentials),
+      ).toEqual({
+        entityRef: 'component:default/handmade',
+        fromTemplate: false,
+        isGoldenPath: false,
+        drifted: false,
+      });
+      await expect(
+        service.provenance('component:default/missing', credentials),
+      ).rejects.toMatchObject({ name: 'NotFoundError' });
+    });
+
+    it('records runs and validates their refs and times', async () => {
+      const { service, runs } = await createService(databaseId);
+      await service.recordRun(
+        {
+          taskId: 't1',
+          templateRef: 'template:default/ts-service',
+          entityRef: 'component:default/new-svc',
+          ownerRef: 'payments',
+          outcome: 'succeeded',
+        },
+        'user:default/ada',
+      );
+      expect(await runs.list()).toEqual([
+        expect.objectContaining({
+          taskId: 't1',
+          ownerRef: 'group:default/payments',
+          userRef: 'user:default/ada',
+        }),
+      ]);
+      await expect(
+        service.recordRun(
+          { taskId: 't2', templateRef: 'component:default/x', outcome: 'failed' },
+          undefined,
+        ),
+      ).rejects.toThrow(/templateRef must refer to a template/);
+      await expect(
+        service.recordRun(
+          {
+            taskId: 't3',
+            templateRef: 'template:default/ts-service',
+            startedAt: '2026-11-02T10:00:00Z',
+            completedAt: '2026-11-02T09:00:00Z',
+            outcome: 'succeeded',
+          },
+          undefined,
+        ),
+      ).rejects.toThrow(/completedAt .* is before startedAt/);
+      expect((await runs.list()).map(r => r.taskId)).toEqual(['t1']);
+    });
+  });
+});
