@@ -1,1 +1,18 @@
-export { flywheelPlugin as default } from './plugin';
+/**
+ * The Flywheel frontend plugin: golden paths, adoption and the platform's
+ * product pages.
+ *
+ * The default export is the plugin for the new frontend system (what feature
+ * discovery loads); the named exports serve apps on the legacy system.
+ *
+ * @packageDocumentation
+ */
+export { default } from './alpha';
+export {
+  flywheelPlugin,
+  FlywheelPage,
+  EntityGoldenPathCard,
+  EntityGroupAdoptionCard,
+} from './legacy';
+export { FlywheelClient, flywheelApiRef } from './api';
+export type { FlywheelApi } from './api';

@@ -1,0 +1,148 @@
+import { screen, within } from '@testing-library/react';
+import { Entity } from '@backstage/catalog-model';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
+import {
+  createExtensionTester,
+  renderInTestApp,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
+import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import flywheelPlugin from './alpha';
+import { FlywheelClient, flywheelApiRef } from './api';
+import {
+  catalogRoutes,
+  mockFlywheelApi,
+  paymentsAdoption,
+} from './__testUtils__/testData';
+
+const checkoutApi: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout-api', namespace: 'default' },
+  spec: { type: 'service' },
+};
+
+const payments: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'payments', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
+describe('flywheel plugin (new frontend system)', () => {
+  it('is a frontend plugin with the flywheel id', () => {
+    expect(flywheelPlugin.$$type).toBe('@backstage/FrontendPlugin');
+    expect(flywheelPlugin.id).toBe('flywheel');
+  });
+
+  it('provides the Flywheel client', () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('api:flywheel'),
+    );
+    const factory = tester.get(ApiBlueprint.dataRefs.factory);
+
+    expect(factory.api.id).toBe(flywheelApiRef.id);
+    const client = factory.factory({
+      discoveryApi: { getBaseUrl: jest.fn() },
+      fetchApi: { fetch: jest.fn() },
+    });
+    expect(client).toBeInstanceOf(FlywheelClient);
+  });
+
+  it('mounts a Flywheel page at /flywheel that opens the Golden Paths tab', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('page:flywheel'),
+    ).add(flywheelPlugin.getExtension('sub-page:flywheel/golden-paths'));
+
+    expect(tester.get(coreExtensionData.routePath)).toBe('/flywheel');
+    expect(tester.get(coreExtensionData.title)).toBe('Flywheel');
+
+    renderInTestApp(tester.reactElement(), {
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, mockFlywheelApi()],
+        [catalogApiRef, catalogApiMock({ entities: [] })],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('region', { name: 'TypeScript HTTP service' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Golden Paths' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it('adds a Flywheel nav item and routes /flywheel to the Golden Paths tab in an app', async () => {
+    renderTestApp({
+      features: [flywheelPlugin],
+      initialRouteEntries: ['/flywheel'],
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, mockFlywheelApi()],
+        [catalogApiRef, catalogApiMock({ entities: [] })],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('region', { name: 'TypeScript HTTP service' }),
+    ).toBeInTheDocument();
+    // The sidebar item, highlighted because we are on the page.
+    expect(
+      screen.getByRole('link', { name: 'Flywheel', current: 'page' }),
+    ).toHaveAttribute('href', '/flywheel');
+  });
+
+  it('adds the golden-path card to Component entity pages only', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('entity-card:flywheel/golden-path'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(checkoutApi)).toBe(true);
+    expect(filter?.(payments)).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={checkoutApi}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        mountedRoutes: catalogRoutes,
+        apis: [[flywheelApiRef, mockFlywheelApi()]],
+      },
+    );
+
+    const card = await screen.findByRole('region', { name: 'Golden path' });
+    expect(
+      await within(card).findByText('Created from 1.0.0, current is 1.2.0'),
+    ).toBeInTheDocument();
+  });
+
+  it('adds the adoption card to Group entity pages only', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('entity-card:flywheel/group-adoption'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(payments)).toBe(true);
+    expect(filter?.(checkoutApi)).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={payments}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[flywheelApiRef, mockFlywheelApi()]] },
+    );
+
+    const card = await screen.findByRole('region', {
+      name: 'Golden-path adoption',
+    });
+    expect(
+      await within(card).findByText(`${paymentsAdoption.adoptionPercent}%`),
+    ).toBeInTheDocument();
+  });
+});

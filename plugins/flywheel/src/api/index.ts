@@ -1,0 +1,3 @@
+export { flywheelApiRef } from './FlywheelApi';
+export type { FlywheelApi } from './FlywheelApi';
+export { FlywheelClient } from './FlywheelClient';

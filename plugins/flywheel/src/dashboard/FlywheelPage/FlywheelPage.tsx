@@ -1,0 +1,26 @@
+import { Header, Page, TabbedLayout } from '@backstage/core-components';
+import { Container } from '@backstage/ui';
+import { GoldenPathsOverview } from '../../goldenPaths/GoldenPathsOverview';
+
+/**
+ * The Flywheel page for apps on the legacy frontend system: one tab per
+ * domain. (The new frontend system builds the same tabs from sub-page
+ * extensions in alpha.tsx; add a domain's tab in both places.)
+ */
+export function FlywheelPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Flywheel"
+        subtitle="Run your internal developer platform as a product"
+      />
+      <TabbedLayout>
+        <TabbedLayout.Route path="/golden-paths" title="Golden Paths">
+          <Container>
+            <GoldenPathsOverview />
+          </Container>
+        </TabbedLayout.Route>
+      </TabbedLayout>
+    </Page>
+  );
+}

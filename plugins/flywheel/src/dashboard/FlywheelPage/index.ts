@@ -1,0 +1,1 @@
+export { FlywheelPage } from './FlywheelPage';

@@ -1,0 +1,1 @@
+export { AdoptionComponentsTable } from './AdoptionComponentsTable';

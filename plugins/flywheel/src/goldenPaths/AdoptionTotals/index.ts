@@ -1,0 +1,1 @@
+export { AdoptionTotals } from './AdoptionTotals';

@@ -1,0 +1,1 @@
+export { CreationsChart } from './CreationsChart';

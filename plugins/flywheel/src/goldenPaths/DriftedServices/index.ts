@@ -1,0 +1,1 @@
+export { DriftedServices } from './DriftedServices';

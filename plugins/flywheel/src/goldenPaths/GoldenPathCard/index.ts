@@ -1,0 +1,1 @@
+export { GoldenPathCard } from './GoldenPathCard';

@@ -1,0 +1,1 @@
+export { GoldenPathProvenanceCard } from './GoldenPathProvenanceCard';

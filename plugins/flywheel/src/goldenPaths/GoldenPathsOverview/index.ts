@@ -1,0 +1,1 @@
+export { GoldenPathsOverview } from './GoldenPathsOverview';

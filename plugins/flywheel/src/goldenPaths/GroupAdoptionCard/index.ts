@@ -1,0 +1,1 @@
+export { GroupAdoptionCard } from './GroupAdoptionCard';

@@ -1,0 +1,1 @@
+export { GroupAdoptionDetails } from './GroupAdoptionDetails';

@@ -1,0 +1,1 @@
+export { NoGoldenPaths } from './NoGoldenPaths';

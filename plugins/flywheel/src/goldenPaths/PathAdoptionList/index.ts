@@ -1,0 +1,1 @@
+export { PathAdoptionList } from './PathAdoptionList';

@@ -1,0 +1,1 @@
+export { TeamAdoption } from './TeamAdoption';

@@ -1,0 +1,1 @@
+export { TemplateChangelog } from './TemplateChangelog';

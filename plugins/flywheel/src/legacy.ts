@@ -1,0 +1,83 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { FlywheelClient, flywheelApiRef } from './api';
+import { createFromTemplateRouteRef, rootRouteRef } from './routes';
+
+/**
+ * Flywheel for apps on the legacy frontend system.
+ *
+ * @public
+ */
+export const flywheelPlugin = createPlugin({
+  id: 'flywheel',
+  apis: [
+    createApiFactory({
+      api: flywheelApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new FlywheelClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
+  externalRoutes: {
+    createFromTemplate: createFromTemplateRouteRef,
+  },
+});
+
+/**
+ * The Flywheel page (golden paths and team adoption), for a route such as
+ * `<Route path="/flywheel" element={<FlywheelPage />} />`.
+ *
+ * @public
+ */
+export const FlywheelPage = flywheelPlugin.provide(
+  createRoutableExtension({
+    name: 'FlywheelPage',
+    component: () =>
+      import('./dashboard/FlywheelPage').then(m => m.FlywheelPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Entity card for Components: the golden path the service came from and
+ * whether it drifted from the path's current version.
+ *
+ * @public
+ */
+export const EntityGoldenPathCard = flywheelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGoldenPathCard',
+    component: {
+      lazy: () =>
+        import('./goldenPaths/GoldenPathProvenanceCard').then(
+          m => m.GoldenPathProvenanceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity card for Groups: golden-path adoption of the team and its sub-teams.
+ *
+ * @public
+ */
+export const EntityGroupAdoptionCard = flywheelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupAdoptionCard',
+    component: {
+      lazy: () =>
+        import('./goldenPaths/GroupAdoptionCard').then(
+          m => m.GroupAdoptionCard,
+        ),
+    },
+  }),
+);

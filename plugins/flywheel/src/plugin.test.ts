@@ -1,7 +1,0 @@
-import { flywheelPlugin } from './plugin';
-
-describe('flywheel', () => {
-  it('should export plugin', () => {
-    expect(flywheelPlugin).toBeDefined();
-  });
-});

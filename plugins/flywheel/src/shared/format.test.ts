@@ -1,0 +1,48 @@
+import {
+  formatDate,
+  formatDuration,
+  formatMonth,
+  formatPercent,
+  formatRate,
+} from './format';
+
+describe('formatDuration', () => {
+  it.each([
+    [125, '2 min 5 s'],
+    [125.4, '2 min 5 s'],
+    [45, '45 s'],
+    [120, '2 min'],
+    [3725, '1 h 2 min'],
+    [90061, '1 d 1 h'],
+    [0.4, '< 1 s'],
+  ])('formats %p seconds as %p', (seconds, expected) => {
+    expect(formatDuration(seconds)).toBe(expected);
+  });
+
+  it('shows a dash when nothing was measured', () => {
+    expect(formatDuration(null)).toBe('—');
+  });
+});
+
+describe('formatPercent and formatRate', () => {
+  it('keeps at most one decimal', () => {
+    expect(formatPercent(42.857)).toBe('42.9%');
+    expect(formatPercent(50)).toBe('50%');
+  });
+
+  it('turns a 0–1 rate into a percentage, or a dash without runs', () => {
+    expect(formatRate(0.9286)).toBe('92.9%');
+    expect(formatRate(null)).toBe('—');
+  });
+});
+
+describe('formatDate and formatMonth', () => {
+  it('formats dates in UTC', () => {
+    expect(formatDate('2026-03-09T23:30:00Z')).toBe('Mar 9, 2026');
+    expect(formatDate(undefined)).toBe('—');
+  });
+
+  it('formats months for chart axes', () => {
+    expect(formatMonth('2026-03')).toBe('Mar 26');
+  });
+});
