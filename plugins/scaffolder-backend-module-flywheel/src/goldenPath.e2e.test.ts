@@ -2,6 +2,8 @@ import { createBackendModule } from '@backstage/backend-plugin-api';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleTemplateKind from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+// The end-to-end test needs the real Flywheel backend to receive recorded runs.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import flywheelPlugin from '@flywheel/plugin-flywheel-backend';
 import {
   createMockDirectory,

@@ -64,6 +64,18 @@ function templateInfo(template: Entity) {
  * counted from the catalog (so services created before Flywheel count too)
  * and the recorded scaffolder runs.
  */
+function parseEntityRefOrThrow(
+  value: string,
+  field: string,
+  defaultKind?: string,
+) {
+  try {
+    return parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+  } catch {
+    throw new InputError(`${field} must be an entity ref, got '${value}'`);
+  }
+}
+
 export class GoldenPathService {
   constructor(
     private readonly catalog: CatalogReader,
@@ -137,7 +149,10 @@ export class GoldenPathService {
       .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
     const fromGoldenPaths = paths.reduce((n, p) => n + p.count, 0);
     const versions = new Map(
-      templates.map(t => [templateInfo(t).templateRef, templateInfo(t).version]),
+      templates.map(t => [
+        templateInfo(t).templateRef,
+        templateInfo(t).version,
+      ]),
     );
     return {
       groupRef,
@@ -170,7 +185,12 @@ export class GoldenPathService {
     }
     const provenance = readProvenance(entity);
     if (!provenance) {
-      return { entityRef, fromTemplate: false, isGoldenPath: false, drifted: false };
+      return {
+        entityRef,
+        fromTemplate: false,
+        isGoldenPath: false,
+        drifted: false,
+      };
     }
     const template = await this.catalog.getEntity(
       provenance.templateRef,
@@ -196,9 +216,15 @@ export class GoldenPathService {
   ): Promise<void> {
     const run = {
       ...request,
-      templateRef: parseRefOfKind(request.templateRef, 'template', 'templateRef'),
+      templateRef: parseRefOfKind(
+        request.templateRef,
+        'template',
+        'templateRef',
+      ),
       entityRef: request.entityRef
-        ? stringifyEntityRef(parseEntityRefOrThrow(request.entityRef, 'entityRef'))
+        ? stringifyEntityRef(
+            parseEntityRefOrThrow(request.entityRef, 'entityRef'),
+          )
         : undefined,
       ownerRef: request.ownerRef
         ? stringifyEntityRef(
@@ -245,7 +271,10 @@ export class GoldenPathService {
     for (const component of components) {
       const templateRef = readProvenance(component.entity)?.templateRef;
       if (templateRef && paths.has(templateRef)) {
-        byPath.set(templateRef, [...(byPath.get(templateRef) ?? []), component]);
+        byPath.set(templateRef, [
+          ...(byPath.get(templateRef) ?? []),
+          component,
+        ]);
       }
     }
     return byPath;
@@ -317,11 +346,17 @@ export class GoldenPathService {
   }
 
   /** Creations per UTC month over the last year, from provenance or runs. */
-  private trend(rows: GoldenPathServiceRow[], runs: ScaffolderRun[]): MonthlyCount[] {
+  private trend(
+    rows: GoldenPathServiceRow[],
+    runs: ScaffolderRun[],
+  ): MonthlyCount[] {
     const end = this.now().startOf('month');
     const months: MonthlyCount[] = [];
     for (let i = TREND_MONTHS - 1; i >= 0; i--) {
-      months.push({ month: end.minus({ months: i }).toFormat('yyyy-MM'), count: 0 });
+      months.push({
+        month: end.minus({ months: i }).toFormat('yyyy-MM'),
+        count: 0,
+      });
     }
     const index = new Map(months.map((m, i) => [m.month, i]));
     const completedByEntity = new Map(
@@ -332,19 +367,13 @@ export class GoldenPathService {
     for (const row of rows) {
       const when = row.createdAt ?? completedByEntity.get(row.entityRef);
       const parsed = when ? DateTime.fromISO(when, { zone: 'utc' }) : undefined;
-      const i = parsed?.isValid ? index.get(parsed.toFormat('yyyy-MM')) : undefined;
+      const i = parsed?.isValid
+        ? index.get(parsed.toFormat('yyyy-MM'))
+        : undefined;
       if (i !== undefined) {
         months[i].count += 1;
       }
     }
     return months;
-  }
-}
-
-function parseEntityRefOrThrow(value: string, field: string, defaultKind?: string) {
-  try {
-    return parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
-  } catch {
-    throw new InputError(`${field} must be an entity ref, got '${value}'`);
   }
 }
