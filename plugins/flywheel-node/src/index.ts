@@ -1,18 +1,11 @@
-/***/
 /**
- * Node.js library for the flywheel plugin.
+ * Service APIs and extension points for backend plugins and modules that
+ * work with Flywheel.
  *
  * @packageDocumentation
  */
-
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export {
+  DefaultFlywheelService,
+  flywheelServiceRef,
+  type FlywheelService,
+} from './FlywheelService';

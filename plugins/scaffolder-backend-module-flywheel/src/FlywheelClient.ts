@@ -3,8 +3,8 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { RecordRunRequest } from '@flywheel/plugin-flywheel-common';
+import { FlywheelService } from '@flywheel/plugin-flywheel-node';
 
 /**
  * What the scaffolder actions need from other plugins: the Flywheel backend
@@ -21,17 +21,21 @@ export interface FlywheelRunRecorder {
   ): Promise<void>;
 }
 
-/** Talks to the Flywheel and scaffolder backends over HTTP. */
+/** Records through the Flywheel service; reads task times from the scaffolder API. */
 export class HttpFlywheelRunRecorder implements FlywheelRunRecorder {
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly auth: AuthService,
+    private readonly deps: {
+      discovery: DiscoveryService;
+      auth: AuthService;
+      flywheel: FlywheelService;
+    },
   ) {}
 
   async taskCreatedAt(taskId: string): Promise<string | undefined> {
-    const baseUrl = await this.discovery.getBaseUrl('scaffolder');
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf: await this.auth.getOwnServiceCredentials(),
+    const { discovery, auth } = this.deps;
+    const baseUrl = await discovery.getBaseUrl('scaffolder');
+    const { token } = await auth.getPluginRequestToken({
+      onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'scaffolder',
     });
     const response = await fetch(
@@ -49,21 +53,6 @@ export class HttpFlywheelRunRecorder implements FlywheelRunRecorder {
     run: RecordRunRequest,
     onBehalfOf: BackstageCredentials,
   ): Promise<void> {
-    const baseUrl = await this.discovery.getBaseUrl('flywheel');
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf,
-      targetPluginId: 'flywheel',
-    });
-    const response = await fetch(`${baseUrl}/golden-paths/runs`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify(run),
-    });
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
+    await this.deps.flywheel.recordRun(run, { credentials: onBehalfOf });
   }
 }

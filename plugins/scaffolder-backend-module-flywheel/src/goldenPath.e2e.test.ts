@@ -86,7 +86,9 @@ describe('a golden path, end to end', () => {
 
     await waitFor(async () => {
       const res = await request(server)
-        .get('/api/catalog/entities/by-name/template/default/typescript-service')
+        .get(
+          '/api/catalog/entities/by-name/template/default/typescript-service',
+        )
         .set('Authorization', user);
       return res.status === 200 ? res.body : undefined;
     }, 'the template to be in the catalog');
@@ -114,7 +116,9 @@ describe('a golden path, end to end', () => {
         .get(`/api/scaffolder/v2/tasks/${created.body.id}/events`)
         .set('Authorization', user);
       throw new Error(
-        `Task failed: ${JSON.stringify(events.body.map((e: any) => e.body.message))}`,
+        `Task failed: ${JSON.stringify(
+          events.body.map((e: any) => e.body.message),
+        )}`,
       );
     }
 

@@ -8,6 +8,7 @@ import path from 'path';
 import { createProvenanceStampAction } from './actions/provenanceStamp';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createRecordRunAction } from './actions/recordRun';
+import { flywheelServiceRef } from '@flywheel/plugin-flywheel-node';
 import { HttpFlywheelRunRecorder } from './FlywheelClient';
 
 /**
@@ -27,15 +28,27 @@ export const scaffolderModuleFlywheel = createBackendModule({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
+        flywheel: flywheelServiceRef,
       },
-      async init({ scaffolderActions, auth, catalog, config, discovery }) {
+      async init({
+        scaffolderActions,
+        auth,
+        catalog,
+        config,
+        discovery,
+        flywheel,
+      }) {
         const directory = config.getOptionalString(
           'flywheel.scaffolder.localPublish.directory',
         );
         scaffolderActions.addActions(
           createProvenanceStampAction(),
           createRecordRunAction({
-            recorder: new HttpFlywheelRunRecorder(discovery, auth),
+            recorder: new HttpFlywheelRunRecorder({
+              discovery,
+              auth,
+              flywheel,
+            }),
           }),
           createPublishLocalAction({
             directory: directory ? path.resolve(directory) : undefined,

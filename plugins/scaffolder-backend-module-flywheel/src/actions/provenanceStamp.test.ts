@@ -82,9 +82,7 @@ describe('flywheel:provenance:stamp', () => {
 
   it('fails with a clear message outside a template or without the file', async () => {
     await expect(
-      action.handler(
-        mockContext({ input: {}, workspacePath: workspace.path }),
-      ),
+      action.handler(mockContext({ input: {}, workspacePath: workspace.path })),
     ).rejects.toThrow(/must run inside a template/);
     await expect(
       action.handler(

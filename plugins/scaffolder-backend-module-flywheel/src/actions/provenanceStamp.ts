@@ -20,9 +20,7 @@ import { provenanceStampExamples } from './provenanceStamp.examples';
  *
  * @public
  */
-export function createProvenanceStampAction(options?: {
-  now?: () => Date;
-}) {
+export function createProvenanceStampAction(options?: { now?: () => Date }) {
   const now = options?.now ?? (() => new Date());
   return createTemplateAction({
     id: 'flywheel:provenance:stamp',

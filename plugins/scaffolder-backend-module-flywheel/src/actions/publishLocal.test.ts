@@ -1,5 +1,8 @@
 import { mockContext } from '../__testUtils__/mockContext';
-import { createMockDirectory, mockCredentials } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockCredentials,
+} from '@backstage/backend-test-utils';
 import fs from 'fs-extra';
 import path from 'path';
 import { createPublishLocalAction } from './publishLocal';
@@ -33,9 +36,9 @@ describe('flywheel:publish:local', () => {
     await action.handler(ctx);
 
     const target = path.join(published.path, 'checkout');
-    expect(
-      await fs.readFile(path.join(target, 'src/server.js'), 'utf8'),
-    ).toBe('console.log("hi")');
+    expect(await fs.readFile(path.join(target, 'src/server.js'), 'utf8')).toBe(
+      'console.log("hi")',
+    );
     expect(catalog.addLocation).toHaveBeenCalledWith(
       { type: 'file', target: path.join(target, 'catalog-info.yaml') },
       { credentials },

@@ -84,13 +84,17 @@ export function createPublishLocalAction(options: {
       // The scaffolder validates input but does not apply schema defaults.
       const relativeCatalogInfo =
         ctx.input.catalogInfoPath ?? 'catalog-info.yaml';
-      const source = resolveSafeChildPath(ctx.workspacePath, relativeCatalogInfo);
+      const source = resolveSafeChildPath(
+        ctx.workspacePath,
+        relativeCatalogInfo,
+      );
       if (!(await fs.pathExists(source))) {
         throw new InputError(
           `No ${relativeCatalogInfo} in the workspace to register`,
         );
       }
-      const entity = yaml.parseAllDocuments(await fs.readFile(source, 'utf8'))
+      const entity = yaml
+        .parseAllDocuments(await fs.readFile(source, 'utf8'))
         .map(d => d.toJS())
         .find(e => e?.kind && e?.metadata?.name);
       if (!entity) {

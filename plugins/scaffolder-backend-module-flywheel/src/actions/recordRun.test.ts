@@ -55,9 +55,7 @@ describe('flywheel:run:record', () => {
 
   it('records without a start time when the scaffolder does not tell it', async () => {
     recorder.taskCreatedAt.mockResolvedValueOnce(undefined as any);
-    await action.handler(
-      mockContext({ input: {}, templateInfo }),
-    );
+    await action.handler(mockContext({ input: {}, templateInfo }));
     expect(recorder.record).toHaveBeenCalledWith(
       expect.objectContaining({ startedAt: undefined, entityRef: undefined }),
       expect.anything(),

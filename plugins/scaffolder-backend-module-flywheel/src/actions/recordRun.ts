@@ -44,12 +44,12 @@ export function createRecordRunAction(options: {
     schema: {
       input: {
         entityRef: z =>
+          z.string().optional().describe('Entity ref of the created component'),
+        owner: z =>
           z
             .string()
             .optional()
-            .describe('Entity ref of the created component'),
-        owner: z =>
-          z.string().optional().describe('Owner group of the created component'),
+            .describe('Owner group of the created component'),
       },
     },
     async handler(ctx) {
@@ -74,7 +74,9 @@ export function createRecordRunAction(options: {
       };
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would record a succeeded run of ${templateRef} for ${run.entityRef ?? 'an unknown entity'}`,
+          `Dry run: would record a succeeded run of ${templateRef} for ${
+            run.entityRef ?? 'an unknown entity'
+          }`,
         );
         return;
       }
@@ -86,7 +88,9 @@ export function createRecordRunAction(options: {
         { ...run, startedAt: startedAt || undefined },
         await ctx.getInitiatorCredentials(),
       );
-      ctx.logger.info(`Recorded run ${ctx.task.id} of ${templateRef} in Flywheel`);
+      ctx.logger.info(
+        `Recorded run ${ctx.task.id} of ${templateRef} in Flywheel`,
+      );
     },
   });
 }
