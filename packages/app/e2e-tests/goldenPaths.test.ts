@@ -1,0 +1,116 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+
+// The journey of the foundation issue: a developer opens Flywheel → Golden
+// Paths, scaffolds a service from a golden path, finds it in the catalog with
+// its provenance, and the path's numbers go up.
+
+/**
+ * The backend answers before the catalog has read all of examples/: wait
+ * until the number of Components stops changing, so the counts the test
+ * compares are final.
+ */
+async function waitForCatalog(request: APIRequestContext) {
+  const session = await request.get('/api/auth/guest/refresh', {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  expect(session.ok()).toBe(true);
+  const token = (await session.json()).backstageIdentity.token as string;
+  const countComponents = async () => {
+    const response = await request.get(
+      '/api/catalog/entities/by-query?filter=kind=component&limit=1',
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    return ((await response.json()).totalItems as number) ?? 0;
+  };
+  let last = -1;
+  let stableSince = Date.now();
+  await expect
+    .poll(
+      async () => {
+        const count = await countComponents();
+        if (count !== last) {
+          last = count;
+          stableSince = Date.now();
+        }
+        return count > 0 && Date.now() - stableSince >= 10_000;
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBe(true);
+}
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
+/** The headline number labelled `label` on the card of a golden path. */
+function stat(page: Page, path: string, label: string) {
+  return page
+    .getByRole('region', { name: path })
+    .locator('dl > div')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) })
+    .locator('dd > :first-child');
+}
+
+test('a developer scaffolds a service from a golden path and sees its provenance and adoption', async ({
+  page,
+  request,
+}) => {
+  await waitForCatalog(request);
+  const name = `e2e-orders-${Date.now().toString(36)}`;
+  await signInAsGuest(page);
+
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Flywheel' })
+    .click();
+  await expect(page.getByRole('tab', { name: 'Golden Paths' })).toBeVisible();
+  const path = page.getByRole('region', { name: 'TypeScript HTTP service' });
+  await expect(path).toBeVisible();
+  const before = Number(
+    await stat(page, 'TypeScript HTTP service', 'Services created').innerText(),
+  );
+  expect(before).toBeGreaterThan(0);
+
+  await path.getByRole('link', { name: 'Use this path' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'TypeScript HTTP service' }),
+  ).toBeVisible();
+  await page.getByLabel('Name').first().fill(name);
+  const owner = page.getByLabel('Owner').first();
+  await owner.fill('Developer Experience');
+  await page
+    .getByRole('option', { name: 'Platform: Developer Experience' })
+    .click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  // "Where to publish" defaults to this Backstage: no network needed.
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  const openInCatalog = page.getByRole('link', { name: 'Open in catalog' });
+  await expect(openInCatalog).toBeVisible({ timeout: 120_000 });
+  await openInCatalog.click();
+
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+  const provenance = page.getByRole('region', { name: 'Golden path' });
+  await expect(provenance).toContainText('TypeScript HTTP service');
+  await expect(provenance).toContainText('1.2.0');
+  await expect(provenance).toContainText('Up to date');
+
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Flywheel' })
+    .click();
+  await expect(
+    stat(page, 'TypeScript HTTP service', 'Services created'),
+  ).toHaveText(String(before + 1));
+  await expect(
+    stat(page, 'TypeScript HTTP service', 'Scaffolder runs'),
+  ).not.toHaveText('0');
+});
