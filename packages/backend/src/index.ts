@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
 import { catalogModuleLocalFileLocations } from './modules/localFileLocations';
 
 const backend = createBackend();
@@ -77,5 +78,7 @@ backend.add(import('@flywheel/plugin-scaffolder-backend-module-flywheel'));
 // Example instance only: lets the catalog accept the `file` locations that
 // Flywheel's offline publishing route (flywheel:publish:local) registers.
 backend.add(catalogModuleLocalFileLocations);
+// Example instance only: the demo's scaffolder run history (examples/).
+backend.add(flywheelModuleDemoScaffolderRuns);
 
 backend.start();

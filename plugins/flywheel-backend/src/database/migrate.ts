@@ -11,7 +11,8 @@ const migrationsDir = resolvePackagePath(
 
 /**
  * Gets the plugin's database client and brings its schema up to date, unless
- * the operator manages migrations (`backend.database.migrations.skip`).
+ * the operator manages migrations (`backend.database.skipMigrations`, or
+ * `backend.database.plugin.flywheel.skipMigrations`).
  */
 export async function connectDatabase(
   database: DatabaseService,
