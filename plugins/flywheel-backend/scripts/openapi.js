@@ -9,7 +9,9 @@ const path = require('path');
 const YAML = require('yaml');
 
 const dir = path.resolve(__dirname, '../src/schema');
-const spec = YAML.parse(fs.readFileSync(path.join(dir, 'openapi.yaml'), 'utf8'));
+const spec = YAML.parse(
+  fs.readFileSync(path.join(dir, 'openapi.yaml'), 'utf8'),
+);
 const target = path.join(dir, 'openapi.generated.ts');
 const content = `// Generated from openapi.yaml by scripts/openapi.js: do not edit.
 /* eslint-disable */
@@ -20,7 +22,10 @@ if (process.argv.includes('--check')) {
   const current = fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : '';
   if (current !== content) {
     console.error(
-      `${path.relative(process.cwd(), target)} is out of date: run 'yarn flywheel:openapi'`,
+      `${path.relative(
+        process.cwd(),
+        target,
+      )} is out of date: run 'yarn flywheel:openapi'`,
     );
     process.exit(1);
   }

@@ -49,7 +49,11 @@ describe('flywheel backend plugin over HTTP', () => {
     const post = await request(server)
       .post('/api/flywheel/golden-paths/runs')
       .set('Authorization', mockCredentials.none.header())
-      .send({ taskId: 't', templateRef: 'template:default/ts-service', outcome: 'failed' });
+      .send({
+        taskId: 't',
+        templateRef: 'template:default/ts-service',
+        outcome: 'failed',
+      });
     expect(post.status).toBe(401);
   });
 
@@ -77,7 +81,9 @@ describe('flywheel backend plugin over HTTP', () => {
     expect(ok.body).toMatchObject({ totalComponents: 6, fromGoldenPaths: 4 });
 
     const encoded = await request(server).get(
-      `/api/flywheel/golden-paths/adoption?groupRef=${encodeURIComponent('group:default/payments')}`,
+      `/api/flywheel/golden-paths/adoption?groupRef=${encodeURIComponent(
+        'group:default/payments',
+      )}`,
     );
     expect(encoded.body.totalComponents).toBe(6);
 
@@ -125,21 +131,53 @@ describe('flywheel backend plugin over HTTP', () => {
   });
 
   it.each([
-    [{ templateRef: 'template:default/ts-service', outcome: 'succeeded' }, /taskId/],
-    [{ taskId: 't', templateRef: 'template:default/ts-service', outcome: 'maybe' }, /outcome/],
-    [{ taskId: 't', templateRef: 'template:default/ts-service', outcome: 'failed', startedAt: 'yesterday' }, /startedAt/],
-    [{ taskId: 't', templateRef: 'template:default/ts-service', outcome: 'failed', user: 'user:default/mallory' }, /additional/i],
-    [{ taskId: 't', templateRef: 'group:default/x', outcome: 'failed' }, /templateRef must refer to a template/],
-  ])('rejects a bad run %j with 400 and stores nothing', async (body, message) => {
-    const server = await startBackend();
-    const res = await request(server)
-      .post('/api/flywheel/golden-paths/runs')
-      .send(body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(message);
-    const list = await request(server).get('/api/flywheel/golden-paths');
-    expect(list.body.items[0].runs.total).toBe(0);
-  });
+    [
+      { templateRef: 'template:default/ts-service', outcome: 'succeeded' },
+      /taskId/,
+    ],
+    [
+      {
+        taskId: 't',
+        templateRef: 'template:default/ts-service',
+        outcome: 'maybe',
+      },
+      /outcome/,
+    ],
+    [
+      {
+        taskId: 't',
+        templateRef: 'template:default/ts-service',
+        outcome: 'failed',
+        startedAt: 'yesterday',
+      },
+      /startedAt/,
+    ],
+    [
+      {
+        taskId: 't',
+        templateRef: 'template:default/ts-service',
+        outcome: 'failed',
+        user: 'user:default/mallory',
+      },
+      /additional/i,
+    ],
+    [
+      { taskId: 't', templateRef: 'group:default/x', outcome: 'failed' },
+      /templateRef must refer to a template/,
+    ],
+  ])(
+    'rejects a bad run %j with 400 and stores nothing',
+    async (body, message) => {
+      const server = await startBackend();
+      const res = await request(server)
+        .post('/api/flywheel/golden-paths/runs')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+      const list = await request(server).get('/api/flywheel/golden-paths');
+      expect(list.body.items[0].runs.total).toBe(0);
+    },
+  );
 
   it('denies reads and writes the permission policy denies', async () => {
     const server = await startBackend({ permission: AuthorizeResult.DENY });
@@ -147,7 +185,11 @@ describe('flywheel backend plugin over HTTP', () => {
     expect(read.status).toBe(403);
     const write = await request(server)
       .post('/api/flywheel/golden-paths/runs')
-      .send({ taskId: 't', templateRef: 'template:default/ts-service', outcome: 'failed' });
+      .send({
+        taskId: 't',
+        templateRef: 'template:default/ts-service',
+        outcome: 'failed',
+      });
     expect(write.status).toBe(403);
   });
 });

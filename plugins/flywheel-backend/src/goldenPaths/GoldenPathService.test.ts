@@ -82,10 +82,13 @@ describe('GoldenPathService', () => {
       ]);
       expect(ts.creationsByMonth).toHaveLength(12);
       expect(ts.creationsByMonth[0].month).toBe('2025-12');
-      expect(ts.creationsByMonth.at(-1)).toEqual({ month: '2026-11', count: 1 });
-      expect(
-        ts.creationsByMonth.find(m => m.month === '2026-09')?.count,
-      ).toBe(1);
+      expect(ts.creationsByMonth.at(-1)).toEqual({
+        month: '2026-11',
+        count: 1,
+      });
+      expect(ts.creationsByMonth.find(m => m.month === '2026-09')?.count).toBe(
+        1,
+      );
       // portal was created before the trend window: counted, not charted
       expect(web.servicesCreated).toBe(2);
       expect(web.creationsByMonth.reduce((n, m) => n + m.count, 0)).toBe(1);
@@ -130,7 +133,9 @@ describe('GoldenPathService', () => {
         },
       ]);
       expect(
-        payments.components.find(c => c.entityRef === 'component:default/old-batch'),
+        payments.components.find(
+          c => c.entityRef === 'component:default/old-batch',
+        ),
       ).toMatchObject({ templateRef: undefined, drifted: false });
 
       const core = await service.groupAdoption(
@@ -177,7 +182,11 @@ describe('GoldenPathService', () => {
       });
       expect(
         await service.provenance('component:default/old-batch', credentials),
-      ).toMatchObject({ fromTemplate: true, isGoldenPath: false, drifted: false });
+      ).toMatchObject({
+        fromTemplate: true,
+        isGoldenPath: false,
+        drifted: false,
+      });
       expect(
         await service.provenance('component:default/handmade', credentials),
       ).toEqual({
@@ -212,7 +221,11 @@ describe('GoldenPathService', () => {
       ]);
       await expect(
         service.recordRun(
-          { taskId: 't2', templateRef: 'component:default/x', outcome: 'failed' },
+          {
+            taskId: 't2',
+            templateRef: 'component:default/x',
+            outcome: 'failed',
+          },
           undefined,
         ),
       ).rejects.toThrow(/templateRef must refer to a template/);

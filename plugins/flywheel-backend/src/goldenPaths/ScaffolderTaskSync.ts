@@ -55,7 +55,11 @@ export class ScaffolderTaskSync {
     logger: LoggerService;
   }): ScaffolderTaskSync {
     const { discovery, auth } = options;
-    const fetchTasks: ScaffolderTaskPage = async ({ status, limit, offset }) => {
+    const fetchTasks: ScaffolderTaskPage = async ({
+      status,
+      limit,
+      offset,
+    }) => {
       const baseUrl = await discovery.getBaseUrl('scaffolder');
       const { token } = await auth.getPluginRequestToken({
         onBehalfOf: await auth.getOwnServiceCredentials(),
@@ -84,7 +88,11 @@ export class ScaffolderTaskSync {
     let added = 0;
     for (const status of ['failed', 'completed'] as const) {
       for (let offset = 0; ; offset += PAGE_SIZE) {
-        const tasks = await this.fetchTasks({ status, limit: PAGE_SIZE, offset });
+        const tasks = await this.fetchTasks({
+          status,
+          limit: PAGE_SIZE,
+          offset,
+        });
         for (const task of tasks) {
           const templateRef =
             task.spec?.templateInfo?.entityRef?.toLocaleLowerCase('en-US');
@@ -119,7 +127,9 @@ export class ScaffolderTaskSync {
       }
     }
     if (added > 0) {
-      this.logger.info(`Recorded ${added} golden-path runs from scaffolder tasks`);
+      this.logger.info(
+        `Recorded ${added} golden-path runs from scaffolder tasks`,
+      );
     }
     return added;
   }

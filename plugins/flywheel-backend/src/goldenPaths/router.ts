@@ -23,7 +23,9 @@ export function registerGoldenPathRoutes(
 ) {
   const { goldenPaths, httpAuth, permissions, auditor } = deps;
 
-  const readerCredentials = async (req: Parameters<HttpAuthService['credentials']>[0]) => {
+  const readerCredentials = async (
+    req: Parameters<HttpAuthService['credentials']>[0],
+  ) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });

@@ -1,13 +1,22 @@
 import { Entity } from '@backstage/catalog-model';
 
-const group = (name: string, parent?: string, children: string[] = []): Entity => ({
+const group = (
+  name: string,
+  parent?: string,
+  children: string[] = [],
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default' },
   spec: { type: 'team', parent, children },
   relations: [
-    ...children.map(c => ({ type: 'parentOf', targetRef: `group:default/${c}` })),
-    ...(parent ? [{ type: 'childOf', targetRef: `group:default/${parent}` }] : []),
+    ...children.map(c => ({
+      type: 'parentOf',
+      targetRef: `group:default/${c}`,
+    })),
+    ...(parent
+      ? [{ type: 'childOf', targetRef: `group:default/${parent}` }]
+      : []),
   ],
 });
 
@@ -36,7 +45,11 @@ const component = (
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },
-  spec: { type: 'service', lifecycle: 'production', owner: `group:default/${owner}` },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: `group:default/${owner}`,
+  },
   relations: [{ type: 'ownedBy', targetRef: `group:default/${owner}` }],
 });
 
@@ -59,16 +72,32 @@ export const testEntities: Entity[] = [
   template('ts-service', '1.2.0', true),
   template('web-app', '1.1.0', true),
   template('legacy-template', '1.0.0', false),
-  component('checkout', 'payments', fromPath('ts-service', '1.2.0', '2026-11-02T10:00:00Z')),
-  component('ledger', 'payments-core', fromPath('ts-service', '1.0.0', '2026-09-15T08:00:00Z')),
+  component(
+    'checkout',
+    'payments',
+    fromPath('ts-service', '1.2.0', '2026-11-02T10:00:00Z'),
+  ),
+  component(
+    'ledger',
+    'payments-core',
+    fromPath('ts-service', '1.0.0', '2026-09-15T08:00:00Z'),
+  ),
   component('refunds', 'payments-core', {
     'backstage.io/source-template': 'template:default/ts-service',
   }),
-  component('pay-web', 'payments', fromPath('web-app', '1.1.0', '2026-10-20T12:00:00Z')),
+  component(
+    'pay-web',
+    'payments',
+    fromPath('web-app', '1.1.0', '2026-10-20T12:00:00Z'),
+  ),
   component('old-batch', 'payments', {
     'backstage.io/source-template': 'template:default/legacy-template',
   }),
   component('handmade', 'payments-core'),
-  component('portal', 'platform', fromPath('web-app', '1.0.0', '2025-01-01T00:00:00Z')),
+  component(
+    'portal',
+    'platform',
+    fromPath('web-app', '1.0.0', '2025-01-01T00:00:00Z'),
+  ),
   component('infra-tool', 'platform'),
 ];

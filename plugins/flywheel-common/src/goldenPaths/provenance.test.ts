@@ -47,9 +47,9 @@ describe('isGoldenPathTemplate', () => {
       metadata: { name: 't', labels: { 'flywheel.dev/golden-path': 'true' } },
     };
     expect(isGoldenPathTemplate(template)).toBe(true);
-    expect(
-      isGoldenPathTemplate({ ...template, metadata: { name: 't' } }),
-    ).toBe(false);
+    expect(isGoldenPathTemplate({ ...template, metadata: { name: 't' } })).toBe(
+      false,
+    );
     expect(isGoldenPathTemplate({ ...template, kind: 'Component' })).toBe(
       false,
     );
