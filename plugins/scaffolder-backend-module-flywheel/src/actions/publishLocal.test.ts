@@ -79,6 +79,19 @@ describe('flywheel:publish:local', () => {
     );
   });
 
+  it('reports a name clash in a dry run too', async () => {
+    await fs.mkdirp(path.join(published.path, 'checkout'));
+    await expect(
+      action.handler(
+        mockContext({
+          input: { name: 'checkout' },
+          workspacePath: workspace.path,
+          isDryRun: true,
+        }),
+      ),
+    ).rejects.toThrow(/already exists/);
+  });
+
   it('explains how to configure it when unconfigured', async () => {
     const unconfigured = createPublishLocalAction({ catalog });
     await expect(

@@ -108,14 +108,15 @@ export function createPublishLocalAction(options: {
       ctx.output('entityRef', entityRef);
       ctx.output('catalogInfoPath', catalogInfoPath);
       ctx.output('directory', target);
-      if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would publish ${entityRef} to ${target}`);
-        return;
-      }
+      // Checked in dry runs too, so the template editor reports the clash.
       if (await fs.pathExists(target)) {
         throw new ConflictError(
           `${target} already exists: choose another name or remove the old service first`,
         );
+      }
+      if (ctx.isDryRun) {
+        ctx.logger.info(`Dry run: would publish ${entityRef} to ${target}`);
+        return;
       }
       await fs.copy(ctx.workspacePath, target);
       await options.catalog.addLocation(
