@@ -10,3 +10,5 @@ export * from './goldenPaths/types';
 export * from './goldenPaths/versions';
 export * from './stats/quantile';
 export * from './permissions';
+export * from './scorecards/types';
+export * from './scorecards/levels';

@@ -1,0 +1,94 @@
+/**
+ * The outcome of one check for one entity.
+ *
+ * - `pass`: the check holds.
+ * - `warn`: a check of severity `warn` does not hold; it does not block levels.
+ * - `fail`: the check does not hold; it blocks its level and those above.
+ * - `not-applicable`: the check does not concern this entity.
+ * - `unknown`: a fact the check needs is missing; blocks levels like a failure
+ *   but says so instead of guessing.
+ * - `exempt`: an approved, unexpired exemption covers the check; counts as
+ *   passing for levels and is left out of the percentage.
+ *
+ * @public
+ */
+export type CheckState =
+  | 'pass'
+  | 'warn'
+  | 'fail'
+  | 'not-applicable'
+  | 'unknown'
+  | 'exempt';
+
+/** @public */
+export const CHECK_STATES: readonly CheckState[] = [
+  'pass',
+  'warn',
+  'fail',
+  'not-applicable',
+  'unknown',
+  'exempt',
+];
+
+/** One rung of a scorecard's level ladder, lowest first. @public */
+export interface ScorecardLevel {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+/** A check as the API describes it. @public */
+export interface ScorecardCheckInfo {
+  id: string;
+  title: string;
+  description?: string;
+  /** The check type, e.g. `catalog.annotation` or `goldenPath.currentVersion`. */
+  type: string;
+  /** Id of the level this check belongs to. */
+  level: string;
+  category?: string;
+  weight: number;
+  severity: 'error' | 'warn';
+  /** A link or short text telling a developer how to make the check pass. */
+  howToFix?: string;
+}
+
+/** A scorecard as `GET /scorecards` returns it. @public */
+export interface ScorecardInfo {
+  id: string;
+  title: string;
+  description?: string;
+  /** Entity ref of the group that owns the scorecard. */
+  owner?: string;
+  levels: ScorecardLevel[];
+  checks: ScorecardCheckInfo[];
+  /** Whether it comes from configuration or is the built-in default. */
+  source: 'config' | 'default';
+}
+
+/** A check's counts per state. @public */
+export type CheckStateCounts = Record<CheckState, number>;
+
+/** One check's latest result for one entity. @public */
+export interface CheckResult {
+  checkId: string;
+  state: CheckState;
+  /** A human reason: why it passed, failed, or could not be decided. */
+  reason: string;
+  /** The observed value, when the check compares one (metric, fact, version). */
+  value?: string | number | boolean | null;
+}
+
+/** A scorecard's result for one entity. @public */
+export interface EntityScorecardResult {
+  scorecardId: string;
+  entityRef: string;
+  ownerRef?: string;
+  /** The highest level reached, or undefined when not even the first. */
+  level?: string;
+  /** Percentage of weighted checks passed (0–100), or null when none count. */
+  score: number | null;
+  counts: CheckStateCounts;
+  checks: CheckResult[];
+  evaluatedAt: string;
+}
