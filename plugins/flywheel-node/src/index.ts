@@ -9,3 +9,9 @@ export {
   flywheelServiceRef,
   type FlywheelService,
 } from './FlywheelService';
+export {
+  flywheelScorecardsExtensionPoint,
+  type FlywheelFactProvider,
+  type FlywheelFactValue,
+  type FlywheelScorecardsExtensionPoint,
+} from './scorecardFacts';

@@ -243,5 +243,63 @@ describe('GoldenPathService', () => {
       ).rejects.toThrow(/completedAt .* is before startedAt/);
       expect((await runs.list()).map(r => r.taskId)).toEqual(['t1']);
     });
+
+    it('publishes per-entity provenance and metrics for other domains', async () => {
+      const { service, runs } = await createService(databaseId);
+      await runs.upsert({
+        taskId: 'a',
+        templateRef: 'template:default/ts-service',
+        entityRef: 'component:default/checkout',
+        outcome: 'succeeded',
+        startedAt: '2026-11-02T09:55:00Z',
+        completedAt: '2026-11-02T10:00:00Z',
+      });
+      const insights = await service.entityInsights(credentials);
+      const entity = (name: string) =>
+        testEntities.find(e => e.metadata.name === name)!;
+
+      expect(insights.provenance(entity('ledger'))).toEqual({
+        templateRef: 'template:default/ts-service',
+        isGoldenPath: true,
+        templateVersion: '1.0.0',
+        currentVersion: '1.2.0',
+        drifted: true,
+      });
+      expect(insights.provenance(entity('old-batch'))).toMatchObject({
+        isGoldenPath: false,
+        drifted: false,
+      });
+      expect(insights.provenance(entity('handmade'))).toBeUndefined();
+
+      expect(
+        insights.metric(
+          entity('checkout'),
+          'component:default/checkout',
+          'goldenPath.creationTimeSeconds',
+        ),
+      ).toBe(300);
+      expect(
+        insights.metric(
+          entity('ledger'),
+          'component:default/ledger',
+          'goldenPath.creationTimeSeconds',
+        ),
+      ).toBeUndefined();
+      // Created 2026-09-15T08:00Z, "now" is 2026-11-25T12:00Z.
+      expect(
+        insights.metric(
+          entity('ledger'),
+          'component:default/ledger',
+          'entity.ageDays',
+        ),
+      ).toBe(71);
+      expect(
+        insights.metric(
+          entity('handmade'),
+          'component:default/handmade',
+          'entity.ageDays',
+        ),
+      ).toBeUndefined();
+    });
   });
 });

@@ -28,6 +28,30 @@ import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
 
 const TREND_MONTHS = 12;
 
+/** The metrics the golden-path domain publishes per entity. */
+export const GOLDEN_PATH_METRICS = [
+  'goldenPath.creationTimeSeconds',
+  'entity.ageDays',
+] as const;
+
+/** Golden-path facts per entity, for scorecard checks. */
+export interface GoldenPathInsights {
+  provenance(entity: Entity):
+    | {
+        templateRef: string;
+        isGoldenPath: boolean;
+        templateVersion?: string;
+        currentVersion?: string;
+        drifted: boolean;
+      }
+    | undefined;
+  metric(
+    entity: Entity,
+    entityRef: string,
+    metricId: string,
+  ): number | undefined;
+}
+
 /** Parses an entity ref from user input, insisting on a kind. */
 export function parseRefOfKind(
   value: string,
@@ -59,11 +83,6 @@ function templateInfo(template: Entity) {
   };
 }
 
-/**
- * Golden-path numbers: adoption, runs, service creation time and drift, all
- * counted from the catalog (so services created before Flywheel count too)
- * and the recorded scaffolder runs.
- */
 function parseEntityRefOrThrow(
   value: string,
   field: string,
@@ -76,6 +95,11 @@ function parseEntityRefOrThrow(
   }
 }
 
+/**
+ * Golden-path numbers: adoption, runs, service creation time and drift, all
+ * counted from the catalog (so services created before Flywheel count too)
+ * and the recorded scaffolder runs.
+ */
 export class GoldenPathService {
   constructor(
     private readonly catalog: CatalogReader,
@@ -243,6 +267,76 @@ export class GoldenPathService {
       );
     }
     await this.runs.upsert(run);
+  }
+
+  /**
+   * What other domains may know of golden paths, per entity: provenance
+   * against the template's current version, and the published metrics
+   * `goldenPath.creationTimeSeconds` (task start → service ready, from the
+   * recorded run) and `entity.ageDays` (since creation).
+   */
+  async entityInsights(
+    credentials: BackstageCredentials,
+  ): Promise<GoldenPathInsights> {
+    const [templates, runs] = await Promise.all([
+      this.catalog.listEntities({ kind: 'Template' }, credentials),
+      this.runs.list(),
+    ]);
+    const byTemplate = new Map(
+      templates.map(t => [
+        stringifyEntityRef(t),
+        {
+          isGoldenPath: isGoldenPathTemplate(t),
+          version: templateInfo(t).version,
+        },
+      ]),
+    );
+    const creationSeconds = new Map<string, number>();
+    const completedAt = new Map<string, Date>();
+    for (const run of runs) {
+      if (run.outcome !== 'succeeded' || !run.entityRef || !run.completedAt) {
+        continue;
+      }
+      completedAt.set(run.entityRef, run.completedAt);
+      if (run.startedAt) {
+        creationSeconds.set(
+          run.entityRef,
+          (run.completedAt.getTime() - run.startedAt.getTime()) / 1000,
+        );
+      }
+    }
+    const now = this.now();
+    return {
+      provenance(entity) {
+        const provenance = readProvenance(entity);
+        if (!provenance) {
+          return undefined;
+        }
+        const template = byTemplate.get(provenance.templateRef);
+        return {
+          templateRef: provenance.templateRef,
+          isGoldenPath: template?.isGoldenPath ?? false,
+          templateVersion: provenance.templateVersion,
+          currentVersion: template?.version,
+          drifted: hasDrifted(provenance.templateVersion, template?.version),
+        };
+      },
+      metric(entity, entityRef, metricId) {
+        if (metricId === 'goldenPath.creationTimeSeconds') {
+          return creationSeconds.get(entityRef);
+        }
+        if (metricId === 'entity.ageDays') {
+          const created =
+            readProvenance(entity)?.createdAt ??
+            completedAt.get(entityRef)?.toISOString();
+          const parsed = created ? DateTime.fromISO(created) : undefined;
+          return parsed?.isValid
+            ? Math.floor(now.diff(parsed, 'days').days)
+            : undefined;
+        }
+        return undefined;
+      },
+    };
   }
 
   /** Entity refs of every golden-path template. */
