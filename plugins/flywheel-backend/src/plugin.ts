@@ -1,7 +1,12 @@
 import {
   coreServices,
   createBackendPlugin,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
+import {
+  FlywheelFactProvider,
+  flywheelScorecardsExtensionPoint,
+} from '@flywheel/plugin-flywheel-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { flywheelPermissions } from '@flywheel/plugin-flywheel-common';
 import { CatalogReader } from './catalog/CatalogReader';
@@ -11,6 +16,13 @@ import { registerGoldenPathRoutes } from './goldenPaths/router';
 import { ScaffolderRunStore } from './goldenPaths/ScaffolderRunStore';
 import { ScaffolderTaskSync } from './goldenPaths/ScaffolderTaskSync';
 import { createFlywheelApiRouter } from './service/createRouter';
+import { builtinCheckTypes, checkTypesById } from './scorecards/checks';
+import { resolveScorecards } from './scorecards/config';
+import { ScorecardEngine } from './scorecards/engine/ScorecardEngine';
+import { registerScorecardRoutes } from './scorecards/router';
+import { ScorecardService } from './scorecards/ScorecardService';
+import { ScorecardStore } from './scorecards/store/ScorecardStore';
+import { GOLDEN_PATH_METRICS } from './goldenPaths/GoldenPathService';
 
 /**
  * The Flywheel backend plugin: REST API at /api/flywheel.
@@ -20,10 +32,25 @@ import { createFlywheelApiRouter } from './service/createRouter';
 export const flywheelPlugin = createBackendPlugin({
   pluginId: 'flywheel',
   register(env) {
+    const factProviders = new Map<string, FlywheelFactProvider>();
+    env.registerExtensionPoint(flywheelScorecardsExtensionPoint, {
+      addFactProvider(...providers) {
+        for (const provider of providers) {
+          if (factProviders.has(provider.id)) {
+            throw new Error(
+              `Fact provider '${provider.id}' is registered twice; provider ids must be unique`,
+            );
+          }
+          factProviders.set(provider.id, provider);
+        }
+      },
+    });
+
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
         auth: coreServices.auth,
+        config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
@@ -37,6 +64,7 @@ export const flywheelPlugin = createBackendPlugin({
       async init({
         auditor,
         auth,
+        config,
         discovery,
         logger,
         scheduler,
@@ -72,7 +100,61 @@ export const flywheelPlugin = createBackendPlugin({
           },
         });
 
+        // Scorecards: bad configuration stops the backend here, with the
+        // scorecard and field named.
+        const checkTypes = checkTypesById(builtinCheckTypes);
+        const scorecardDefinitions = resolveScorecards(config, {
+          checkTypes,
+          validation: {
+            factProviders: new Set(factProviders.keys()),
+            metrics: new Set<string>(GOLDEN_PATH_METRICS),
+          },
+        });
+        const scorecardStore = new ScorecardStore(db);
+        const engine = new ScorecardEngine({
+          scorecards: scorecardDefinitions,
+          checkTypes,
+          store: scorecardStore,
+          catalog: catalogReader,
+          goldenPaths,
+          factProviders: [...factProviders.values()],
+          auth,
+          logger,
+        });
+        const evaluationSchedule = config.has(
+          'flywheel.scorecardEvaluation.schedule',
+        )
+          ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+              config.getConfig('flywheel.scorecardEvaluation.schedule'),
+            )
+          : {
+              frequency: { minutes: 10 },
+              timeout: { minutes: 30 },
+              initialDelay: { seconds: 20 },
+            };
+        await scheduler.scheduleTask({
+          id: 'flywheel-scorecards-evaluate',
+          ...evaluationSchedule,
+          fn: async () => {
+            const stats = await engine.evaluateAll();
+            await engine.writeSnapshots();
+            logger.info(
+              `Scorecards evaluated: ${stats.evaluations} results for ${stats.entitiesRead} entities in ${stats.durationMs} ms; ${stats.entitiesWritten} changed, ${stats.removed} removed`,
+            );
+          },
+        });
+
         const router = createFlywheelApiRouter();
+        registerScorecardRoutes(router, {
+          scorecards: new ScorecardService({
+            engine,
+            store: scorecardStore,
+            catalog: catalogReader,
+          }),
+          httpAuth,
+          permissions,
+          auditor,
+        });
         registerGoldenPathRoutes(router, {
           goldenPaths,
           httpAuth,

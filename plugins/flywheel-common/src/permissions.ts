@@ -22,6 +22,46 @@ export const flywheelRunCreatePermission = createPermission({
 });
 
 /**
+ * Read scorecards, results, rollups, history and exemptions.
+ *
+ * @public
+ */
+export const flywheelScorecardsReadPermission = createPermission({
+  name: 'flywheel.scorecards.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Re-evaluate an entity's scorecards now ("refresh").
+ *
+ * @public
+ */
+export const flywheelScorecardsRefreshPermission = createPermission({
+  name: 'flywheel.scorecards.refresh',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Request an exemption from a check, with a justification and an expiry.
+ *
+ * @public
+ */
+export const flywheelExemptionRequestPermission = createPermission({
+  name: 'flywheel.scorecards.exemption.request',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Approve, reject or revoke exemptions (a platform PM's call).
+ *
+ * @public
+ */
+export const flywheelExemptionDecidePermission = createPermission({
+  name: 'flywheel.scorecards.exemption.decide',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission Flywheel defines.
  *
  * @public
@@ -29,4 +69,8 @@ export const flywheelRunCreatePermission = createPermission({
 export const flywheelPermissions = [
   flywheelGoldenPathsReadPermission,
   flywheelRunCreatePermission,
+  flywheelScorecardsReadPermission,
+  flywheelScorecardsRefreshPermission,
+  flywheelExemptionRequestPermission,
+  flywheelExemptionDecidePermission,
 ];

@@ -68,6 +68,33 @@ export class CatalogReader {
     return entities;
   }
 
+  /** Every entity matching the filter, a page at a time. */
+  streamEntities(
+    filter: Record<string, string | string[]> | undefined,
+    credentials: BackstageCredentials,
+    pageSize = 1000,
+  ): AsyncIterable<Entity[]> {
+    return this.catalog.streamEntities(
+      { ...(filter ? { filter } : {}), pageSize },
+      { credentials },
+    );
+  }
+
+  /** The entities behind the refs that exist; unknown refs are left out. */
+  async getEntities(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Entity[]> {
+    if (entityRefs.length === 0) {
+      return [];
+    }
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs },
+      { credentials },
+    );
+    return items.filter((e): e is Entity => Boolean(e));
+  }
+
   async getEntity(
     entityRef: string,
     credentials: BackstageCredentials,

@@ -32,4 +32,21 @@ describe('OrgGraph', () => {
     expect(graph.has('group:default/web')).toBe(true);
     expect(graph.has('group:default/nope')).toBe(false);
   });
+
+  it('lists ancestry edges with depths for set-based rollups', () => {
+    const edges = graph.ancestryEdges();
+    expect(edges).toContainEqual({
+      ancestorRef: 'group:default/eng',
+      descendantRef: 'group:default/web-checkout',
+      depth: 2,
+    });
+    expect(edges).toContainEqual({
+      ancestorRef: 'group:default/web',
+      descendantRef: 'group:default/web',
+      depth: 0,
+    });
+    expect(
+      edges.filter(e => e.ancestorRef === 'group:default/web-checkout'),
+    ).toHaveLength(1);
+  });
 });

@@ -20,4 +20,35 @@ export class OrgGraph {
     }
     return [...seen];
   }
+
+  /** Every (ancestor, descendant, depth) pair, self pairs at depth 0 included. */
+  ancestryEdges(): {
+    ancestorRef: string;
+    descendantRef: string;
+    depth: number;
+  }[] {
+    const edges: {
+      ancestorRef: string;
+      descendantRef: string;
+      depth: number;
+    }[] = [];
+    for (const ancestorRef of this.children.keys()) {
+      const seen = new Set<string>([ancestorRef]);
+      let level = [ancestorRef];
+      for (let depth = 0; level.length > 0; depth++) {
+        const next: string[] = [];
+        for (const ref of level) {
+          edges.push({ ancestorRef, descendantRef: ref, depth });
+          for (const child of this.children.get(ref) ?? []) {
+            if (!seen.has(child)) {
+              seen.add(child);
+              next.push(child);
+            }
+          }
+        }
+        level = next;
+      }
+    }
+    return edges;
+  }
 }

@@ -388,6 +388,395 @@ export const spec = {
             ]
           }
         }
+      },
+      "CheckStateCounts": {
+        "type": "object",
+        "required": [
+          "pass",
+          "warn",
+          "fail",
+          "not-applicable",
+          "unknown",
+          "exempt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "pass": {
+            "type": "integer"
+          },
+          "warn": {
+            "type": "integer"
+          },
+          "fail": {
+            "type": "integer"
+          },
+          "not-applicable": {
+            "type": "integer"
+          },
+          "unknown": {
+            "type": "integer"
+          },
+          "exempt": {
+            "type": "integer"
+          }
+        }
+      },
+      "LevelDistribution": {
+        "type": "object",
+        "description": "Level id, or `none`, to the number of entities.",
+        "additionalProperties": {
+          "type": "integer"
+        }
+      },
+      "ScorecardInfo": {
+        "type": "object",
+        "required": [
+          "id",
+          "title",
+          "levels",
+          "checks",
+          "source"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "config",
+              "default"
+            ]
+          },
+          "levels": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id",
+                "title",
+                "type",
+                "level",
+                "weight",
+                "severity"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                },
+                "type": {
+                  "type": "string"
+                },
+                "level": {
+                  "type": "string"
+                },
+                "category": {
+                  "type": "string"
+                },
+                "weight": {
+                  "type": "number"
+                },
+                "severity": {
+                  "type": "string",
+                  "enum": [
+                    "error",
+                    "warn"
+                  ]
+                },
+                "howToFix": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "EntityScorecardResult": {
+        "type": "object",
+        "required": [
+          "scorecardId",
+          "entityRef",
+          "score",
+          "counts",
+          "checks",
+          "evaluatedAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "scorecardId": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string"
+          },
+          "level": {
+            "type": "string"
+          },
+          "score": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "counts": {
+            "$ref": "#/components/schemas/CheckStateCounts"
+          },
+          "evaluatedAt": {
+            "type": "string"
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "checkId",
+                "state",
+                "reason"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "checkId": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "pass",
+                    "warn",
+                    "fail",
+                    "not-applicable",
+                    "unknown",
+                    "exempt"
+                  ]
+                },
+                "reason": {
+                  "type": "string"
+                },
+                "value": {
+                  "type": [
+                    "string",
+                    "number",
+                    "boolean",
+                    "null"
+                  ]
+                }
+              }
+            }
+          }
+        }
+      },
+      "ScorecardRollup": {
+        "type": "object",
+        "required": [
+          "scorecardId",
+          "entityCount",
+          "averageScore",
+          "levels",
+          "checks",
+          "subTeams"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "scorecardId": {
+            "type": "string"
+          },
+          "entityCount": {
+            "type": "integer"
+          },
+          "averageScore": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "levels": {
+            "$ref": "#/components/schemas/LevelDistribution"
+          },
+          "checks": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "checkId",
+                "counts",
+                "passRate"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "checkId": {
+                  "type": "string"
+                },
+                "counts": {
+                  "$ref": "#/components/schemas/CheckStateCounts"
+                },
+                "passRate": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                }
+              }
+            }
+          },
+          "subTeams": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "groupRef",
+                "entityCount",
+                "averageScore",
+                "levels",
+                "checks"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "groupRef": {
+                  "type": "string"
+                },
+                "entityCount": {
+                  "type": "integer"
+                },
+                "averageScore": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "levels": {
+                  "$ref": "#/components/schemas/LevelDistribution"
+                },
+                "checks": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "required": [
+                      "checkId",
+                      "passRate"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "checkId": {
+                        "type": "string"
+                      },
+                      "passRate": {
+                        "type": [
+                          "number",
+                          "null"
+                        ]
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "ScorecardExemption": {
+        "type": "object",
+        "required": [
+          "id",
+          "entityRef",
+          "scorecardId",
+          "checkId",
+          "justification",
+          "requestedBy",
+          "requestedAt",
+          "expiresAt",
+          "status",
+          "expired"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "entityRef": {
+            "type": "string"
+          },
+          "scorecardId": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "justification": {
+            "type": "string"
+          },
+          "requestedBy": {
+            "type": "string"
+          },
+          "requestedAt": {
+            "type": "string"
+          },
+          "expiresAt": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "pending",
+              "approved",
+              "rejected",
+              "revoked"
+            ]
+          },
+          "decidedBy": {
+            "type": "string"
+          },
+          "decidedAt": {
+            "type": "string"
+          },
+          "decisionNote": {
+            "type": "string"
+          },
+          "expired": {
+            "type": "boolean"
+          }
+        }
       }
     },
     "responses": {
@@ -423,6 +812,17 @@ export const spec = {
         "schema": {
           "type": "string",
           "minLength": 1
+        }
+      },
+      "scorecardId": {
+        "name": "scorecardId",
+        "in": "query",
+        "required": true,
+        "description": "Id of a scorecard, e.g. golden-path-adoption.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100
         }
       }
     }
@@ -559,6 +959,750 @@ export const spec = {
                       "type": "string"
                     }
                   }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards": {
+      "get": {
+        "operationId": "ListScorecards",
+        "description": "Every scorecard with its levels and checks.",
+        "responses": {
+          "200": {
+            "description": "The scorecards.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ScorecardInfo"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/results": {
+      "get": {
+        "operationId": "GetEntityResults",
+        "description": "The latest result of every scorecard that applies to an entity, each check with its reason.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/entityRef"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The entity's results.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "entityRef",
+                    "results"
+                  ],
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "results": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/EntityScorecardResult"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/refresh": {
+      "post": {
+        "operationId": "RefreshEntity",
+        "description": "Re-evaluates one entity's scorecards now and returns the new results.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "entityRef"
+                ],
+                "properties": {
+                  "entityRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The entity's new results.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "entityRef",
+                    "results"
+                  ],
+                  "properties": {
+                    "entityRef": {
+                      "type": "string"
+                    },
+                    "results": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/EntityScorecardResult"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/rollup": {
+      "get": {
+        "operationId": "GetGroupRollup",
+        "description": "Every scorecard (or one) rolled up over a team and all its sub-teams, in one query per scorecard.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/groupRef"
+          },
+          {
+            "name": "scorecardId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The rollups.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "groupRef",
+                    "rollups"
+                  ],
+                  "properties": {
+                    "groupRef": {
+                      "type": "string"
+                    },
+                    "rollups": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ScorecardRollup"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/leaderboard": {
+      "get": {
+        "operationId": "GetLeaderboard",
+        "description": "Every team (its subtree included) for one scorecard, best average score first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/scorecardId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The leaderboard.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "scorecardId",
+                    "items"
+                  ],
+                  "properties": {
+                    "scorecardId": {
+                      "type": "string"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "groupRef",
+                          "entityCount",
+                          "averageScore",
+                          "levels"
+                        ],
+                        "properties": {
+                          "groupRef": {
+                            "type": "string"
+                          },
+                          "entityCount": {
+                            "type": "integer"
+                          },
+                          "averageScore": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "levels": {
+                            "$ref": "#/components/schemas/LevelDistribution"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/history": {
+      "get": {
+        "operationId": "GetHistory",
+        "description": "Daily snapshots of a scorecard for an entity, a team (sub-teams included) or the whole catalog.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/scorecardId"
+          },
+          {
+            "name": "scope",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "entity",
+                "group",
+                "scorecard"
+              ]
+            }
+          },
+          {
+            "name": "ref",
+            "in": "query",
+            "required": false,
+            "description": "The entity or group ref; required unless scope is scorecard.",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "days",
+            "in": "query",
+            "required": false,
+            "description": "How many days back, 1–730 (default 90).",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 730
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The history, oldest day first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "scorecardId",
+                    "scope",
+                    "points"
+                  ],
+                  "properties": {
+                    "scorecardId": {
+                      "type": "string"
+                    },
+                    "scope": {
+                      "type": "string"
+                    },
+                    "ref": {
+                      "type": "string"
+                    },
+                    "points": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "day",
+                          "entityCount",
+                          "averageScore",
+                          "passRate",
+                          "levels"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "day": {
+                            "type": "string"
+                          },
+                          "entityCount": {
+                            "type": "integer"
+                          },
+                          "averageScore": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "passRate": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "levels": {
+                            "$ref": "#/components/schemas/LevelDistribution"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/entities": {
+      "get": {
+        "operationId": "ListEntityResults",
+        "description": "The results of every entity of a scorecard, optionally in a team's subtree; as JSON pages or, with format=csv, a CSV export.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/scorecardId"
+          },
+          {
+            "name": "groupRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "csv"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of results, or the CSV export of all of them.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "totalCount": {
+                      "type": "integer"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "required": [
+                          "scorecardId",
+                          "entityRef",
+                          "score",
+                          "counts",
+                          "evaluatedAt"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "scorecardId": {
+                            "type": "string"
+                          },
+                          "entityRef": {
+                            "type": "string"
+                          },
+                          "ownerRef": {
+                            "type": "string"
+                          },
+                          "level": {
+                            "type": "string"
+                          },
+                          "score": {
+                            "type": [
+                              "number",
+                              "null"
+                            ]
+                          },
+                          "counts": {
+                            "$ref": "#/components/schemas/CheckStateCounts"
+                          },
+                          "evaluatedAt": {
+                            "type": "string"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/exemptions": {
+      "get": {
+        "operationId": "ListExemptions",
+        "description": "Exemptions, newest first, filtered by entity, scorecard, status or team.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "scorecardId",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "groupRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "status",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "pending",
+                "approved",
+                "rejected",
+                "revoked"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The exemptions.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/ScorecardExemption"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "RequestExemption",
+        "description": "Requests an exemption from one check for one entity; a permitted user approves it.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "entityRef",
+                  "scorecardId",
+                  "checkId",
+                  "justification",
+                  "expiresAt"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "entityRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255
+                  },
+                  "scorecardId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100
+                  },
+                  "checkId": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100
+                  },
+                  "justification": {
+                    "type": "string",
+                    "minLength": 10,
+                    "maxLength": 2000
+                  },
+                  "expiresAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The pending request.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScorecardExemption"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/exemptions/{id}/decision": {
+      "post": {
+        "operationId": "DecideExemption",
+        "description": "Approves or rejects a pending exemption; the entity is re-evaluated at once.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "decision"
+                ],
+                "properties": {
+                  "decision": {
+                    "type": "string",
+                    "enum": [
+                      "approved",
+                      "rejected"
+                    ]
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 2000
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The decided exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScorecardExemption"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/scorecards/exemptions/{id}/revoke": {
+      "post": {
+        "operationId": "RevokeExemption",
+        "description": "Ends an approved exemption early; the entity is re-evaluated at once.",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "note": {
+                    "type": "string",
+                    "maxLength": 2000
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The revoked exemption.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ScorecardExemption"
                 }
               }
             }

@@ -92,3 +92,94 @@ export interface EntityScorecardResult {
   checks: CheckResult[];
   evaluatedAt: string;
 }
+
+/** `GET /scorecards`. @public */
+export interface ScorecardsResponse {
+  items: ScorecardInfo[];
+}
+
+/** `GET /scorecards/results?entityRef=`: every scorecard that applies. @public */
+export interface EntityResultsResponse {
+  entityRef: string;
+  results: EntityScorecardResult[];
+}
+
+/** A level distribution: level id, or `none`, to the number of entities. @public */
+export type LevelDistribution = Record<string, number>;
+
+/** A scorecard rolled up over a team and all its sub-teams. @public */
+export interface ScorecardRollup {
+  scorecardId: string;
+  entityCount: number;
+  averageScore: number | null;
+  levels: LevelDistribution;
+  /** Per check: counts and pass rate (pass ÷ pass, warn, fail, unknown). */
+  checks: {
+    checkId: string;
+    counts: CheckStateCounts;
+    passRate: number | null;
+  }[];
+  /** Each direct sub-team with its own subtree. */
+  subTeams: {
+    groupRef: string;
+    entityCount: number;
+    averageScore: number | null;
+    levels: LevelDistribution;
+    checks: { checkId: string; passRate: number | null }[];
+  }[];
+}
+
+/** `GET /scorecards/rollup?groupRef=`. @public */
+export interface GroupRollupResponse {
+  groupRef: string;
+  rollups: ScorecardRollup[];
+}
+
+/** `GET /scorecards/leaderboard?scorecardId=`: every team, its subtree included. @public */
+export interface LeaderboardResponse {
+  scorecardId: string;
+  items: {
+    groupRef: string;
+    entityCount: number;
+    averageScore: number | null;
+    levels: LevelDistribution;
+  }[];
+}
+
+/** One day of a scorecard's history in a scope. @public */
+export interface ScorecardHistoryPoint {
+  day: string;
+  entityCount: number;
+  averageScore: number | null;
+  passRate: number | null;
+  levels: LevelDistribution;
+}
+
+/** `GET /scorecards/history`. @public */
+export interface ScorecardHistoryResponse {
+  scorecardId: string;
+  scope: 'entity' | 'group' | 'scorecard';
+  ref?: string;
+  points: ScorecardHistoryPoint[];
+}
+
+/** @public */
+export type ExemptionStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
+
+/** An exemption from one check for one entity; its history is kept. @public */
+export interface ScorecardExemption {
+  id: string;
+  entityRef: string;
+  scorecardId: string;
+  checkId: string;
+  justification: string;
+  requestedBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  status: ExemptionStatus;
+  decidedBy?: string;
+  decidedAt?: string;
+  decisionNote?: string;
+  /** Approved but past its expiry: the check counts again. */
+  expired: boolean;
+}

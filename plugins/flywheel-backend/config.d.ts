@@ -1,0 +1,168 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  flywheel?: {
+    /**
+     * Whether the built-in "Golden path adoption" scorecard (id
+     * `golden-path-adoption`) is evaluated. Default true. A scorecard in
+     * `flywheel.scorecards` with the same id replaces it instead.
+     * @visibility backend
+     */
+    scorecardsDefault?: boolean;
+
+    /**
+     * When the scorecard engine evaluates the whole catalog. Only results
+     * that changed are written, so frequent runs are cheap. Default: every
+     * 10 minutes; snapshots for history are written after each run.
+     * @visibility backend
+     */
+    scorecardEvaluation?: {
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
+
+    /**
+     * Adoption scorecards as code. Each applies to the entities its `filter`
+     * matches and places each of them on a level ladder: an entity reaches a
+     * level when every check at that level and below passes (or warns, is
+     * exempt or does not apply). Bad entries fail the backend at startup with
+     * a message naming the scorecard and the field. Long lists can live in
+     * their own file: `scorecards: { $include: ./scorecards.yaml }`.
+     * @visibility backend
+     */
+    scorecards?: Array<{
+      /**
+       * Unique id, a slug: lowercase letters and digits in dash-separated
+       * words, e.g. `production-readiness`. Stored with results: renaming it
+       * starts a new history.
+       * @visibility backend
+       */
+      id: string;
+      /**
+       * Title shown in the UI.
+       * @visibility backend
+       */
+      title: string;
+      /**
+       * What the scorecard is for, shown in the UI.
+       * @visibility backend
+       */
+      description?: string;
+      /**
+       * Entity ref of the team that owns the scorecard; the kind defaults to
+       * group and the namespace to default (`platform` means
+       * `group:default/platform`).
+       * @visibility backend
+       */
+      owner?: string;
+      /**
+       * Which entities the scorecard applies to, as a filter predicate
+       * (`@backstage/filter-predicates`): dot paths into the entity with
+       * case-insensitive values, `$exists`, `$in`, `$contains`, `$hasPrefix`
+       * and `$all` / `$any` / `$not`. Default `{ kind: Component }`.
+       * Example: `{ kind: Component, spec.type: { $in: [service, website] } }`.
+       * @visibility backend
+       */
+      filter?: { [pathOrOperator: string]: unknown };
+      /**
+       * The level ladder, lowest first. Default Bronze, Silver, Gold with ids
+       * `bronze`, `silver`, `gold`.
+       * @visibility backend
+       */
+      levels?: Array<{
+        /**
+         * Slug, unique within the scorecard; checks refer to it as `level`.
+         * @visibility backend
+         */
+        id: string;
+        /**
+         * Title shown in the UI.
+         * @visibility backend
+         */
+        title: string;
+        /**
+         * What reaching the level means.
+         * @visibility backend
+         */
+        description?: string;
+      }>;
+      /**
+       * The checks, at least one. Besides the keys below, each check takes
+       * the parameters of its `type` inline, next to them:
+       *
+       * - `catalog.annotation`: `annotation`; optional `equals` or `matches`
+       *   (a regular expression).
+       * - `catalog.field`: `path` (dot path, e.g. `spec.lifecycle`); at most one
+       *   of `exists` (default true), `equals`, `in`, `matches`. Exact,
+       *   case-sensitive comparison.
+       * - `catalog.relation`: `relation` (e.g. ownedBy, partOf, dependsOn,
+       *   providesApi, consumesApi); optional `targetKind` and `minCount`
+       *   (default 1).
+       * - `catalog.filter`: `filter`, a filter predicate the entity must match.
+       * - `goldenPath.created`, `goldenPath.currentVersion`: no parameters.
+       * - `metric`: `metric` (a Flywheel metric id), `operator`
+       *   (`<`, `<=`, `>`, `>=`, `==`, `!=`), `threshold` (a number).
+       * - `fact`: `provider`, `fact`, `operator` (`exists`, `truthy` (the
+       *   default), `equals`, `notEquals`, `in`, `contains`, `<`, `<=`, `>`,
+       *   `>=`) and `value` for every operator but exists and truthy.
+       * @visibility backend
+       */
+      checks: Array<{
+        /**
+         * Slug, unique within the scorecard. Results, history and exemptions
+         * are stored under it.
+         * @visibility backend
+         */
+        id: string;
+        /**
+         * Title shown in the UI, e.g. "Has TechDocs".
+         * @visibility backend
+         */
+        title: string;
+        /**
+         * Why the check matters.
+         * @visibility backend
+         */
+        description?: string;
+        /**
+         * The check type: catalog.annotation, catalog.field,
+         * catalog.relation, catalog.filter, goldenPath.created,
+         * goldenPath.currentVersion, metric or fact.
+         * @visibility backend
+         */
+        type: string;
+        /**
+         * Id of the level the check belongs to. Default: the first level.
+         * @visibility backend
+         */
+        level?: string;
+        /**
+         * Optional grouping in the UI, e.g. "Documentation".
+         * @visibility backend
+         */
+        category?: string;
+        /**
+         * Weight in the percentage score, a positive number. Default 1.
+         * @visibility backend
+         */
+        weight?: number;
+        /**
+         * `error` (default): a failure blocks the level. `warn`: a failure
+         * shows as a warning, lowers the score and does not block the level.
+         * @visibility backend
+         */
+        severity?: 'error' | 'warn';
+        /**
+         * A link (e.g. `/docs/default/component/x`) or a short text telling
+         * a developer how to make the check pass.
+         * @visibility backend
+         */
+        howToFix?: string;
+        /**
+         * The type's parameters, inline (see `checks`).
+         * @visibility backend
+         */
+        [param: string]: unknown;
+      }>;
+    }>;
+  };
+}

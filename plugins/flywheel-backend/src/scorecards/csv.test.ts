@@ -1,0 +1,21 @@
+import { toCsv } from './csv';
+
+describe('toCsv', () => {
+  it('quotes what needs quoting and defuses formulas', () => {
+    expect(
+      toCsv(
+        ['ref', 'note'],
+        [
+          ['component:default/a', 'plain'],
+          ['component:default/b', 'has, comma and "quotes"'],
+          ['component:default/c', '=HYPERLINK("x")'],
+        ],
+      ),
+    ).toBe(
+      'ref,note\r\n' +
+        'component:default/a,plain\r\n' +
+        'component:default/b,"has, comma and ""quotes"""\r\n' +
+        `component:default/c,"'=HYPERLINK(""x"")"\r\n`,
+    );
+  });
+});

@@ -1,0 +1,287 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { filterPredicateToFilterFunction } from '@backstage/filter-predicates';
+import { FlywheelFactProvider } from '@flywheel/plugin-flywheel-node';
+import { CatalogReader } from '../../catalog/CatalogReader';
+import { GoldenPathInsights } from '../../goldenPaths/GoldenPathService';
+import { CheckType } from '../checks/CheckType';
+import { EvaluationContext, ScorecardDefinition } from '../definitions';
+import type { EntityEvaluation, ScorecardStore } from '../store/ScorecardStore';
+import { kindsToRead } from './entityKinds';
+import {
+  ActiveExemption,
+  evaluateScorecard,
+  exemptionKey,
+} from './evaluateScorecard';
+import { BatchFacts, FactCollector } from './FactCollector';
+
+/** What one evaluation run did, for logs, the API and the benchmark. */
+export interface EvaluationStats {
+  entitiesRead: number;
+  evaluations: number;
+  /** Evaluations whose result had not changed: nothing was written. */
+  unchanged: number;
+  entitiesWritten: number;
+  checksWritten: number;
+  transitions: number;
+  removed: number;
+  durationMs: number;
+}
+
+/** Where the engine gets golden-path provenance and metrics from. */
+export interface GoldenPathInsightsSource {
+  entityInsights(
+    credentials: BackstageCredentials,
+  ): Promise<GoldenPathInsights>;
+}
+
+interface RunState {
+  insights: GoldenPathInsights;
+  exemptions: Map<string, ActiveExemption>;
+  /** Stored result hashes; only for full runs. */
+  hashes?: Map<string, string | null>;
+}
+
+const hashKey = (scorecardId: string, entityRef: string) =>
+  `${scorecardId}\u0000${entityRef}`;
+
+/**
+ * Evaluates scorecards over the catalog: the whole catalog in batches on a
+ * schedule, or a few entities on demand. Writes only results that changed.
+ */
+export class ScorecardEngine {
+  private readonly matchers: Array<(entity: Entity) => boolean>;
+  private readonly facts: FactCollector;
+  private readonly batchSize: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly deps: {
+      scorecards: ScorecardDefinition[];
+      checkTypes: Map<string, CheckType>;
+      store: ScorecardStore;
+      catalog: CatalogReader;
+      goldenPaths: GoldenPathInsightsSource;
+      factProviders: FlywheelFactProvider[];
+      auth: AuthService;
+      logger: LoggerService;
+      now?: () => Date;
+      batchSize?: number;
+    },
+  ) {
+    this.matchers = deps.scorecards.map(s =>
+      filterPredicateToFilterFunction<Entity>(s.filter),
+    );
+    const usedProviders = new Set(
+      deps.scorecards.flatMap(s =>
+        s.checks
+          .filter(c => c.type === 'fact')
+          .map(c => String(c.params.provider)),
+      ),
+    );
+    this.facts = new FactCollector(
+      deps.factProviders.filter(p => usedProviders.has(p.id)),
+      deps.logger,
+    );
+    this.batchSize = deps.batchSize ?? 1000;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  get scorecards(): ScorecardDefinition[] {
+    return this.deps.scorecards;
+  }
+
+  /** Evaluates every entity any scorecard applies to; removes the rest. */
+  async evaluateAll(): Promise<EvaluationStats> {
+    const started = Date.now();
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    await this.refreshGroupAncestry(credentials);
+    const state = await this.prepare(credentials, true);
+    const stats = emptyStats();
+    const seen = new Set<string>();
+    const kinds = kindsToRead(this.deps.scorecards.map(s => s.filter));
+
+    let batch: Entity[] = [];
+    for await (const page of this.deps.catalog.streamEntities(
+      kinds ? { kind: kinds } : undefined,
+      credentials,
+      this.batchSize,
+    )) {
+      batch.push(...page);
+      if (batch.length >= this.batchSize) {
+        await this.evaluateBatch(batch, state, stats, seen);
+        batch = [];
+      }
+    }
+    await this.evaluateBatch(batch, state, stats, seen);
+
+    const gone = new Map<string, string[]>();
+    for (const key of state.hashes!.keys()) {
+      if (!seen.has(key)) {
+        const [scorecardId, entityRef] = key.split('\u0000');
+        gone.set(scorecardId, [...(gone.get(scorecardId) ?? []), entityRef]);
+      }
+    }
+    for (const [scorecardId, entityRefs] of gone) {
+      stats.removed += await this.deps.store.removeResults(
+        scorecardId,
+        entityRefs,
+      );
+    }
+    stats.removed += await this.deps.store.removeScorecardsExcept(
+      this.deps.scorecards.map(s => s.id),
+    );
+    if (stats.entitiesWritten >= 1000) {
+      // Fresh planner statistics keep team rollups fast after bulk writes.
+      await this.deps.store.analyze();
+    }
+    stats.durationMs = Date.now() - started;
+    return stats;
+  }
+
+  /**
+   * Re-evaluates the given entities now (a refresh from the UI, or the
+   * entities known to have changed). Entities no longer in the catalog lose
+   * their results.
+   */
+  async evaluateEntities(entityRefs: string[]): Promise<EvaluationStats> {
+    const started = Date.now();
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const state = await this.prepare(credentials, false);
+    const stats = emptyStats();
+    const entities = await this.deps.catalog.getEntities(
+      entityRefs,
+      credentials,
+    );
+    for (let i = 0; i < entities.length; i += this.batchSize) {
+      await this.evaluateBatch(
+        entities.slice(i, i + this.batchSize),
+        state,
+        stats,
+        new Set(),
+      );
+    }
+    const found = new Set(entities.map(e => stringifyEntityRef(e)));
+    const missing = entityRefs.filter(ref => !found.has(ref));
+    if (missing.length > 0) {
+      stats.removed += await this.deps.store.removeEntities(missing);
+    }
+    stats.durationMs = Date.now() - started;
+    return stats;
+  }
+
+  /** Writes today's snapshots from the current results. */
+  async writeSnapshots(): Promise<number> {
+    const now = this.now();
+    return this.deps.store.writeSnapshots(now.toISOString().slice(0, 10), now);
+  }
+
+  private async refreshGroupAncestry(credentials: BackstageCredentials) {
+    const graph = await this.deps.catalog.groupTree(credentials);
+    await this.deps.store.replaceGroupAncestry(graph.ancestryEdges());
+  }
+
+  private async prepare(
+    credentials: BackstageCredentials,
+    full: boolean,
+  ): Promise<RunState> {
+    const [insights, exemptions, hashes] = await Promise.all([
+      this.deps.goldenPaths.entityInsights(credentials),
+      this.deps.store.activeExemptions(this.now()),
+      full ? this.deps.store.inputHashes() : Promise.resolve(undefined),
+    ]);
+    return { insights, exemptions, hashes };
+  }
+
+  private async evaluateBatch(
+    entities: Entity[],
+    state: RunState,
+    stats: EvaluationStats,
+    seen: Set<string>,
+  ) {
+    if (entities.length === 0) {
+      return;
+    }
+    stats.entitiesRead += entities.length;
+    const applicable = entities.map(entity =>
+      this.deps.scorecards.filter((_, i) => this.matchers[i](entity)),
+    );
+    const facts = await this.facts.collect(
+      entities.filter((_, i) => applicable[i].length > 0),
+    );
+    const changed: EntityEvaluation[] = [];
+    entities.forEach((entity, i) => {
+      if (applicable[i].length === 0) {
+        return;
+      }
+      const context = this.contextFor(entity, state.insights, facts);
+      const ownerRef = entity.relations?.find(
+        r => r.type === RELATION_OWNED_BY,
+      )?.targetRef;
+      for (const scorecard of applicable[i]) {
+        const evaluation = evaluateScorecard({
+          scorecard,
+          checkTypes: this.deps.checkTypes,
+          context,
+          ownerRef,
+          exemptions: state.exemptions,
+        });
+        stats.evaluations += 1;
+        const key = hashKey(scorecard.id, context.entityRef);
+        seen.add(key);
+        if (state.hashes && state.hashes.get(key) === evaluation.inputHash) {
+          stats.unchanged += 1;
+        } else {
+          changed.push(evaluation);
+        }
+      }
+    });
+    if (changed.length > 0) {
+      const applied = await this.deps.store.applyEvaluations(
+        changed,
+        this.now(),
+      );
+      stats.entitiesWritten += applied.entitiesWritten;
+      stats.checksWritten += applied.checksWritten;
+      stats.transitions += applied.transitions;
+    }
+  }
+
+  private contextFor(
+    entity: Entity,
+    insights: GoldenPathInsights,
+    facts: BatchFacts,
+  ): EvaluationContext {
+    const entityRef = stringifyEntityRef(entity);
+    return {
+      entity,
+      entityRef,
+      goldenPath: insights.provenance(entity),
+      fact: (providerId, fact) => facts.get(providerId)?.get(entityRef)?.[fact],
+      metric: metricId => insights.metric(entity, entityRef, metricId),
+    };
+  }
+}
+
+function emptyStats(): EvaluationStats {
+  return {
+    entitiesRead: 0,
+    evaluations: 0,
+    unchanged: 0,
+    entitiesWritten: 0,
+    checksWritten: 0,
+    transitions: 0,
+    removed: 0,
+    durationMs: 0,
+  };
+}
+
+export { exemptionKey };

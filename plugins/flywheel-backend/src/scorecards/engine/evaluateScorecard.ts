@@ -1,0 +1,130 @@
+import {
+  CheckState,
+  countStates,
+  levelReached,
+  scorePercent,
+} from '@flywheel/plugin-flywheel-common';
+import { createHash } from 'crypto';
+import { CheckType } from '../checks/CheckType';
+import {
+  CheckOutcome,
+  EvaluationContext,
+  ScorecardDefinition,
+} from '../definitions';
+import type {
+  EntityEvaluation,
+  StoredCheckResult,
+} from '../store/ScorecardStore';
+
+/** An approved, unexpired exemption as the evaluation needs it. */
+export interface ActiveExemption {
+  justification: string;
+  expiresAt: string;
+}
+
+/** Key of an exemption: entity, scorecard and check. */
+export function exemptionKey(
+  entityRef: string,
+  scorecardId: string,
+  checkId: string,
+) {
+  return `${entityRef}\u0000${scorecardId}\u0000${checkId}`;
+}
+
+function runCheck(
+  checkType: CheckType | undefined,
+  params: unknown,
+  context: EvaluationContext,
+): CheckOutcome {
+  if (!checkType) {
+    return { state: 'unknown', reason: 'The check type is not installed' };
+  }
+  try {
+    return checkType.evaluate(params, context);
+  } catch (error) {
+    // A check type bug must not stop the other checks or entities.
+    return {
+      state: 'unknown',
+      reason: `The check could not be evaluated: ${(error as Error).message}`,
+    };
+  }
+}
+
+/**
+ * Evaluates one scorecard for one entity: runs the checks, applies severity
+ * and exemptions, and derives level, score and counts. Pure apart from the
+ * check types, so the same inputs always give the same result and hash.
+ */
+export function evaluateScorecard(options: {
+  scorecard: ScorecardDefinition;
+  checkTypes: Map<string, CheckType>;
+  context: EvaluationContext;
+  ownerRef?: string;
+  exemptions: Map<string, ActiveExemption>;
+}): EntityEvaluation {
+  const { scorecard, checkTypes, context, ownerRef, exemptions } = options;
+  const checks: StoredCheckResult[] = [];
+  const levelInputs: { level: string; weight: number; state: CheckState }[] =
+    [];
+  for (const check of scorecard.checks) {
+    const outcome = runCheck(checkTypes.get(check.type), check.params, context);
+    let state: CheckState = outcome.state;
+    let reason = outcome.reason;
+    if (state === 'fail' && check.severity === 'warn') {
+      state = 'warn';
+    }
+    if (state !== 'pass' && state !== 'not-applicable') {
+      const exemption = exemptions.get(
+        exemptionKey(context.entityRef, scorecard.id, check.id),
+      );
+      if (exemption) {
+        reason = `Exempt until ${exemption.expiresAt.slice(0, 10)}: ${
+          exemption.justification
+        } (${reason})`;
+        state = 'exempt';
+      }
+    }
+    checks.push({
+      checkId: check.id,
+      state,
+      reason,
+      ...(outcome.value !== undefined ? { value: outcome.value } : {}),
+    });
+    levelInputs.push({ level: check.level, weight: check.weight, state });
+  }
+  const level = levelReached(scorecard.levels, levelInputs);
+  const evaluation: EntityEvaluation = {
+    entityRef: context.entityRef,
+    scorecardId: scorecard.id,
+    ownerRef,
+    level,
+    levelRank: level ? scorecard.levels.findIndex(l => l.id === level) : -1,
+    score: scorePercent(levelInputs),
+    counts: countStates(checks),
+    checks,
+  };
+  evaluation.inputHash = hashEvaluation(evaluation);
+  return evaluation;
+}
+
+/**
+ * A fingerprint of everything stored for an (entity, scorecard): when it
+ * matches the stored one the engine skips the write entirely.
+ */
+export function hashEvaluation(evaluation: EntityEvaluation): string {
+  return createHash('sha1')
+    .update(
+      JSON.stringify([
+        evaluation.ownerRef ?? null,
+        evaluation.level ?? null,
+        evaluation.score,
+        evaluation.checks.map(c => [
+          c.checkId,
+          c.state,
+          c.reason,
+          c.value ?? null,
+        ]),
+      ]),
+    )
+    .digest('base64');
+}
