@@ -8,6 +8,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
+import { flywheelModuleOncallFacts } from './modules/oncallFacts';
 import { catalogModuleLocalFileLocations } from './modules/localFileLocations';
 
 const backend = createBackend();
@@ -80,5 +81,7 @@ backend.add(import('@flywheel/plugin-scaffolder-backend-module-flywheel'));
 backend.add(catalogModuleLocalFileLocations);
 // Example instance only: the demo's scaffolder run history (examples/).
 backend.add(flywheelModuleDemoScaffolderRuns);
+// Example fact provider for scorecards (docs/scorecards.md): on-call facts.
+backend.add(flywheelModuleOncallFacts);
 
 backend.start();

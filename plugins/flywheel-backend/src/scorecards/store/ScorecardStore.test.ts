@@ -478,8 +478,8 @@ describe('ScorecardStore', () => {
             averageScore: 50, // (100 + 50 + 0) / 3
             levels: { silver: 1, bronze: 1, none: 2 },
             checks: [
-              { checkId: 'a', passRate: 2 / 3 },
-              { checkId: 'b', passRate: 1 / 3 },
+              { checkId: 'a', passRate: 0.6667 },
+              { checkId: 'b', passRate: 0.3333 },
             ],
           },
           {

@@ -297,7 +297,9 @@ function countsFromRow(row: ResultRow): CheckStateCounts {
 
 function passRate(counts: CheckStateCounts): number | null {
   const scored = SCORED_STATES.reduce((sum, s) => sum + counts[s], 0);
-  return scored === 0 ? null : counts.pass / scored;
+  return scored === 0
+    ? null
+    : Math.round((counts.pass / scored) * 10000) / 10000;
 }
 
 function encodeValue(value: StoredCheckResult['value']): string | null {
@@ -383,7 +385,10 @@ class Tally {
   }
 
   get averageScore(): number | null {
-    return this.scoreCount === 0 ? null : this.scoreSum / this.scoreCount;
+    // One decimal, like entity scores: more would be false precision.
+    return this.scoreCount === 0
+      ? null
+      : Math.round((this.scoreSum / this.scoreCount) * 10) / 10;
   }
 }
 
