@@ -18,6 +18,13 @@ export interface Config {
      */
     scorecardEvaluation?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * With `@flywheel/plugin-catalog-backend-module-flywheel` installed,
+       * changed entities are re-evaluated this many seconds after the
+       * catalog reports them (default 10), in one batch.
+       * @visibility backend
+       */
+      changeDelaySeconds?: number;
     };
 
     /**

@@ -75,6 +75,7 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // Flywheel: see docs/installation.md
 backend.add(import('@flywheel/plugin-flywheel-backend'));
 backend.add(import('@flywheel/plugin-scaffolder-backend-module-flywheel'));
+backend.add(import('@flywheel/plugin-catalog-backend-module-flywheel'));
 
 // Example instance only: lets the catalog accept the `file` locations that
 // Flywheel's offline publishing route (flywheel:publish:local) registers.

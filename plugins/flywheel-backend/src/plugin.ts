@@ -4,9 +4,13 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import {
+  FLYWHEEL_ENTITY_CHANGED_TOPIC,
+  FlywheelEntityChangedEvent,
   FlywheelFactProvider,
   flywheelScorecardsExtensionPoint,
 } from '@flywheel/plugin-flywheel-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { EntityChangeQueue } from './scorecards/engine/EntityChangeQueue';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { flywheelPermissions } from '@flywheel/plugin-flywheel-common';
 import { CatalogReader } from './catalog/CatalogReader';
@@ -51,6 +55,8 @@ export const flywheelPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        events: eventsServiceRef,
+        lifecycle: coreServices.lifecycle,
         discovery: coreServices.discovery,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
@@ -65,6 +71,8 @@ export const flywheelPlugin = createBackendPlugin({
         auditor,
         auth,
         config,
+        events,
+        lifecycle,
         discovery,
         logger,
         scheduler,
@@ -143,6 +151,29 @@ export const flywheelPlugin = createBackendPlugin({
             );
           },
         });
+
+        // Incremental: entities the catalog module reports as changed are
+        // re-evaluated on their own, seconds later.
+        const changes = new EntityChangeQueue({
+          delayMs:
+            (config.getOptionalNumber(
+              'flywheel.scorecardEvaluation.changeDelaySeconds',
+            ) ?? 10) * 1000,
+          evaluate: refs => engine.evaluateEntities(refs),
+          logger,
+        });
+        await events.subscribe({
+          id: 'flywheel-scorecards',
+          topics: [FLYWHEEL_ENTITY_CHANGED_TOPIC],
+          onEvent: async event => {
+            const { entityRef } =
+              event.eventPayload as FlywheelEntityChangedEvent;
+            if (typeof entityRef === 'string') {
+              changes.add(entityRef);
+            }
+          },
+        });
+        lifecycle.addShutdownHook(() => changes.stop());
 
         const router = createFlywheelApiRouter();
         registerScorecardRoutes(router, {

@@ -10,6 +10,8 @@ export {
   type FlywheelService,
 } from './FlywheelService';
 export {
+  FLYWHEEL_ENTITY_CHANGED_TOPIC,
+  type FlywheelEntityChangedEvent,
   flywheelScorecardsExtensionPoint,
   type FlywheelFactProvider,
   type FlywheelFactValue,

@@ -54,3 +54,20 @@ export const flywheelScorecardsExtensionPoint =
   createExtensionPoint<FlywheelScorecardsExtensionPoint>({
     id: 'flywheel.scorecards',
   });
+
+/**
+ * Events-service topic on which `@flywheel/plugin-catalog-backend-module-flywheel`
+ * announces changed entities, for incremental scorecard evaluation.
+ *
+ * @public
+ */
+export const FLYWHEEL_ENTITY_CHANGED_TOPIC = 'flywheel.catalog.entity-changed';
+
+/**
+ * Payload of {@link FLYWHEEL_ENTITY_CHANGED_TOPIC}.
+ *
+ * @public
+ */
+export interface FlywheelEntityChangedEvent {
+  entityRef: string;
+}
