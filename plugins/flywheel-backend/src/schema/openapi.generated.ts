@@ -773,6 +773,15 @@ export const spec = {
           "decisionNote": {
             "type": "string"
           },
+          "revokedBy": {
+            "type": "string"
+          },
+          "revokedAt": {
+            "type": "string"
+          },
+          "revokeNote": {
+            "type": "string"
+          },
           "expired": {
             "type": "boolean"
           }

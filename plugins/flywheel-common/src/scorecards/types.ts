@@ -180,6 +180,10 @@ export interface ScorecardExemption {
   decidedBy?: string;
   decidedAt?: string;
   decisionNote?: string;
+  /** Who ended an approved exemption early; the approval stays recorded. */
+  revokedBy?: string;
+  revokedAt?: string;
+  revokeNote?: string;
   /** Approved but past its expiry: the check counts again. */
   expired: boolean;
 }

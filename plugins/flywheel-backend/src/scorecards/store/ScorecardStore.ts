@@ -7,6 +7,12 @@ import {
   CheckState,
   CheckStateCounts,
   EntityScorecardResult,
+  ExemptionStatus,
+  LeaderboardResponse,
+  LevelDistribution,
+  ScorecardExemption,
+  ScorecardHistoryPoint,
+  ScorecardRollup as CommonScorecardRollup,
 } from '@flywheel/plugin-flywheel-common';
 import {
   bulkWrite,
@@ -63,46 +69,15 @@ export interface ApplyStats {
   transitions: number;
 }
 
-/** The level distribution, level id (or `none`) → entities. */
-export type LevelDistribution = Record<string, number>;
-
-/** A group's rollup for one scorecard, sub-teams included. */
-export interface ScorecardRollup {
-  entityCount: number;
-  averageScore: number | null;
-  levels: LevelDistribution;
-  checks: {
-    checkId: string;
-    counts: CheckStateCounts;
-    /** pass / (pass + warn + fail + unknown); null when none of those. */
-    passRate: number | null;
-  }[];
-  /** Direct sub-teams, each with its own subtree. */
-  subTeams: {
-    groupRef: string;
-    entityCount: number;
-    averageScore: number | null;
-    levels: LevelDistribution;
-    checks: { checkId: string; passRate: number | null }[];
-  }[];
-}
-
+/** A group's rollup for one scorecard (the API adds the scorecard id). */
+export type ScorecardRollup = Omit<CommonScorecardRollup, 'scorecardId'>;
 /** A leaderboard row: a group with its subtree. */
-export interface LeaderboardEntry {
-  groupRef: string;
-  entityCount: number;
-  averageScore: number | null;
-  levels: LevelDistribution;
-}
-
+export type LeaderboardEntry = LeaderboardResponse['items'][number];
 /** One day of a snapshot series. */
-export interface SnapshotPoint {
-  day: string;
-  entityCount: number;
-  averageScore: number | null;
-  passRate: number | null;
-  levels: LevelDistribution;
-}
+export type SnapshotPoint = ScorecardHistoryPoint;
+/** An exemption request and its decision. */
+export type Exemption = ScorecardExemption;
+export type { ExemptionStatus, LevelDistribution };
 
 /** What a snapshot series is about. */
 export type SnapshotScope = 'entity' | 'group' | 'scorecard';
@@ -116,32 +91,6 @@ export interface ScorecardTransition {
   from?: string;
   to: string;
   at: string;
-}
-
-/** The life cycle of an exemption. */
-export type ExemptionStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
-
-/** An exemption request and its decision. */
-export interface Exemption {
-  id: string;
-  entityRef: string;
-  scorecardId: string;
-  checkId: string;
-  justification: string;
-  requestedBy: string;
-  requestedAt: string;
-  expiresAt: string;
-  status: ExemptionStatus;
-  /** Who approved or rejected it. */
-  decidedBy?: string;
-  decidedAt?: string;
-  decisionNote?: string;
-  /** Who revoked an approved exemption; the approval stays recorded above. */
-  revokedBy?: string;
-  revokedAt?: string;
-  revokeNote?: string;
-  /** Whether `expiresAt` has passed (at the time of reading). */
-  expired: boolean;
 }
 
 type CheckRow = {
