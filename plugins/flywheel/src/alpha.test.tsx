@@ -6,18 +6,25 @@ import {
 } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
+  mockApis,
   renderInTestApp,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import flywheelPlugin from './alpha';
 import { FlywheelClient, flywheelApiRef } from './api';
 import {
   catalogRoutes,
   mockFlywheelApi,
+  orgGroups,
   paymentsAdoption,
+  statValue,
 } from './__testUtils__/testData';
 
 const checkoutApi: Entity = {
@@ -144,5 +151,94 @@ describe('flywheel plugin (new frontend system)', () => {
     expect(
       await within(card).findByText(`${paymentsAdoption.adoptionPercent}%`),
     ).toBeInTheDocument();
+  });
+
+  it('adds a Scorecards tab to the Flywheel page', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('page:flywheel'),
+    ).add(flywheelPlugin.getExtension('sub-page:flywheel/scorecards'));
+
+    renderInTestApp(tester.reactElement(), {
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, mockFlywheelApi()],
+        [catalogApiRef, catalogApiMock({ entities: orgGroups })],
+        [permissionApiRef, mockApis.permission()],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'Scorecards (2)' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Scorecards' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Leaderboard' }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds a Scorecards tab to Component entity pages only', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('entity-content:flywheel/scorecards'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('scorecards');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Scorecards',
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(filter?.(checkoutApi)).toBe(true);
+    expect(filter?.(payments)).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={checkoutApi}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        mountedRoutes: catalogRoutes,
+        apis: [
+          [flywheelApiRef, mockFlywheelApi()],
+          [permissionApiRef, mockApis.permission()],
+        ],
+      },
+    );
+
+    const card = await screen.findByRole('region', {
+      name: 'Golden path adoption',
+    });
+    expect(card).toHaveTextContent('Level: Silver');
+    expect(
+      await screen.findByRole('button', { name: 'Refresh' }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds a Team scorecard tab to Group entity pages only', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('entity-content:flywheel/team-scorecard'),
+    );
+    expect(tester.get(coreExtensionData.routePath)).toBe('team-scorecard');
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe(
+      'Team scorecard',
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    expect(filter?.(payments)).toBe(true);
+    expect(filter?.(checkoutApi)).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={payments}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        mountedRoutes: catalogRoutes,
+        apis: [
+          [flywheelApiRef, mockFlywheelApi()],
+          [permissionApiRef, mockApis.permission()],
+        ],
+      },
+    );
+
+    const summary = await screen.findByRole('region', { name: 'Summary' });
+    expect(statValue(summary, 'Entities')).toBe('5');
   });
 });

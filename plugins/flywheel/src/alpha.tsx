@@ -6,7 +6,10 @@ import {
   PageBlueprint,
   SubPageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { Container } from '@backstage/ui';
 import FlywheelIcon from '@material-ui/icons/Autorenew';
 import { FlywheelClient, flywheelApiRef } from './api';
@@ -47,6 +50,49 @@ const goldenPathsSubPage = SubPageBlueprint.make({
         <Container>
           <m.GoldenPathsOverview />
         </Container>
+      )),
+  },
+});
+
+/** The Scorecards tab: leaderboard, pass rates across the catalog, exemptions. */
+const scorecardsSubPage = SubPageBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: 'scorecards',
+    title: 'Scorecards',
+    loader: () =>
+      import('./scorecards/ScorecardsOverview').then(m => (
+        <Container>
+          <m.ScorecardsOverview />
+        </Container>
+      )),
+  },
+});
+
+/** A Component's scorecards: levels, checks, how to fix, exemptions. */
+const entityScorecardsContent = EntityContentBlueprint.make({
+  name: 'scorecards',
+  params: {
+    path: 'scorecards',
+    title: 'Scorecards',
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./scorecards/EntityScorecardsContent').then(m => (
+        <m.EntityScorecardsContent />
+      )),
+  },
+});
+
+/** A Group's scorecard rolled up over its sub-teams. */
+const teamScorecardContent = EntityContentBlueprint.make({
+  name: 'team-scorecard',
+  params: {
+    path: 'team-scorecard',
+    title: 'Team scorecard',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./scorecards/TeamScorecardContent').then(m => (
+        <m.TeamScorecardContent />
       )),
   },
 });
@@ -96,8 +142,11 @@ const flywheelPlugin = createFrontendPlugin({
     flywheelApi,
     flywheelPage,
     goldenPathsSubPage,
+    scorecardsSubPage,
     goldenPathEntityCard,
     groupAdoptionEntityCard,
+    entityScorecardsContent,
+    teamScorecardContent,
   ],
 });
 

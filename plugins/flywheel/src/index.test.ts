@@ -19,6 +19,8 @@ describe('@flywheel/plugin-flywheel entry point', () => {
       flywheel.FlywheelPage,
       flywheel.EntityGoldenPathCard,
       flywheel.EntityGroupAdoptionCard,
+      flywheel.EntityScorecardsContent,
+      flywheel.EntityTeamScorecardContent,
     ]) {
       expect(typeof extension).toBe('function');
     }

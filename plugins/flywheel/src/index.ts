@@ -1,6 +1,6 @@
 /**
- * The Flywheel frontend plugin: golden paths, adoption and the platform's
- * product pages.
+ * The Flywheel frontend plugin: golden paths, adoption, scorecards and the
+ * platform's product pages.
  *
  * The default export is the plugin for the new frontend system (what feature
  * discovery loads); the named exports serve apps on the legacy system.
@@ -13,6 +13,14 @@ export {
   FlywheelPage,
   EntityGoldenPathCard,
   EntityGroupAdoptionCard,
+  EntityScorecardsContent,
+  EntityTeamScorecardContent,
 } from './legacy';
 export { FlywheelClient, flywheelApiRef } from './api';
-export type { FlywheelApi } from './api';
+export type {
+  FlywheelApi,
+  ScorecardEntitiesPage,
+  ScorecardExemptionRequest,
+  ScorecardExemptionsQuery,
+  ScorecardHistoryQuery,
+} from './api';

@@ -33,7 +33,7 @@ export const flywheelPlugin = createPlugin({
 });
 
 /**
- * The Flywheel page (golden paths and team adoption), for a route such as
+ * The Flywheel page (golden paths and scorecards), for a route such as
  * `<Route path="/flywheel" element={<FlywheelPage />} />`.
  *
  * @public
@@ -77,6 +77,46 @@ export const EntityGroupAdoptionCard = flywheelPlugin.provide(
       lazy: () =>
         import('./goldenPaths/GroupAdoptionCard').then(
           m => m.GroupAdoptionCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity content for Components: every scorecard that applies, with level,
+ * score, each check's reason and how to fix it, a refresh, exemptions and
+ * the level history. Mount it as a tab at `/scorecards` (links from team
+ * views point there).
+ *
+ * @public
+ */
+export const EntityScorecardsContent = flywheelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityScorecardsContent',
+    component: {
+      lazy: () =>
+        import('./scorecards/EntityScorecardsContent').then(
+          m => m.EntityScorecardsContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity content for Groups: a scorecard rolled up over the team and its
+ * sub-teams, what to fix first, a heat map of checks per sub-team, trend,
+ * entities, CSV export and pending exemptions. Mount it as a tab at
+ * `/team-scorecard`.
+ *
+ * @public
+ */
+export const EntityTeamScorecardContent = flywheelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamScorecardContent',
+    component: {
+      lazy: () =>
+        import('./scorecards/TeamScorecardContent').then(
+          m => m.TeamScorecardContent,
         ),
     },
   }),

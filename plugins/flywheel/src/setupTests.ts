@@ -20,3 +20,7 @@ if (!('ResizeObserver' in globalThis)) {
 // Lazily loaded pages can take more than the default second to appear when
 // the suite runs beside others on a 2-core machine.
 configure({ asyncUtilTimeout: 10_000 });
+
+// The same for whole tests: a page that loads several things can take more
+// than Jest's default 5 s there, while each wait is within the 10 s above.
+jest.setTimeout(30_000);

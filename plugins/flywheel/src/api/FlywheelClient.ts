@@ -2,10 +2,24 @@ import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   EntityProvenanceResponse,
+  EntityResultsResponse,
   GoldenPathsResponse,
   GroupAdoptionResponse,
+  GroupRollupResponse,
+  LeaderboardResponse,
+  ScorecardExemption,
+  ScorecardHistoryResponse,
+  ScorecardsResponse,
 } from '@flywheel/plugin-flywheel-common';
-import { FlywheelApi } from './FlywheelApi';
+import {
+  FlywheelApi,
+  ScorecardEntitiesPage,
+  ScorecardExemptionRequest,
+  ScorecardExemptionsQuery,
+  ScorecardHistoryQuery,
+} from './FlywheelApi';
+
+type Query = Record<string, string | number | undefined>;
 
 /**
  * Default {@link FlywheelApi} implementation: calls the Flywheel backend with
@@ -34,15 +48,124 @@ export class FlywheelClient implements FlywheelApi {
     return this.get('/golden-paths/provenance', { entityRef });
   }
 
-  // Entity refs travel in the query string (never in path segments), encoded
-  // by URLSearchParams so `:` and `/` arrive intact.
-  private async get<T>(path: string, query?: Record<string, string>) {
+  getScorecards(): Promise<ScorecardsResponse> {
+    return this.get('/scorecards');
+  }
+
+  getEntityScorecardResults(entityRef: string): Promise<EntityResultsResponse> {
+    return this.get('/scorecards/results', { entityRef });
+  }
+
+  refreshEntityScorecards(entityRef: string): Promise<EntityResultsResponse> {
+    return this.post('/scorecards/refresh', { entityRef });
+  }
+
+  getScorecardRollup(
+    groupRef: string,
+    options?: { scorecardId?: string },
+  ): Promise<GroupRollupResponse> {
+    return this.get('/scorecards/rollup', {
+      groupRef,
+      scorecardId: options?.scorecardId,
+    });
+  }
+
+  getScorecardLeaderboard(scorecardId: string): Promise<LeaderboardResponse> {
+    return this.get('/scorecards/leaderboard', { scorecardId });
+  }
+
+  getScorecardHistory(
+    query: ScorecardHistoryQuery,
+  ): Promise<ScorecardHistoryResponse> {
+    return this.get('/scorecards/history', { ...query });
+  }
+
+  getScorecardEntities(query: {
+    scorecardId: string;
+    groupRef?: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<ScorecardEntitiesPage> {
+    return this.get('/scorecards/entities', { ...query });
+  }
+
+  async exportScorecardEntitiesCsv(query: {
+    scorecardId: string;
+    groupRef?: string;
+  }): Promise<Blob> {
+    const response = await this.request('/scorecards/entities', {
+      ...query,
+      format: 'csv',
+    });
+    return response.blob();
+  }
+
+  getScorecardExemptions(
+    query: ScorecardExemptionsQuery = {},
+  ): Promise<{ items: ScorecardExemption[] }> {
+    return this.get('/scorecards/exemptions', { ...query });
+  }
+
+  requestScorecardExemption(
+    request: ScorecardExemptionRequest,
+  ): Promise<ScorecardExemption> {
+    return this.post('/scorecards/exemptions', request);
+  }
+
+  decideScorecardExemption(
+    id: string,
+    decision: { decision: 'approved' | 'rejected'; note?: string },
+  ): Promise<ScorecardExemption> {
+    return this.post(
+      `/scorecards/exemptions/${encodeURIComponent(id)}/decision`,
+      decision,
+    );
+  }
+
+  revokeScorecardExemption(
+    id: string,
+    options: { note?: string } = {},
+  ): Promise<ScorecardExemption> {
+    return this.post(
+      `/scorecards/exemptions/${encodeURIComponent(id)}/revoke`,
+      options,
+    );
+  }
+
+  private async get<T>(path: string, query?: Query): Promise<T> {
+    const response = await this.request(path, query);
+    return (await response.json()) as T;
+  }
+
+  private async post<T>(path: string, body: object): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('flywheel');
-    const search = query ? `?${new URLSearchParams(query)}` : '';
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}${search}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
     return (await response.json()) as T;
+  }
+
+  // Entity refs travel in the query string (never in path segments), encoded
+  // by URLSearchParams so `:` and `/` arrive intact. Undefined values are
+  // left out.
+  private async request(path: string, query?: Query): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('flywheel');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString() ? `?${params}` : '';
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}${search}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
   }
 }

@@ -14,3 +14,19 @@ export function serverMessage(error: Error): string {
   }
   return error.message;
 }
+
+/**
+ * The message for a failed write: for a refusal by the permission framework
+ * (403) it says which permission is missing and whom to ask, since the
+ * server's "Unauthorized" does not help anyone; otherwise `serverMessage`.
+ */
+export function actionErrorMessage(
+  error: Error,
+  action: { doing: string; permission: string },
+): string {
+  const status = (error as Partial<ResponseError>).statusCode;
+  if (error.name === 'ResponseError' && status === 403) {
+    return `You are not allowed to ${action.doing}: it needs the permission ${action.permission}. Ask your Backstage administrator to grant it.`;
+  }
+  return serverMessage(error);
+}

@@ -1,5 +1,7 @@
 import {
   formatDate,
+  formatDateTime,
+  formatDay,
   formatDuration,
   formatMonth,
   formatPercent,
@@ -44,5 +46,20 @@ describe('formatDate and formatMonth', () => {
 
   it('formats months for chart axes', () => {
     expect(formatMonth('2026-03')).toBe('Mar 26');
+  });
+});
+
+describe('formatDay', () => {
+  it('formats snapshot days for chart axes and tables', () => {
+    expect(formatDay('2026-07-18')).toBe('Jul 18');
+    expect(formatDay('2026-07-18', { withYear: true })).toBe('Jul 18, 2026');
+    expect(formatDay('yesterday')).toBe('yesterday');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('formats a timestamp with its time, in the local zone', () => {
+    expect(formatDateTime('2026-03-09T23:30:00Z')).toMatch(/^Mar \d+, 2026, /);
+    expect(formatDateTime(undefined)).toBe('—');
   });
 });

@@ -51,3 +51,26 @@ export function formatMonth(month: string): string {
   const date = DateTime.fromFormat(month, 'yyyy-MM', { zone: 'utc' });
   return date.isValid ? date.toFormat('LLL yy') : month;
 }
+
+/** A `YYYY-MM-DD` day as a short label, e.g. "Jul 18"; with the year, "Jul 18, 2026". */
+export function formatDay(
+  day: string,
+  options?: { withYear?: boolean },
+): string {
+  const date = DateTime.fromISO(day, { zone: 'utc' });
+  if (!date.isValid) {
+    return day;
+  }
+  return options?.withYear
+    ? date.toLocaleString(DateTime.DATE_MED)
+    : date.toFormat('LLL d');
+}
+
+/** An ISO timestamp as date and time, e.g. "Mar 9, 2026, 11:30 PM"; "—" when unknown. */
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) {
+    return '—';
+  }
+  const date = DateTime.fromISO(iso);
+  return date.isValid ? date.toLocaleString(DateTime.DATETIME_MED) : iso;
+}

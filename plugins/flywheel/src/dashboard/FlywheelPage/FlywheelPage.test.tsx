@@ -1,24 +1,39 @@
 import { screen } from '@testing-library/react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import userEvent from '@testing-library/user-event';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { flywheelApiRef } from '../../api';
-import { catalogRoutes, mockFlywheelApi } from '../../__testUtils__/testData';
+import {
+  catalogRoutes,
+  mockFlywheelApi,
+  orgGroups,
+} from '../../__testUtils__/testData';
 import { FlywheelPage } from './FlywheelPage';
+
+function renderPage() {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [flywheelApiRef, mockFlywheelApi()],
+        [catalogApiRef, catalogApiMock({ entities: orgGroups })],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
+      <FlywheelPage />
+    </TestApiProvider>,
+    { mountedRoutes: catalogRoutes },
+  );
+}
 
 describe('FlywheelPage (legacy frontend system)', () => {
   it('shows the Golden Paths tab by default', async () => {
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [flywheelApiRef, mockFlywheelApi()],
-          [catalogApiRef, catalogApiMock.mock()],
-        ]}
-      >
-        <FlywheelPage />
-      </TestApiProvider>,
-      { mountedRoutes: catalogRoutes },
-    );
+    await renderPage();
 
     expect(
       screen.getByRole('heading', { name: 'Flywheel' }),
@@ -29,6 +44,16 @@ describe('FlywheelPage (legacy frontend system)', () => {
     );
     expect(
       await screen.findByRole('region', { name: 'TypeScript HTTP service' }),
+    ).toBeInTheDocument();
+  });
+
+  it('has a Scorecards tab', async () => {
+    await renderPage();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Scorecards' }));
+
+    expect(
+      await screen.findByRole('heading', { name: 'Scorecards (2)' }),
     ).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { Container } from '@backstage/ui';
 import { GoldenPathsOverview } from '../../goldenPaths/GoldenPathsOverview';
+import { ScorecardsOverview } from '../../scorecards/ScorecardsOverview';
 
 /**
  * The Flywheel page for apps on the legacy frontend system: one tab per
@@ -18,6 +19,11 @@ export function FlywheelPage() {
         <TabbedLayout.Route path="/golden-paths" title="Golden Paths">
           <Container>
             <GoldenPathsOverview />
+          </Container>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/scorecards" title="Scorecards">
+          <Container>
+            <ScorecardsOverview />
           </Container>
         </TabbedLayout.Route>
       </TabbedLayout>

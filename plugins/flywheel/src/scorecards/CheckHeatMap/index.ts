@@ -1,0 +1,1 @@
+export { CheckHeatMap } from './CheckHeatMap';

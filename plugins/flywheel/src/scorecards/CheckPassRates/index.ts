@@ -1,0 +1,1 @@
+export { CheckPassRates } from './CheckPassRates';

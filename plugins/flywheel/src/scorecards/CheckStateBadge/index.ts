@@ -1,0 +1,1 @@
+export { CheckStateBadge, CheckStateIcon } from './CheckStateBadge';

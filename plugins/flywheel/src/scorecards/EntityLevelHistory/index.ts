@@ -1,0 +1,1 @@
+export { EntityLevelHistory } from './EntityLevelHistory';

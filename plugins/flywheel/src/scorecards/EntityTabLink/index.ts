@@ -1,0 +1,1 @@
+export { EntityTabLink } from './EntityTabLink';

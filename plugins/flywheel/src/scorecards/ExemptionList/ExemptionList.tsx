@@ -1,0 +1,354 @@
+import { FormEvent, useId, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  ScorecardExemption,
+  ScorecardInfo,
+} from '@flywheel/plugin-flywheel-common';
+import {
+  Alert,
+  Badge,
+  Button,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Flex,
+  Text,
+  TextAreaField,
+} from '@backstage/ui';
+import { flywheelApiRef } from '../../api';
+import { actionErrorMessage } from '../../shared/errors';
+import { formatDate } from '../../shared/format';
+import { EntityTabLink } from '../EntityTabLink';
+import { ENTITY_SCORECARDS_PATH } from '../hooks';
+import styles from './ExemptionList.module.css';
+
+const DECIDE = {
+  doing: 'decide on exemptions',
+  permission: 'flywheel.scorecards.exemption.decide',
+};
+
+/** An exemption's status in words; approved ones past their expiry say so. */
+export function exemptionStatusLabel(exemption: ScorecardExemption): string {
+  if (exemption.status === 'approved' && exemption.expired) {
+    return 'Expired';
+  }
+  return {
+    pending: 'Pending',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    revoked: 'Revoked',
+  }[exemption.status];
+}
+
+function checkTitle(
+  scorecards: ScorecardInfo[],
+  exemption: ScorecardExemption,
+): { check: string; scorecard: string } {
+  const scorecard = scorecards.find(s => s.id === exemption.scorecardId);
+  return {
+    scorecard: scorecard?.title ?? exemption.scorecardId,
+    check:
+      scorecard?.checks.find(c => c.id === exemption.checkId)?.title ??
+      exemption.checkId,
+  };
+}
+
+/** Reject (note required) or revoke (note optional) in a dialog. */
+function NoteDialog(props: {
+  mode: 'reject' | 'revoke';
+  subject: string;
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  onSubmit: (note: string) => Promise<void>;
+}) {
+  const { mode, subject, isOpen, onOpenChange, onSubmit } = props;
+  const [note, setNote] = useState('');
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const reject = mode === 'reject';
+  const noteError =
+    reject && note.trim().length === 0
+      ? 'Say why, so the requester knows what to do instead.'
+      : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (noteError) {
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onSubmit(note.trim());
+      setNote('');
+      setSubmitted(false);
+      onOpenChange(false);
+    } catch (e) {
+      setError(actionErrorMessage(e as Error, DECIDE));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      isDismissable={!busy}
+      width="30rem"
+    >
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <DialogHeader>
+          {reject ? 'Reject the exemption' : 'Revoke the exemption'}
+        </DialogHeader>
+        <DialogBody>
+          <Flex direction="column" gap="4">
+            <Text as="p" variant="body-small">
+              {subject}.{' '}
+              {reject
+                ? 'The check keeps counting; the requester sees your note.'
+                : 'The exemption ends now and the check counts again.'}
+            </Text>
+            <TextAreaField
+              label={reject ? 'Reason for rejecting' : 'Note'}
+              isRequired={reject}
+              rows={3}
+              value={note}
+              onChange={setNote}
+              validationBehavior="aria"
+              validate={() => (submitted ? noteError : undefined)}
+            />
+            {error && (
+              <Alert
+                status="danger"
+                icon
+                title={reject ? 'Not rejected' : 'Not revoked'}
+                description={error}
+              />
+            )}
+          </Flex>
+        </DialogBody>
+        <DialogFooter>
+          <Button
+            variant="secondary"
+            onPress={() => onOpenChange(false)}
+            isDisabled={busy}
+          >
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" destructive isPending={busy}>
+            {reject ? 'Reject' : 'Revoke'}
+          </Button>
+        </DialogFooter>
+      </form>
+    </Dialog>
+  );
+}
+
+function ExemptionItem(props: {
+  exemption: ScorecardExemption;
+  scorecards: ScorecardInfo[];
+  showEntity: boolean;
+  canDecide: boolean;
+  onChanged: (exemption: ScorecardExemption) => void;
+}) {
+  const { exemption, scorecards, showEntity, canDecide, onChanged } = props;
+  const flywheelApi = useApi(flywheelApiRef);
+  const headingId = useId();
+  const [dialog, setDialog] = useState<'reject' | 'revoke'>();
+  const [approving, setApproving] = useState(false);
+  const [error, setError] = useState<string>();
+  const { check, scorecard } = checkTitle(scorecards, exemption);
+  const status = exemptionStatusLabel(exemption);
+  const subject = `${check} (${scorecard}) for ${exemption.entityRef}`;
+
+  const approve = async () => {
+    setApproving(true);
+    setError(undefined);
+    try {
+      onChanged(
+        await flywheelApi.decideScorecardExemption(exemption.id, {
+          decision: 'approved',
+        }),
+      );
+    } catch (e) {
+      setError(actionErrorMessage(e as Error, DECIDE));
+    } finally {
+      setApproving(false);
+    }
+  };
+
+  const canRevoke =
+    canDecide && exemption.status === 'approved' && !exemption.expired;
+  const isPending = exemption.status === 'pending';
+
+  return (
+    <li className={styles.item} aria-labelledby={headingId}>
+      <div className={styles.header}>
+        <Text
+          as="h4"
+          id={headingId}
+          variant="body-medium"
+          weight="bold"
+          className={styles.title}
+        >
+          {check}
+          {showEntity && <span className={styles.sep}> · </span>}
+          {showEntity && (
+            <EntityTabLink
+              entityRef={exemption.entityRef}
+              tab={ENTITY_SCORECARDS_PATH}
+              scorecardId={exemption.scorecardId}
+            />
+          )}
+        </Text>
+        <Badge
+          size="small"
+          className={`${styles.status} ${styles[status.toLowerCase()] ?? ''}`}
+        >
+          {status}
+        </Badge>
+      </div>
+      <Text as="p" variant="body-small" color="secondary">
+        {scorecard}
+      </Text>
+      <blockquote className={styles.justification}>
+        <Text variant="body-small">{exemption.justification}</Text>
+      </blockquote>
+      <dl className={styles.meta}>
+        <div>
+          <dt>Requested</dt>
+          <dd>
+            {formatDate(exemption.requestedAt)} by{' '}
+            <EntityRefLink entityRef={exemption.requestedBy} hideIcon />
+          </dd>
+        </div>
+        <div>
+          <dt>{exemption.expired ? 'Expired' : 'Expires'}</dt>
+          <dd>{formatDate(exemption.expiresAt)}</dd>
+        </div>
+        {exemption.decidedBy && (
+          <div>
+            <dt>{exemption.status === 'rejected' ? 'Rejected' : 'Approved'}</dt>
+            <dd>
+              {formatDate(exemption.decidedAt)} by{' '}
+              <EntityRefLink entityRef={exemption.decidedBy} hideIcon />
+              {exemption.decisionNote ? `: “${exemption.decisionNote}”` : ''}
+            </dd>
+          </div>
+        )}
+        {exemption.revokedBy && (
+          <div>
+            <dt>Revoked</dt>
+            <dd>
+              {formatDate(exemption.revokedAt)} by{' '}
+              <EntityRefLink entityRef={exemption.revokedBy} hideIcon />
+              {exemption.revokeNote ? `: “${exemption.revokeNote}”` : ''}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {canDecide && (isPending || canRevoke) && (
+        <Flex gap="2" className={styles.actions}>
+          {isPending && (
+            <>
+              <Button
+                size="small"
+                variant="primary"
+                isPending={approving}
+                onPress={approve}
+                aria-label={`Approve exemption: ${subject}`}
+              >
+                Approve
+              </Button>
+              <Button
+                size="small"
+                variant="secondary"
+                isDisabled={approving}
+                onPress={() => setDialog('reject')}
+                aria-label={`Reject exemption: ${subject}`}
+              >
+                Reject
+              </Button>
+            </>
+          )}
+          {canRevoke && (
+            <Button
+              size="small"
+              variant="secondary"
+              onPress={() => setDialog('revoke')}
+              aria-label={`Revoke exemption: ${subject}`}
+            >
+              Revoke
+            </Button>
+          )}
+        </Flex>
+      )}
+      {error && (
+        <Alert status="danger" icon title="Not approved" description={error} />
+      )}
+      {dialog && (
+        <NoteDialog
+          mode={dialog}
+          subject={subject}
+          isOpen
+          onOpenChange={open => !open && setDialog(undefined)}
+          onSubmit={async note => {
+            const updated =
+              dialog === 'reject'
+                ? await flywheelApi.decideScorecardExemption(exemption.id, {
+                    decision: 'rejected',
+                    note,
+                  })
+                : await flywheelApi.revokeScorecardExemption(
+                    exemption.id,
+                    note ? { note } : {},
+                  );
+            onChanged(updated);
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+/**
+ * Exemptions with their status, justification and decision. Users allowed
+ * to decide get Approve / Reject on pending ones and Revoke on running ones.
+ */
+export function ExemptionList(props: {
+  exemptions: ScorecardExemption[];
+  scorecards: ScorecardInfo[];
+  /** Show which entity each exemption is for (team and queue views). */
+  showEntity?: boolean;
+  canDecide: boolean;
+  onChanged: (exemption: ScorecardExemption) => void;
+  'aria-label': string;
+  emptyText: string;
+}) {
+  if (props.exemptions.length === 0) {
+    return (
+      <Text as="p" variant="body-small" color="secondary">
+        {props.emptyText}
+      </Text>
+    );
+  }
+  return (
+    <ul className={styles.list} aria-label={props['aria-label']}>
+      {props.exemptions.map(exemption => (
+        <ExemptionItem
+          key={exemption.id}
+          exemption={exemption}
+          scorecards={props.scorecards}
+          showEntity={!!props.showEntity}
+          canDecide={props.canDecide}
+          onChanged={props.onChanged}
+        />
+      ))}
+    </ul>
+  );
+}

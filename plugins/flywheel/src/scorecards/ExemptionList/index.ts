@@ -1,0 +1,1 @@
+export { ExemptionList, exemptionStatusLabel } from './ExemptionList';

@@ -1,0 +1,1 @@
+export { HowToFix } from './HowToFix';

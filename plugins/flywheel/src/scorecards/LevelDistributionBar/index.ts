@@ -1,0 +1,1 @@
+export { LevelDistributionBar } from './LevelDistributionBar';

@@ -1,0 +1,1 @@
+export { LevelLadder } from './LevelLadder';

@@ -1,0 +1,4 @@
+export {
+  MAX_EXEMPTION_DAYS,
+  RequestExemptionDialog,
+} from './RequestExemptionDialog';

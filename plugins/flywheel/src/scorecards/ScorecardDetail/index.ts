@@ -1,0 +1,1 @@
+export { ScorecardDetail } from './ScorecardDetail';

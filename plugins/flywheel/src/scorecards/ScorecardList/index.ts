@@ -1,0 +1,1 @@
+export { ScorecardList } from './ScorecardList';

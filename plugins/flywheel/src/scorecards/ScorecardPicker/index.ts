@@ -1,0 +1,1 @@
+export { ScorecardPicker } from './ScorecardPicker';

@@ -1,0 +1,1 @@
+export { ScorecardResultCard } from './ScorecardResultCard';

@@ -1,0 +1,1 @@
+export { ScorecardTrendChart } from './ScorecardTrendChart';

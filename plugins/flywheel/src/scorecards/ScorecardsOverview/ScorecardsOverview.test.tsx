@@ -1,0 +1,149 @@
+import { screen, within } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { flywheelApiRef } from '../../api';
+import {
+  catalogRoutes,
+  mockFlywheelApi,
+  orgGroups,
+  responseError,
+} from '../../__testUtils__/testData';
+import { useScorecardPermissions } from '../hooks';
+import { ScorecardsOverview } from './ScorecardsOverview';
+
+// usePermission caches answers for the whole test file; decide per test here.
+jest.mock('../hooks', () => ({
+  ...jest.requireActual('../hooks'),
+  useScorecardPermissions: jest.fn(),
+}));
+const mockPermissions = useScorecardPermissions as jest.MockedFunction<
+  typeof useScorecardPermissions
+>;
+
+function renderOverview(
+  options: {
+    flywheelApi?: ReturnType<typeof mockFlywheelApi>;
+    canDecide?: boolean;
+    initialRoute?: string;
+  } = {},
+) {
+  const flywheelApi = options.flywheelApi ?? mockFlywheelApi();
+  mockPermissions.mockReturnValue({
+    canRefresh: false,
+    canRequestExemption: false,
+    canDecideExemption: !!options.canDecide,
+  });
+  renderInTestApp(<ScorecardsOverview />, {
+    mountedRoutes: catalogRoutes,
+    initialRouteEntries: options.initialRoute
+      ? [options.initialRoute]
+      : undefined,
+    apis: [
+      [flywheelApiRef, flywheelApi],
+      [catalogApiRef, catalogApiMock({ entities: orgGroups })],
+    ],
+  });
+  return flywheelApi;
+}
+
+describe('ScorecardsOverview', () => {
+  it('lists scorecards and details the first', async () => {
+    const flywheelApi = renderOverview();
+
+    expect(
+      await screen.findByRole('heading', { name: 'Scorecards (2)' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Golden path adoption' }),
+    ).toHaveAttribute('aria-current', 'true');
+    expect(
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Golden path adoption',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Leaderboard' }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getScorecardLeaderboard).toHaveBeenCalledWith(
+      'golden-path-adoption',
+    );
+    // The catalog's org chart names the top-level teams.
+    expect(
+      await screen.findByText(
+        'The teams directly under Acme, each with its sub-teams.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('details the scorecard named in the URL', async () => {
+    const flywheelApi = renderOverview({
+      initialRoute: '/?scorecard=production-readiness',
+    });
+
+    expect(
+      await screen.findByRole('heading', {
+        level: 2,
+        name: 'Production readiness',
+      }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getScorecardLeaderboard).toHaveBeenCalledWith(
+      'production-readiness',
+    );
+  });
+
+  it('shows the queue of pending exemptions to deciders only', async () => {
+    renderOverview({ canDecide: true });
+
+    const queue = await screen.findByRole('region', {
+      name: 'Exemptions waiting for a decision',
+    });
+    expect(
+      await within(queue).findByRole('button', { name: /^Approve exemption/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('hides the queue from everyone else', async () => {
+    const flywheelApi = renderOverview({ canDecide: false });
+
+    await screen.findByRole('heading', { name: 'Scorecards (2)' });
+    expect(
+      screen.queryByRole('region', {
+        name: 'Exemptions waiting for a decision',
+      }),
+    ).toBeNull();
+    expect(flywheelApi.getScorecardExemptions).not.toHaveBeenCalled();
+  });
+
+  it('explains how to add a scorecard when there is none', async () => {
+    renderOverview({
+      flywheelApi: mockFlywheelApi({
+        getScorecards: jest.fn().mockResolvedValue({ items: [] }),
+      }),
+    });
+
+    expect(await screen.findByText('No scorecards yet')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'docs/scorecards.md' }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/flywheel-dev/flywheel/blob/main/docs/scorecards.md',
+    );
+  });
+
+  it("shows the server's message when scorecards cannot be loaded", async () => {
+    const error = await responseError(500, 'Error', 'The backend is starting');
+    renderOverview({
+      flywheelApi: mockFlywheelApi({
+        getScorecards: jest.fn().mockRejectedValue(error),
+      }),
+    });
+
+    expect(
+      await screen.findByText(
+        /Could not load scorecards: The backend is starting/,
+      ),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,142 @@
+import {
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { ScorecardInfo } from '@flywheel/plugin-flywheel-common';
+import { Alert, Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { flywheelApiRef } from '../../api';
+import { serverMessage } from '../../shared/errors';
+import { ExemptionList } from '../ExemptionList';
+import { useScorecardPermissions } from '../hooks';
+import { useOrgGroups } from '../orgGroups';
+import { ScorecardDetail } from '../ScorecardDetail';
+import { ScorecardList } from '../ScorecardList';
+
+const DOCS_URL =
+  'https://github.com/flywheel-dev/flywheel/blob/main/docs/scorecards.md';
+
+/** Every team's exemptions waiting for a decision, for those who decide. */
+function ExemptionQueue(props: { scorecards: ScorecardInfo[] }) {
+  const flywheelApi = useApi(flywheelApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => flywheelApi.getScorecardExemptions({ status: 'pending' }),
+    [flywheelApi],
+  );
+  let content;
+  if (loading && !value) {
+    content = <Progress />;
+  } else if (error) {
+    content = (
+      <Alert
+        status="danger"
+        icon
+        title="Could not load the exemptions"
+        description={serverMessage(error)}
+      />
+    );
+  } else {
+    content = (
+      <ExemptionList
+        exemptions={value?.items ?? []}
+        scorecards={props.scorecards}
+        showEntity
+        canDecide
+        onChanged={retry}
+        aria-label="Exemptions waiting for a decision, all teams"
+        emptyText="No exemption waits for a decision."
+      />
+    );
+  }
+  return (
+    <Card role="region" aria-label="Exemptions waiting for a decision">
+      <CardHeader>
+        <Text as="h2" variant="title-small" weight="bold">
+          Exemptions waiting for a decision
+          {value ? ` (${value.items.length})` : ''}
+        </Text>
+      </CardHeader>
+      <CardBody>{content}</CardBody>
+    </Card>
+  );
+}
+
+/**
+ * The Scorecards view of the Flywheel page: every scorecard, and for the
+ * chosen one its pass rates across the catalog, the leaderboard of teams and
+ * the trend; deciders also get the queue of exemptions to decide.
+ */
+export function ScorecardsOverview() {
+  const flywheelApi = useApi(flywheelApiRef);
+  const permissions = useScorecardPermissions();
+  const [searchParams] = useSearchParams();
+  const groups = useOrgGroups();
+  const { value, loading, error } = useAsync(
+    () => flywheelApi.getScorecards(),
+    [flywheelApi],
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <ResponseErrorPanel
+        title={`Could not load scorecards: ${serverMessage(error)}`}
+        error={error}
+      />
+    );
+  }
+  const scorecards = value?.items ?? [];
+  if (scorecards.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No scorecards yet"
+        description="Scorecards are defined as code under flywheel.scorecards in app-config; the built-in Golden path adoption scorecard is on unless scorecardsDefault is false."
+        action={
+          <Text as="p">
+            See <a href={DOCS_URL}>docs/scorecards.md</a> for how to write one.
+          </Text>
+        }
+      />
+    );
+  }
+
+  const requested = searchParams.get('scorecard');
+  const selected = scorecards.find(s => s.id === requested) ?? scorecards[0];
+
+  return (
+    <Flex direction="column" gap="6">
+      <section aria-labelledby="flywheel-scorecards-heading">
+        <Flex direction="column" gap="3">
+          <Text
+            as="h2"
+            id="flywheel-scorecards-heading"
+            variant="title-small"
+            weight="bold"
+          >
+            Scorecards ({scorecards.length})
+          </Text>
+          <ScorecardList scorecards={scorecards} selectedId={selected.id} />
+        </Flex>
+      </section>
+      {groups.loading ? (
+        <Progress />
+      ) : (
+        <ScorecardDetail
+          key={selected.id}
+          scorecard={selected}
+          groups={groups.value}
+        />
+      )}
+      {permissions.canDecideExemption && (
+        <ExemptionQueue scorecards={scorecards} />
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,1 @@
+export { ScorecardsOverview } from './ScorecardsOverview';

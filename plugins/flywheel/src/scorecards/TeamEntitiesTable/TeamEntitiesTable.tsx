@@ -1,0 +1,114 @@
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityScorecardResult,
+  ScorecardInfo,
+} from '@flywheel/plugin-flywheel-common';
+import { Cell, CellText, ColumnConfig, Table, useTable } from '@backstage/ui';
+import { flywheelApiRef } from '../../api';
+import { formatDate } from '../../shared/format';
+import { HorizontalScroll } from '../../shared/HorizontalScroll';
+import { EntityTabLink } from '../EntityTabLink';
+import { ENTITY_SCORECARDS_PATH } from '../hooks';
+import { LevelBadge } from '../LevelBadge';
+import { formatScore } from '../model';
+
+type Row = Omit<EntityScorecardResult, 'checks'> & { id: string };
+
+const PAGE_SIZE = 20;
+
+function columns(scorecard: ScorecardInfo): ColumnConfig<Row>[] {
+  return [
+    {
+      id: 'entity',
+      label: 'Entity',
+      isRowHeader: true,
+      cell: row => (
+        <Cell>
+          <EntityTabLink
+            entityRef={row.entityRef}
+            tab={ENTITY_SCORECARDS_PATH}
+            scorecardId={scorecard.id}
+          />
+        </Cell>
+      ),
+    },
+    {
+      id: 'owner',
+      label: 'Owner',
+      cell: row => (
+        <Cell>
+          {row.ownerRef ? (
+            <EntityRefLink entityRef={row.ownerRef} hideIcon />
+          ) : (
+            '—'
+          )}
+        </Cell>
+      ),
+    },
+    {
+      id: 'level',
+      label: 'Level',
+      cell: row => (
+        <Cell>
+          <LevelBadge scorecard={scorecard} level={row.level} />
+        </Cell>
+      ),
+    },
+    {
+      id: 'score',
+      label: 'Score',
+      cell: row => <CellText title={formatScore(row.score)} />,
+    },
+    {
+      id: 'failing',
+      label: 'Failing or unknown',
+      cell: row => (
+        <CellText title={String(row.counts.fail + row.counts.unknown)} />
+      ),
+    },
+    {
+      id: 'evaluated',
+      label: 'Evaluated',
+      cell: row => <CellText title={formatDate(row.evaluatedAt)} />,
+    },
+  ];
+}
+
+/**
+ * The entities of a team (sub-teams included) with their level and score,
+ * a page at a time from the server; each links to its Scorecards tab.
+ */
+export function TeamEntitiesTable(props: {
+  scorecard: ScorecardInfo;
+  groupRef: string;
+}) {
+  const { scorecard, groupRef } = props;
+  const flywheelApi = useApi(flywheelApiRef);
+  const { tableProps } = useTable<Row>({
+    mode: 'offset',
+    paginationOptions: { pageSize: PAGE_SIZE, pageSizeOptions: [20, 50, 100] },
+    getData: async ({ offset, pageSize }) => {
+      const page = await flywheelApi.getScorecardEntities({
+        scorecardId: scorecard.id,
+        groupRef,
+        limit: pageSize,
+        offset,
+      });
+      return {
+        data: page.items.map(item => ({ ...item, id: item.entityRef })),
+        totalCount: page.totalCount,
+      };
+    },
+  });
+
+  return (
+    <HorizontalScroll label="Entity results" minWidth="44rem">
+      <Table
+        {...tableProps}
+        columnConfig={columns(scorecard)}
+        emptyState="No entity of this team is scored by this scorecard."
+      />
+    </HorizontalScroll>
+  );
+}

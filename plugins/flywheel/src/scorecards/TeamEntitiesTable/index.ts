@@ -1,0 +1,1 @@
+export { TeamEntitiesTable } from './TeamEntitiesTable';

@@ -1,0 +1,373 @@
+import { ReactNode } from 'react';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { EmptyState, Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import {
+  ScorecardInfo,
+  ScorecardRollup,
+} from '@flywheel/plugin-flywheel-common';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Grid,
+  Text,
+} from '@backstage/ui';
+import { useSearchParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { flywheelApiRef } from '../../api';
+import { serverMessage } from '../../shared/errors';
+import { StatList } from '../../shared/StatList';
+import { CheckHeatMap } from '../CheckHeatMap';
+import { CheckPassRates } from '../CheckPassRates';
+import { CsvExportButton } from '../CsvExportButton';
+import { ExemptionList } from '../ExemptionList';
+import { useScorecardPermissions } from '../hooks';
+import { LevelDistributionBar } from '../LevelDistributionBar';
+import { formatScore } from '../model';
+import { ScorecardPicker } from '../ScorecardPicker';
+import { ScorecardTrendChart } from '../ScorecardTrendChart';
+import { TeamEntitiesTable } from '../TeamEntitiesTable';
+import styles from './TeamScorecardContent.module.css';
+
+const TREND_DAYS = 90;
+
+function groupName(entity: Entity): string {
+  const profile = entity.spec?.profile as { displayName?: string } | undefined;
+  return entity.metadata.title ?? profile?.displayName ?? entity.metadata.name;
+}
+
+function Section(props: {
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card role="region" aria-label={props.title}>
+      <CardHeader>
+        <Flex
+          justify="between"
+          align="center"
+          gap="2"
+          className={styles.header}
+        >
+          <Text as="h3" variant="title-x-small" weight="bold">
+            {props.title}
+          </Text>
+          {props.action}
+        </Flex>
+      </CardHeader>
+      <CardBody>{props.children}</CardBody>
+    </Card>
+  );
+}
+
+function TeamTrend(props: {
+  scorecard: ScorecardInfo;
+  groupRef: string;
+  teamName: string;
+}) {
+  const { scorecard, groupRef, teamName } = props;
+  const flywheelApi = useApi(flywheelApiRef);
+  const { value, loading, error } = useAsync(
+    () =>
+      flywheelApi.getScorecardHistory({
+        scorecardId: scorecard.id,
+        scope: 'group',
+        ref: groupRef,
+        days: TREND_DAYS,
+      }),
+    [flywheelApi, scorecard.id, groupRef],
+  );
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <Alert
+        status="danger"
+        icon
+        title="Could not load the trend"
+        description={serverMessage(error)}
+      />
+    );
+  }
+  return (
+    <ScorecardTrendChart
+      scorecard={scorecard}
+      points={value?.points ?? []}
+      subject={teamName}
+    />
+  );
+}
+
+function PendingExemptions(props: {
+  groupRef: string;
+  scorecards: ScorecardInfo[];
+  canDecide: boolean;
+  onDecided: () => void;
+}) {
+  const flywheelApi = useApi(flywheelApiRef);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () =>
+      flywheelApi.getScorecardExemptions({
+        groupRef: props.groupRef,
+        status: 'pending',
+      }),
+    [flywheelApi, props.groupRef],
+  );
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <Alert
+        status="danger"
+        icon
+        title="Could not load the exemptions"
+        description={serverMessage(error)}
+      />
+    );
+  }
+  return (
+    <ExemptionList
+      exemptions={value?.items ?? []}
+      scorecards={props.scorecards}
+      showEntity
+      canDecide={props.canDecide}
+      onChanged={() => {
+        retry();
+        props.onDecided();
+      }}
+      aria-label="Pending exemptions of the team"
+      emptyText="No exemption of the team waits for a decision."
+    />
+  );
+}
+
+function TeamRollup(props: {
+  scorecard: ScorecardInfo;
+  rollup: ScorecardRollup;
+  groupRef: string;
+  teamName: string;
+}) {
+  const { scorecard, rollup, groupRef, teamName } = props;
+  const subTeams = rollup.subTeams.length;
+
+  if (rollup.entityCount === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title={`${scorecard.title} does not apply to anything ${teamName} owns`}
+        description={`No entity owned by ${teamName}${
+          subTeams > 0 ? ' or its sub-teams' : ''
+        } is scored by this scorecard. Pick another scorecard above, or check the owners of the team's entities.`}
+      />
+    );
+  }
+
+  return (
+    <Flex direction="column" gap="4">
+      <Grid.Root
+        columns={{ initial: '1', lg: '2' }}
+        gap="4"
+        className={styles.grid}
+      >
+        <Section title="Summary">
+          <Flex direction="column" gap="4">
+            <StatList
+              aria-label="Team scorecard totals"
+              stats={[
+                {
+                  label: 'Entities',
+                  value: rollup.entityCount,
+                  hint:
+                    subTeams > 0
+                      ? `including ${subTeams} sub-team${
+                          subTeams === 1 ? '' : 's'
+                        }`
+                      : undefined,
+                },
+                {
+                  label: 'Average score',
+                  value: formatScore(rollup.averageScore),
+                },
+              ]}
+            />
+            <Flex direction="column" gap="2">
+              <Text as="h4" variant="body-medium" weight="bold">
+                Level distribution
+              </Text>
+              <LevelDistributionBar
+                scorecard={scorecard}
+                levels={rollup.levels}
+                label={`Levels of ${teamName}`}
+                showLegend
+              />
+            </Flex>
+          </Flex>
+        </Section>
+        <Section title="What to fix first">
+          <CheckPassRates
+            scorecard={scorecard}
+            checks={rollup.checks}
+            aria-label="Checks by pass rate, lowest first"
+          />
+        </Section>
+      </Grid.Root>
+      <Section title="Checks by sub-team">
+        <CheckHeatMap
+          scorecard={scorecard}
+          rollup={rollup}
+          teamName={teamName}
+        />
+      </Section>
+      <Section title={`Trend, last ${TREND_DAYS} days`}>
+        <TeamTrend
+          scorecard={scorecard}
+          groupRef={groupRef}
+          teamName={teamName}
+        />
+      </Section>
+      <Section
+        title="Entities"
+        action={
+          <CsvExportButton
+            scorecardId={scorecard.id}
+            groupRef={groupRef}
+            filename={`${scorecard.id}-${groupRef.replace(
+              /[^a-z0-9-]+/gi,
+              '-',
+            )}`}
+          />
+        }
+      >
+        <TeamEntitiesTable
+          key={`${scorecard.id} ${groupRef}`}
+          scorecard={scorecard}
+          groupRef={groupRef}
+        />
+      </Section>
+    </Flex>
+  );
+}
+
+/**
+ * The Team scorecard tab of a Group: a scorecard rolled up over the team and
+ * its sub-teams, what to fix first, a heat map of checks per sub-team, the
+ * trend, the entities, and exemptions waiting for a decision.
+ */
+export function TeamScorecardContent() {
+  const { entity } = useEntity();
+  const groupRef = stringifyEntityRef(entity);
+  const teamName = groupName(entity);
+  const flywheelApi = useApi(flywheelApiRef);
+  const permissions = useScorecardPermissions();
+  const [searchParams, setSearchParams] = useSearchParams();
+
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
+    const [scorecards, rollups] = await Promise.all([
+      flywheelApi.getScorecards(),
+      flywheelApi.getScorecardRollup(groupRef),
+    ]);
+    return { scorecards: scorecards.items, rollups: rollups.rollups };
+  }, [flywheelApi, groupRef]);
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error) {
+    return (
+      <Alert
+        status="danger"
+        icon
+        title="Could not load the team scorecard"
+        description={serverMessage(error)}
+        customActions={
+          <Button size="small" variant="secondary" onPress={retry}>
+            Try again
+          </Button>
+        }
+      />
+    );
+  }
+  if (!value) {
+    return null;
+  }
+  const { scorecards, rollups } = value;
+  if (scorecards.length === 0) {
+    return (
+      <EmptyState
+        missing="info"
+        title="No scorecards"
+        description="Flywheel has no scorecards configured; add them under flywheel.scorecards in app-config."
+      />
+    );
+  }
+
+  // The scorecard in the URL, else the first one that covers the team.
+  const requested = searchParams.get('scorecard');
+  const scorecard =
+    scorecards.find(s => s.id === requested) ??
+    scorecards.find(s =>
+      rollups.some(r => r.scorecardId === s.id && r.entityCount > 0),
+    ) ??
+    scorecards[0];
+  const rollup = rollups.find(r => r.scorecardId === scorecard.id) ?? {
+    scorecardId: scorecard.id,
+    entityCount: 0,
+    averageScore: null,
+    levels: {},
+    checks: [],
+    subTeams: [],
+  };
+  const covered = (id: string) =>
+    rollups.find(r => r.scorecardId === id)?.entityCount ?? 0;
+
+  return (
+    <Flex direction="column" gap="4">
+      <div className={styles.picker}>
+        <ScorecardPicker
+          scorecards={scorecards}
+          value={scorecard.id}
+          onChange={id =>
+            setSearchParams(
+              params => {
+                params.set('scorecard', id);
+                return params;
+              },
+              { replace: true },
+            )
+          }
+          description={scorecards
+            .map(s => `${s.title}: ${covered(s.id)} entities`)
+            .join(' · ')}
+        />
+      </div>
+      {scorecard.description && (
+        <Text as="p" variant="body-small" color="secondary">
+          {scorecard.description}
+        </Text>
+      )}
+      <TeamRollup
+        scorecard={scorecard}
+        rollup={rollup}
+        groupRef={groupRef}
+        teamName={teamName}
+      />
+      <Section title="Exemptions waiting for a decision">
+        <PendingExemptions
+          groupRef={groupRef}
+          scorecards={scorecards}
+          canDecide={permissions.canDecideExemption}
+          onDecided={retry}
+        />
+      </Section>
+    </Flex>
+  );
+}

@@ -1,0 +1,67 @@
+import { useCallback } from 'react';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import {
+  entityRouteParams,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  flywheelExemptionDecidePermission,
+  flywheelExemptionRequestPermission,
+  flywheelScorecardsRefreshPermission,
+} from '@flywheel/plugin-flywheel-common';
+
+/** What the signed-in user may do with scorecards; false while loading. */
+export interface ScorecardPermissions {
+  canRefresh: boolean;
+  canRequestExemption: boolean;
+  canDecideExemption: boolean;
+}
+
+/**
+ * The user's scorecard permissions from the permission framework. The
+ * backend checks every write again; this only decides what to offer.
+ */
+export function useScorecardPermissions(): ScorecardPermissions {
+  const refresh = usePermission({
+    permission: flywheelScorecardsRefreshPermission,
+  });
+  const request = usePermission({
+    permission: flywheelExemptionRequestPermission,
+  });
+  const decide = usePermission({
+    permission: flywheelExemptionDecidePermission,
+  });
+  return {
+    canRefresh: !refresh.loading && refresh.allowed,
+    canRequestExemption: !request.loading && request.allowed,
+    canDecideExemption: !decide.loading && decide.allowed,
+  };
+}
+
+/** Path of the Scorecards tab of a Component. */
+export const ENTITY_SCORECARDS_PATH = 'scorecards';
+/** Path of the Team scorecard tab of a Group. */
+export const TEAM_SCORECARD_PATH = 'team-scorecard';
+
+/**
+ * Links into an entity page's tab: `/catalog/<ns>/<kind>/<name>/<tab>`,
+ * optionally with the scorecard to open.
+ */
+export function useEntityTabLink(): (
+  entityRef: string,
+  tab: string,
+  scorecardId?: string,
+) => string {
+  const entityRoute = useRouteRef(entityRouteRef);
+  return useCallback(
+    (entityRef: string, tab: string, scorecardId?: string) => {
+      const base = entityRoute(entityRouteParams(entityRef));
+      const query = scorecardId
+        ? `?${new URLSearchParams({ scorecard: scorecardId })}`
+        : '';
+      return `${base.replace(/\/$/, '')}/${tab}${query}`;
+    },
+    [entityRoute],
+  );
+}

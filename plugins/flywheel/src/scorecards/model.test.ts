@@ -1,0 +1,138 @@
+import { CheckState } from '@flywheel/plugin-flywheel-common';
+import {
+  acmeRollup,
+  checkoutResults,
+  commerceRollup,
+  counts,
+  goldenPathScorecard,
+} from '../__testUtils__/testData';
+import {
+  checksWorstFirst,
+  describeLevels,
+  formatScore,
+  isExemptable,
+  levelTitle,
+  levelTone,
+  mergeRollups,
+  nextLevelGap,
+  passRate,
+  passRateTone,
+} from './model';
+
+describe('levels', () => {
+  it('names levels, and no level', () => {
+    expect(levelTitle(goldenPathScorecard, 'gold')).toBe('Gold');
+    expect(levelTitle(goldenPathScorecard, undefined)).toBe('No level');
+    expect(levelTitle(goldenPathScorecard, 'none')).toBe('No level');
+    expect(levelTitle(goldenPathScorecard, 'platinum')).toBe('platinum');
+  });
+
+  it('colours metals by name and other ladders by position', () => {
+    expect(levelTone(goldenPathScorecard, 'silver')).toBe('silver');
+    const ladder = {
+      levels: [
+        { id: 'basic', title: 'Basic' },
+        { id: 'solid', title: 'Solid' },
+      ],
+    };
+    expect(levelTone(ladder, 'basic')).toBe('step1');
+    expect(levelTone(ladder, 'solid')).toBe('step2');
+    expect(levelTone(ladder, undefined)).toBe('none');
+  });
+
+  it('describes a distribution lowest level first', () => {
+    expect(describeLevels(goldenPathScorecard, { gold: 2, none: 1 })).toBe(
+      'No level: 1, Bronze: 0, Silver: 0, Gold: 2',
+    );
+  });
+});
+
+describe('nextLevelGap', () => {
+  it('lists the failing and unknown checks up to the next level', () => {
+    const { next, blocking } = nextLevelGap(
+      goldenPathScorecard,
+      checkoutResults.results[0],
+    );
+    expect(next?.id).toBe('gold');
+    expect(blocking.map(b => b.check.id)).toEqual(['current-template-version']);
+  });
+
+  it('has no next level at the top', () => {
+    expect(
+      nextLevelGap(goldenPathScorecard, { level: 'gold', checks: [] }),
+    ).toEqual({ blocking: [] });
+  });
+});
+
+describe('pass rates', () => {
+  it('leaves exempt and not applicable checks out', () => {
+    expect(passRate(counts({ pass: 3, fail: 1, exempt: 5 }))).toBe(0.75);
+    expect(passRate(counts({ 'not-applicable': 2 }))).toBeNull();
+  });
+
+  it('bands rates for colour', () => {
+    expect(passRateTone(0.8)).toBe('good');
+    expect(passRateTone(0.5)).toBe('fair');
+    expect(passRateTone(0.49)).toBe('poor');
+    expect(passRateTone(null)).toBe('none');
+  });
+
+  it('orders checks worst first, unscored last, then in ladder order', () => {
+    const ordered = checksWorstFirst(goldenPathScorecard, [
+      ...commerceRollup.rollups[0].checks,
+      { checkId: 'gone', counts: counts({ fail: 1 }), passRate: 0 },
+      {
+        checkId: 'has-owner',
+        counts: counts({ 'not-applicable': 1 }),
+        passRate: null,
+      },
+    ]);
+    expect(ordered.map(c => `${c.checkId}:${c.passRate}`)).toEqual([
+      'current-template-version:0.25',
+      'has-techdocs:0.4',
+      'from-golden-path:0.75',
+      'in-system:0.8',
+      'has-owner:1',
+      'has-owner:null',
+    ]);
+  });
+});
+
+describe('mergeRollups', () => {
+  it('returns a single rollup as is', () => {
+    const merged = mergeRollups(acmeRollup.rollups);
+    expect(merged.entityCount).toBe(12);
+    expect(merged.averageScore).toBe(70.5);
+    expect(merged.checks).toBe(acmeRollup.rollups[0].checks);
+  });
+
+  it('adds up disjoint rollups', () => {
+    const merged = mergeRollups([
+      acmeRollup.rollups[0],
+      {
+        ...commerceRollup.rollups[0],
+        entityCount: 4,
+        averageScore: 50,
+        levels: { none: 2, gold: 2 },
+      },
+    ]);
+    expect(merged.entityCount).toBe(16);
+    expect(merged.averageScore).toBe(65.4);
+    expect(merged.levels).toEqual({ none: 3, bronze: 2, silver: 4, gold: 7 });
+    const owner = merged.checks.find(c => c.checkId === 'has-owner');
+    expect(owner?.counts.pass).toBe(17);
+    expect(owner?.passRate).toBe(1);
+  });
+});
+
+describe('formatting', () => {
+  it('formats scores and says which states can be exempted', () => {
+    expect(formatScore(66.666)).toBe('66.7%');
+    expect(formatScore(null)).toBe('—');
+    expect(
+      ['pass', 'warn', 'fail', 'unknown', 'exempt', 'not-applicable'].filter(
+        s => isExemptable(s as CheckState),
+      ),
+    ).toEqual(['warn', 'fail', 'unknown']);
+  });
+});

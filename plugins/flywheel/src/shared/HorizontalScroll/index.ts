@@ -1,0 +1,1 @@
+export { HorizontalScroll } from './HorizontalScroll';
