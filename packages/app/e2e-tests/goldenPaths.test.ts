@@ -1,53 +1,9 @@
-import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
+import { signInAsGuest, waitForCatalog } from './helpers';
 
 // The journey of the foundation issue: a developer opens Flywheel → Golden
 // Paths, scaffolds a service from a golden path, finds it in the catalog with
 // its provenance, and the path's numbers go up.
-
-/**
- * The backend answers before the catalog has read all of examples/: wait
- * until the number of Components stops changing, so the counts the test
- * compares are final.
- */
-async function waitForCatalog(request: APIRequestContext) {
-  const session = await request.get('/api/auth/guest/refresh', {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
-  expect(session.ok()).toBe(true);
-  const token = (await session.json()).backstageIdentity.token as string;
-  const countComponents = async () => {
-    const response = await request.get(
-      '/api/catalog/entities/by-query?filter=kind=component&limit=1',
-      { headers: { authorization: `Bearer ${token}` } },
-    );
-    return ((await response.json()).totalItems as number) ?? 0;
-  };
-  let last = -1;
-  let stableSince = Date.now();
-  await expect
-    .poll(
-      async () => {
-        const count = await countComponents();
-        if (count !== last) {
-          last = count;
-          stableSince = Date.now();
-        }
-        return count > 0 && Date.now() - stableSince >= 10_000;
-      },
-      { timeout: 150_000, intervals: [2_000] },
-    )
-    .toBe(true);
-}
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
 
 /** The headline number labelled `label` on the card of a golden path. */
 function stat(page: Page, path: string, label: string) {

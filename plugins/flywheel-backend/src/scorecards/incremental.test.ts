@@ -69,5 +69,28 @@ describe('incremental scorecard evaluation', () => {
       .query({ scorecardId: 'golden-path-adoption' })
       .set('Authorization', mockCredentials.user.header());
     expect(res.body.items[0].entityRef).toBe('component:default/checkout');
+
+    // A changed group refreshes the group tree, so team rollups see it.
+    const rollup = async () =>
+      (
+        await request(server)
+          .get('/api/flywheel/scorecards/rollup')
+          .query({
+            groupRef: 'group:default/engineering',
+            scorecardId: 'golden-path-adoption',
+          })
+          .set('Authorization', mockCredentials.user.header())
+      ).body.rollups[0].entityCount;
+    expect(await rollup()).toBe(0);
+    await events.publish({
+      topic: FLYWHEEL_ENTITY_CHANGED_TOPIC,
+      eventPayload: { entityRef: 'group:default/payments' },
+    });
+    let inTree = 0;
+    for (let i = 0; i < 50 && inTree === 0; i++) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      inTree = await rollup();
+    }
+    expect(inTree).toBe(1);
   });
 });

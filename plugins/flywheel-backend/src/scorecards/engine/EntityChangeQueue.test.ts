@@ -6,7 +6,7 @@ describe('EntityChangeQueue', () => {
   afterEach(() => jest.useRealTimers());
 
   it('evaluates a burst of changes once, after the delay, without duplicates', async () => {
-    const evaluate = jest.fn(async () => {});
+    const evaluate = jest.fn(async () => ({}));
     const queue = new EntityChangeQueue({
       delayMs: 5000,
       evaluate,
@@ -31,7 +31,7 @@ describe('EntityChangeQueue', () => {
     const evaluate = jest
       .fn()
       .mockRejectedValueOnce(new Error('catalog down'))
-      .mockResolvedValue(undefined);
+      .mockResolvedValue({});
     const queue = new EntityChangeQueue({ delayMs: 10, evaluate, logger });
     queue.add('component:default/a');
     await jest.advanceTimersByTimeAsync(10);
@@ -42,5 +42,24 @@ describe('EntityChangeQueue', () => {
       expect.stringContaining('catalog down'),
     );
     expect(evaluate).toHaveBeenLastCalledWith(['component:default/b']);
+  });
+
+  it('asks again for entities the catalog has not stitched yet, a few times', async () => {
+    const evaluate = jest.fn(async () => ({
+      missing: ['component:default/new'],
+    }));
+    const queue = new EntityChangeQueue({
+      delayMs: 10,
+      evaluate,
+      logger: mockServices.logger.mock(),
+      maxRetries: 2,
+    });
+    queue.add('component:default/new');
+    for (let i = 0; i < 5; i++) {
+      await jest.advanceTimersByTimeAsync(10);
+    }
+    await queue.stop();
+    // The first try and two retries.
+    expect(evaluate).toHaveBeenCalledTimes(3);
   });
 });

@@ -8,14 +8,19 @@ import { LoggerService } from '@backstage/backend-plugin-api';
  */
 export class EntityChangeQueue {
   private readonly pending = new Set<string>();
+  /** Refs the catalog could not serve yet, with how often we asked. */
+  private readonly attempts = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly options: {
       delayMs: number;
-      evaluate: (entityRefs: string[]) => Promise<unknown>;
+      /** Evaluates and returns the refs the catalog does not have (yet). */
+      evaluate: (entityRefs: string[]) => Promise<{ missing?: string[] }>;
       logger: LoggerService;
+      /** How often to ask again for an entity the catalog has not stitched yet. */
+      maxRetries?: number;
     },
   ) {}
 
@@ -37,7 +42,23 @@ export class EntityChangeQueue {
       return;
     }
     try {
-      await this.options.evaluate(entityRefs);
+      const { missing = [] } = await this.options.evaluate(entityRefs);
+      for (const ref of entityRefs) {
+        if (!missing.includes(ref)) {
+          this.attempts.delete(ref);
+        }
+      }
+      // The catalog announces an entity while processing it; on first
+      // ingestion it becomes readable only once stitched. Ask again later.
+      for (const ref of missing) {
+        const attempt = (this.attempts.get(ref) ?? 0) + 1;
+        if (attempt <= (this.options.maxRetries ?? 3)) {
+          this.attempts.set(ref, attempt);
+          this.add(ref);
+        } else {
+          this.attempts.delete(ref);
+        }
+      }
     } catch (error) {
       // The scheduled full evaluation will catch these entities up.
       this.options.logger.warn(

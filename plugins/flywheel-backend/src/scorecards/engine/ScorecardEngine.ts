@@ -34,6 +34,8 @@ export interface EvaluationStats {
   transitions: number;
   removed: number;
   durationMs: number;
+  /** Refs asked for that the catalog does not have (evaluateEntities only). */
+  missing?: string[];
 }
 
 /** Where the engine gets golden-path provenance and metrics from. */
@@ -155,6 +157,14 @@ export class ScorecardEngine {
   async evaluateEntities(entityRefs: string[]): Promise<EvaluationStats> {
     const started = Date.now();
     const credentials = await this.deps.auth.getOwnServiceCredentials();
+    if (
+      entityRefs.some(ref =>
+        ref.toLocaleLowerCase('en-US').startsWith('group:'),
+      )
+    ) {
+      // Team rollups join through the group tree: keep it current too.
+      await this.refreshGroupAncestry(credentials);
+    }
     const state = await this.prepare(credentials, false);
     const stats = emptyStats();
     const entities = await this.deps.catalog.getEntities(
@@ -171,6 +181,7 @@ export class ScorecardEngine {
     }
     const found = new Set(entities.map(e => stringifyEntityRef(e)));
     const missing = entityRefs.filter(ref => !found.has(ref));
+    stats.missing = missing;
     if (missing.length > 0) {
       stats.removed += await this.deps.store.removeEntities(missing);
     }

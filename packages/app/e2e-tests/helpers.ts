@@ -1,0 +1,52 @@
+import { APIRequestContext, expect, Page } from '@playwright/test';
+
+/** A guest's Backstage token, for API calls that prepare a journey. */
+export async function guestToken(request: APIRequestContext) {
+  const session = await request.get('/api/auth/guest/refresh', {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  expect(session.ok()).toBe(true);
+  return (await session.json()).backstageIdentity.token as string;
+}
+
+/**
+ * The backend answers before the catalog has read all of examples/: wait
+ * until the number of Components stops changing, so the counts the test
+ * compares are final.
+ */
+export async function waitForCatalog(request: APIRequestContext) {
+  const token = await guestToken(request);
+  const countComponents = async () => {
+    const response = await request.get(
+      '/api/catalog/entities/by-query?filter=kind=component&limit=1',
+      { headers: { authorization: `Bearer ${token}` } },
+    );
+    return ((await response.json()).totalItems as number) ?? 0;
+  };
+  let last = -1;
+  let stableSince = Date.now();
+  await expect
+    .poll(
+      async () => {
+        const count = await countComponents();
+        if (count !== last) {
+          last = count;
+          stableSince = Date.now();
+        }
+        return count > 0 && Date.now() - stableSince >= 10_000;
+      },
+      { timeout: 150_000, intervals: [2_000] },
+    )
+    .toBe(true);
+}
+
+/** Opens the app and signs in as the guest user. */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
