@@ -510,9 +510,9 @@ export async function runOnDatabase(options: {
 
     const resultsDb = await handles.flywheel.database.getClient();
     const flywheelStates: Record<string, number> = {};
-    for (const row of (await resultsDb('scorecard_check_results')
+    for (const row of (await resultsDb('scorecard_owner_checks')
       .select('state')
-      .count('* as n')
+      .sum({ n: 'n' })
       .groupBy('state')) as { state: string; n: string | number }[]) {
       flywheelStates[row.state] = Number(row.n);
     }

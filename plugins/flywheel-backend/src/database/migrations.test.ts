@@ -1,0 +1,106 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { ScorecardStore } from '../scorecards/store/ScorecardStore';
+
+jest.setTimeout(120_000);
+
+const directory = resolvePackagePath(
+  '@flywheel/plugin-flywheel-backend',
+  'migrations',
+);
+const AT = new Date('2026-11-20T10:00:00.000Z');
+
+describe('migrations', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'packs check rows of existing results and counts them per owner on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({
+        directory,
+        name: '20261125120000_golden_path_runs.js',
+      });
+      await knex.migrate.up({
+        directory,
+        name: '20261125150000_scorecards.js',
+      });
+      const result = (
+        entityRef: string,
+        level: string | null,
+        score: number,
+      ) => ({
+        entity_ref: entityRef,
+        scorecard_id: 'sc',
+        owner_ref: 'group:default/team',
+        level,
+        level_rank: level ? 0 : -1,
+        score,
+        count_pass: 1,
+        count_warn: 0,
+        count_fail: 1,
+        count_not_applicable: 0,
+        count_unknown: 0,
+        count_exempt: 0,
+        input_hash: 'h',
+        evaluated_at: AT,
+        changed_at: AT,
+      });
+      await knex('scorecard_entity_results').insert([
+        result('component:default/a', 'bronze', 50),
+        result('component:default/b', null, 0),
+      ]);
+      const check = (entityRef: string, checkId: string, state: string) => ({
+        entity_ref: entityRef,
+        scorecard_id: 'sc',
+        check_id: checkId,
+        owner_ref: 'group:default/team',
+        state,
+        reason: `${checkId} ${state}`,
+        value: checkId === 'x' ? '3' : null,
+        evaluated_at: AT,
+        changed_at: AT,
+      });
+      await knex('scorecard_check_results').insert([
+        check('component:default/a', 'x', 'pass'),
+        check('component:default/a', 'y', 'fail'),
+        check('component:default/b', 'x', 'fail'),
+        check('component:default/b', 'y', 'pass'),
+      ]);
+
+      await knex.migrate.latest({ directory });
+
+      const store = new ScorecardStore(knex);
+      await store.replaceGroupAncestry([
+        {
+          ancestorRef: 'group:default/team',
+          descendantRef: 'group:default/team',
+          depth: 0,
+        },
+      ]);
+      const [a] = await store.getEntityResults('component:default/a');
+      expect(a.checks).toEqual([
+        { checkId: 'x', state: 'pass', reason: 'x pass', value: 3 },
+        { checkId: 'y', state: 'fail', reason: 'y fail' },
+      ]);
+      const rollup = await store.rollup('group:default/team', 'sc');
+      expect(rollup.entityCount).toBe(2);
+      expect(rollup.averageScore).toBe(25);
+      expect(rollup.levels).toEqual({ bronze: 1, none: 1 });
+      expect(rollup.checks.map(c => [c.checkId, c.passRate])).toEqual([
+        ['x', 0.5],
+        ['y', 0.5],
+      ]);
+      expect(await knex.schema.hasTable('scorecard_check_results')).toBe(false);
+
+      // And back down: the check rows return.
+      await knex.migrate.down({ directory });
+      expect(
+        await knex('scorecard_check_results').orderBy([
+          'entity_ref',
+          'check_id',
+        ]),
+      ).toHaveLength(4);
+    },
+  );
+});
