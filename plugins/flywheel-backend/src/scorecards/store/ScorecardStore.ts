@@ -296,7 +296,8 @@ function packChecks(checks: Iterable<StoredCheckResult>): PackedCheck[] {
         : [c.checkId, c.state, c.reason, c.value],
     );
   }
-  return packed.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+  // Check ids are unique here (the caller dedupes), so no tie to break.
+  return packed.sort((x, y) => (x[0] < y[0] ? -1 : 1));
 }
 
 function unpackChecks(json: string | null): PackedCheck[] {
