@@ -159,11 +159,22 @@ export interface Config {
          */
         severity?: 'error' | 'warn';
         /**
-         * A link (e.g. `/docs/default/component/x`) or a short text telling
-         * a developer how to make the check pass.
+         * A short text telling a developer how to make the check pass, e.g.
+         * "Set `spec.system` in catalog-info.yaml". `code` spans and URLs in
+         * it are rendered. A value that is only an http(s) URL is shown as a
+         * link (older configurations did this; prefer `howToFixUrl`).
          * @visibility backend
          */
         howToFix?: string;
+        /**
+         * Where to read how to make the check pass, shown as a "How to fix"
+         * link next to `howToFix`: an absolute http(s) URL
+         * (`https://wiki.example.com/runbooks`) or a path in the Backstage
+         * app starting with `/` (`/create`, `/docs/default/component/x`).
+         * Anything else stops the backend at start-up.
+         * @visibility backend
+         */
+        howToFixUrl?: string;
         /**
          * The type's parameters, inline (see `checks`).
          * @visibility backend

@@ -523,7 +523,12 @@ export const spec = {
                   ]
                 },
                 "howToFix": {
-                  "type": "string"
+                  "type": "string",
+                  "description": "Short text on how to make the check pass. A value that is only an http(s) URL (older configurations) is a link."
+                },
+                "howToFixUrl": {
+                  "type": "string",
+                  "description": "Where to read how to make the check pass, an absolute http(s) URL or a path in the Backstage app starting with `/` (e.g. `/create`)."
                 }
               }
             }
@@ -1615,7 +1620,7 @@ export const spec = {
     "/scorecards/exemptions/{id}/decision": {
       "post": {
         "operationId": "DecideExemption",
-        "description": "Approves or rejects a pending exemption; the entity is re-evaluated at once.",
+        "description": "Approves or rejects a pending exemption; the entity is re-evaluated at once. A rejection needs a `note` saying why (400 when it is missing or blank, and nothing changes); an approval may omit it. 409 unless the exemption is pending.",
         "parameters": [
           {
             "name": "id",
@@ -1648,7 +1653,8 @@ export const spec = {
                   },
                   "note": {
                     "type": "string",
-                    "maxLength": 2000
+                    "maxLength": 2000,
+                    "description": "Why; required, and not blank, when `decision` is `rejected`."
                   }
                 }
               }

@@ -274,14 +274,25 @@ export class ScorecardService {
     );
   }
 
+  /**
+   * Approves or rejects a pending exemption. A rejection must say why, so
+   * the requester knows what to do instead: a missing or blank note is an
+   * InputError (400) and nothing is stored.
+   */
   async decideExemption(
     id: string,
     input: { decision: 'approved' | 'rejected'; note?: string },
     decidedBy: string,
   ): Promise<ScorecardExemption> {
+    const note = input.note?.trim() || undefined;
+    if (input.decision === 'rejected' && !note) {
+      throw new InputError(
+        'A rejection needs a note saying why, so the requester knows what to do instead; note is missing or blank',
+      );
+    }
     const exemption = await this.deps.store.decideExemption(
       id,
-      { decision: input.decision, decidedBy, note: input.note },
+      { decision: input.decision, decidedBy, note },
       this.now(),
     );
     await this.deps.engine.evaluateEntities([exemption.entityRef]);

@@ -76,7 +76,8 @@ const scorecardConfig = {
             provider: 'oncall',
             fact: 'rotation',
             level: 'gold',
-            howToFix: 'https://wiki.example/oncall',
+            howToFix: 'Ask the on-call team for a rotation.',
+            howToFixUrl: 'https://wiki.example/oncall',
           },
         ],
       },
@@ -119,6 +120,11 @@ describe('scorecards over HTTP', () => {
       'golden',
       'oncall',
     ]);
+    expect(res.body.items[0].checks[2]).toMatchObject({
+      howToFix: 'Ask the on-call team for a rotation.',
+      howToFixUrl: 'https://wiki.example/oncall',
+    });
+    expect(res.body.items[0].checks[0]).not.toHaveProperty('howToFixUrl');
   });
 
   it('evaluates an entity with facts from a provider module', async () => {
@@ -240,8 +246,74 @@ describe('scorecards over HTTP', () => {
     const again = await request(server)
       .post(`/api/flywheel/scorecards/exemptions/${requested.body.id}/decision`)
       .set('Authorization', mockCredentials.user.header('user:default/pm'))
-      .send({ decision: 'rejected' });
+      .send({ decision: 'rejected', note: 'changed my mind' });
     expect(again.status).toBe(409);
+  });
+
+  it('needs a note to reject an exemption, and changes nothing without one', async () => {
+    const server = await startBackend();
+    const ask = (checkId: string) =>
+      request(server)
+        .post('/api/flywheel/scorecards/exemptions')
+        .set('Authorization', mockCredentials.user.header('user:default/ada'))
+        .send({
+          entityRef: 'component:default/ledger',
+          scorecardId: 'ops',
+          checkId,
+          justification:
+            'Batch job with no users at night; paged via payments.',
+          expiresAt: new Date(Date.now() + 30 * 86400_000).toISOString(),
+        });
+    const decide = (id: string, body: object) =>
+      request(server)
+        .post(`/api/flywheel/scorecards/exemptions/${id}/decision`)
+        .set('Authorization', mockCredentials.user.header('user:default/pm'))
+        .send(body);
+
+    const requested = await ask('oncall');
+    expect(requested.status).toBe(201);
+    const { id } = requested.body;
+
+    for (const body of [
+      { decision: 'rejected' },
+      { decision: 'rejected', note: '' },
+      { decision: 'rejected', note: '  \n ' },
+    ]) {
+      const res = await decide(id, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'A rejection needs a note saying why, so the requester knows what to do instead; note is missing or blank',
+      );
+    }
+    const unchanged = await request(server)
+      .get('/api/flywheel/scorecards/exemptions')
+      .query({ entityRef: 'component:default/ledger' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(unchanged.body.items).toHaveLength(1);
+    expect(unchanged.body.items[0]).toMatchObject({ id, status: 'pending' });
+    expect(unchanged.body.items[0]).not.toHaveProperty('decidedBy');
+    expect(unchanged.body.items[0]).not.toHaveProperty('decisionNote');
+
+    const rejected = await decide(id, {
+      decision: 'rejected',
+      note: '  Set up the rotation in PagerDuty instead.  ',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      decidedBy: 'user:default/pm',
+      decisionNote: 'Set up the rotation in PagerDuty instead.',
+    });
+
+    // An approval may omit the note.
+    const other = await ask('golden');
+    const approved = await decide(other.body.id, { decision: 'approved' });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      decidedBy: 'user:default/pm',
+    });
+    expect(approved.body).not.toHaveProperty('decisionNote');
   });
 
   it('rejects bad input with a clear 4xx and stores nothing', async () => {

@@ -49,8 +49,17 @@ export interface ScorecardCheckInfo {
   category?: string;
   weight: number;
   severity: 'error' | 'warn';
-  /** A link or short text telling a developer how to make the check pass. */
+  /**
+   * A short text telling a developer how to make the check pass. Older
+   * configurations put a link here; a value that is only an http(s) URL is
+   * shown as a link.
+   */
   howToFix?: string;
+  /**
+   * Where to read how to make the check pass: an absolute http(s) URL or a
+   * path in the Backstage app starting with `/`, e.g. `/create`.
+   */
+  howToFixUrl?: string;
 }
 
 /** A scorecard as `GET /scorecards` returns it. @public */

@@ -114,7 +114,29 @@ describe('defaultScorecard', () => {
     for (const check of scorecard.checks) {
       expect(check.description).toBeTruthy();
       expect(check.howToFix).toBeTruthy();
+      expect(check.howToFixUrl).toBeTruthy();
     }
+  });
+
+  it('links every check to a page that exists', () => {
+    // App paths must be routes the example app mounts: the scaffolder and
+    // Flywheel's Golden Paths tab; the rest is Backstage's own documentation.
+    expect(
+      Object.fromEntries(
+        defaultScorecard().checks.map(c => [c.id, c.howToFixUrl]),
+      ),
+    ).toEqual({
+      'has-owner':
+        'https://backstage.io/docs/features/software-catalog/descriptor-format#specowner-required',
+      'in-system':
+        'https://backstage.io/docs/features/software-catalog/descriptor-format#specsystem-optional',
+      'has-description':
+        'https://backstage.io/docs/features/software-catalog/descriptor-format#description-optional',
+      'from-golden-path': '/create',
+      'current-template-version': '/flywheel/golden-paths',
+      'has-techdocs':
+        'https://backstage.io/docs/features/techdocs/creating-and-publishing',
+    });
   });
 
   it('applies to services and websites that are not deprecated', () => {

@@ -1,6 +1,10 @@
 import { ScorecardDefinition } from '../definitions';
 import { DEFAULT_LEVELS } from './readScorecardsConfig';
 
+/** The catalog's descriptor format, where the catalog checks' fields are described. */
+const DESCRIPTOR_FORMAT =
+  'https://backstage.io/docs/features/software-catalog/descriptor-format';
+
 /** Id of the built-in scorecard; a configured scorecard with this id replaces it. */
 export const DEFAULT_SCORECARD_ID = 'golden-path-adoption';
 
@@ -18,6 +22,10 @@ export const DEFAULT_SCORECARD_ID = 'golden-path-adoption';
  *
  * It applies to Components of type service or website, the types the golden
  * paths create, except deprecated ones, which are on their way out.
+ *
+ * Every check links somewhere that exists in any app with the scaffolder and
+ * Flywheel: the scaffolder (`/create`), Flywheel's Golden Paths tab, or the
+ * Backstage documentation of the catalog-info.yaml field to set.
  */
 export function defaultScorecard(): ScorecardDefinition {
   return {
@@ -47,6 +55,7 @@ export function defaultScorecard(): ScorecardDefinition {
         severity: 'error',
         howToFix:
           'Set `spec.owner` in catalog-info.yaml to the owning team, e.g. `owner: group:default/checkout` (a team, not a person).',
+        howToFixUrl: `${DESCRIPTOR_FORMAT}#specowner-required`,
         params: { relation: 'ownedBy', targetKind: 'Group', minCount: 1 },
       },
       {
@@ -61,6 +70,7 @@ export function defaultScorecard(): ScorecardDefinition {
         severity: 'error',
         howToFix:
           'Add `spec.system` to catalog-info.yaml, e.g. `system: checkout`. The System entity must exist in the catalog.',
+        howToFixUrl: `${DESCRIPTOR_FORMAT}#specsystem-optional`,
         params: { relation: 'partOf', targetKind: 'System', minCount: 1 },
       },
       {
@@ -75,6 +85,7 @@ export function defaultScorecard(): ScorecardDefinition {
         severity: 'error',
         howToFix:
           'Add `metadata.description` to catalog-info.yaml: one sentence on what it does and for whom.',
+        howToFixUrl: `${DESCRIPTOR_FORMAT}#description-optional`,
         params: { path: 'metadata.description' },
       },
       {
@@ -89,6 +100,7 @@ export function defaultScorecard(): ScorecardDefinition {
         severity: 'error',
         howToFix:
           'Start new services from a golden path under Create (/create). For an existing one, adopt the golden-path skeleton and add `backstage.io/source-template: template:default/<template>` and `flywheel.dev/template-version` to its annotations (see docs/golden-paths.md, "Backfill").',
+        howToFixUrl: '/create',
         params: {},
       },
       {
@@ -103,6 +115,7 @@ export function defaultScorecard(): ScorecardDefinition {
         severity: 'error',
         howToFix:
           "Apply the changes in the template's changelog (Flywheel → Golden paths shows it next to drifted services), then set `flywheel.dev/template-version` in catalog-info.yaml to the current version.",
+        howToFixUrl: '/flywheel/golden-paths',
         params: {},
       },
       {
@@ -117,6 +130,8 @@ export function defaultScorecard(): ScorecardDefinition {
         severity: 'warn',
         howToFix:
           'Add `docs/index.md` and `mkdocs.yml` to the repository and the annotation `backstage.io/techdocs-ref: dir:.` to catalog-info.yaml.',
+        howToFixUrl:
+          'https://backstage.io/docs/features/techdocs/creating-and-publishing',
         params: { annotation: 'backstage.io/techdocs-ref' },
       },
     ],

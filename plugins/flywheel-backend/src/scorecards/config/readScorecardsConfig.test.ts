@@ -73,7 +73,8 @@ describe('readScorecardsConfig', () => {
             category: 'Documentation',
             weight: 2,
             severity: 'warn',
-            howToFix: '/docs/default/component/techdocs',
+            howToFix: 'Add `backstage.io/techdocs-ref: dir:.`',
+            howToFixUrl: '/docs/default/component/techdocs',
           },
           {
             id: 'in-system',
@@ -125,7 +126,8 @@ describe('readScorecardsConfig', () => {
           category: 'Documentation',
           weight: 2,
           severity: 'warn',
-          howToFix: '/docs/default/component/techdocs',
+          howToFix: 'Add `backstage.io/techdocs-ref: dir:.`',
+          howToFixUrl: '/docs/default/component/techdocs',
           params: { annotation: 'backstage.io/techdocs-ref' },
         },
         {
@@ -291,7 +293,7 @@ describe('readScorecardsConfig', () => {
       "Invalid scorecard 'production-readiness': checks[0].matches: '(' is not a valid regular expression: Invalid regular expression: /(/: Unterminated group (check type catalog.annotation)",
     );
     expect(errorOf([scorecard({ checks: [check({ anotation: 'x' })] })])).toBe(
-      "Invalid scorecard 'production-readiness': checks[0] has unknown key 'anotation' (catalog.annotation takes annotation, equals, matches; every check takes id, title, description, type, level, category, weight, severity, howToFix)",
+      "Invalid scorecard 'production-readiness': checks[0] has unknown key 'anotation' (catalog.annotation takes annotation, equals, matches; every check takes id, title, description, type, level, category, weight, severity, howToFix, howToFixUrl)",
     );
     expect(
       errorOf([
@@ -300,6 +302,77 @@ describe('readScorecardsConfig', () => {
         }),
       ]),
     ).toMatch(/checks\[0\]\.relation: .* \(check type catalog\.relation\)$/);
+  });
+
+  it('reads howToFixUrl as an absolute http(s) URL or an app path', () => {
+    const urls = [
+      'https://wiki.acme.example/oncall/runbooks#new',
+      'http://intranet/runbooks',
+      '/create',
+      '/flywheel/golden-paths',
+      '/docs/default/component/checkout?x=1',
+    ];
+    const [result] = read([
+      scorecard({
+        checks: urls.map((howToFixUrl, i) =>
+          check({ id: `c${i}`, howToFixUrl }),
+        ),
+      }),
+    ]);
+    expect(result.checks.map(c => c.howToFixUrl)).toEqual(urls);
+    // Without howToFix: the link alone is enough.
+    expect(result.checks[0]).not.toHaveProperty('howToFix');
+    // Old configurations with a URL in howToFix still load.
+    expect(
+      read([
+        scorecard({
+          checks: [check({ howToFix: 'https://wiki.acme.example/oncall' })],
+        }),
+      ])[0].checks[0],
+    ).toMatchObject({ howToFix: 'https://wiki.acme.example/oncall' });
+  });
+
+  it('names the scorecard and field of a bad howToFixUrl', () => {
+    expect(
+      errorOf([
+        scorecard({
+          checks: [check({ howToFixUrl: 'docs/runbooks' })],
+        }),
+      ]),
+    ).toBe(
+      "Invalid scorecard 'production-readiness': checks[0].howToFixUrl 'docs/runbooks' must be an absolute http(s) URL or a path in the app starting with /, like https://wiki.example.com/runbooks or /create",
+    );
+    const bad = [
+      // eslint-disable-next-line no-script-url
+      'javascript:alert(1)',
+      'ftp://files.acme.example/runbook',
+      '//evil.example/x',
+      'https://',
+      '/create new',
+      'wiki.acme.example/runbooks',
+    ];
+    const message = errorOf([
+      scorecard({
+        checks: bad.map((howToFixUrl, i) =>
+          check({ id: `c${i}`, howToFixUrl }),
+        ),
+      }),
+    ]);
+    expect(message.split('\n')).toEqual([
+      `${bad.length} problems in flywheel.scorecards:`,
+      ...bad.map(
+        (url, i) =>
+          `  - Invalid scorecard 'production-readiness': checks[${i}].howToFixUrl '${url}' must be an absolute http(s) URL or a path in the app starting with /, like https://wiki.example.com/runbooks or /create`,
+      ),
+    ]);
+    expect(errorOf([scorecard({ checks: [check({ howToFixUrl: 42 })] })])).toBe(
+      "Invalid scorecard 'production-readiness': checks[0].howToFixUrl must be a non-empty string, got number 42",
+    );
+    expect(
+      errorOf([scorecard({ checks: [check({ howToFixUrl: ' ' })] })]),
+    ).toBe(
+      "Invalid scorecard 'production-readiness': checks[0].howToFixUrl must be a non-empty string, got ' '",
+    );
   });
 
   it('names the scorecard by index when its id is missing, and lists every problem', () => {

@@ -53,6 +53,7 @@ export const COMMON_CHECK_KEYS: ReadonlySet<string> = new Set([
   'weight',
   'severity',
   'howToFix',
+  'howToFixUrl',
 ]);
 
 const LEVEL_KEYS = new Set(['id', 'title', 'description']);
@@ -152,6 +153,27 @@ function readString(
   return value;
 }
 
+/**
+ * Whether a `howToFixUrl` is an absolute http(s) URL or a path in the app
+ * (`/create`). Protocol-relative `//host` and other schemes are not.
+ */
+export function isHowToFixUrl(value: string): boolean {
+  if (/\s/.test(value)) {
+    return false;
+  }
+  if (value.startsWith('/')) {
+    return !value.startsWith('//') && !value.startsWith('/\\');
+  }
+  try {
+    const url = new URL(value);
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') && !!url.host
+    );
+  } catch {
+    return false;
+  }
+}
+
 const SLUG_HINT =
   'must be a slug: lowercase letters and digits in dash-separated words, like production-readiness';
 
@@ -244,6 +266,18 @@ function readCheck(
   );
   const category = readString(raw, 'category', `${path}.category`, problems);
   const howToFix = readString(raw, 'howToFix', `${path}.howToFix`, problems);
+  let howToFixUrl = readString(
+    raw,
+    'howToFixUrl',
+    `${path}.howToFixUrl`,
+    problems,
+  );
+  if (howToFixUrl !== undefined && !isHowToFixUrl(howToFixUrl)) {
+    problems.add(
+      `${path}.howToFixUrl '${howToFixUrl}' must be an absolute http(s) URL or a path in the app starting with /, like https://wiki.example.com/runbooks or /create`,
+    );
+    howToFixUrl = undefined;
+  }
 
   let weight = 1;
   if (raw.weight !== undefined && raw.weight !== null) {
@@ -348,6 +382,7 @@ function readCheck(
     weight,
     severity,
     ...(howToFix ? { howToFix } : {}),
+    ...(howToFixUrl ? { howToFixUrl } : {}),
     params,
   };
 }

@@ -31,7 +31,7 @@ describe('CheckPassRates', () => {
     );
     expect(
       within(items[0]).getByRole('link', {
-        name: 'How to fix: On the current golden-path version',
+        name: 'How to fix: On the current golden-path version, Opens in a new window',
       }),
     ).toBeInTheDocument();
     expect(items[2]).toHaveTextContent('3 of 4 pass · 1 failing · 1 exempt');

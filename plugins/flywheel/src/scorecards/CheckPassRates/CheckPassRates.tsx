@@ -75,6 +75,7 @@ export function CheckPassRates(props: {
             {rate !== 1 && (
               <HowToFix
                 howToFix={row.check.howToFix}
+                howToFixUrl={row.check.howToFixUrl}
                 checkTitle={row.check.title}
               />
             )}

@@ -126,7 +126,7 @@ describe('ExemptionList', () => {
     expect(screen.getAllByRole('button', { name: /^Revoke/ })).toHaveLength(1);
   });
 
-  it('asks for a note before rejecting', async () => {
+  it('asks for a reason before rejecting', async () => {
     const { flywheelApi, onChanged } = renderList({ canDecide: true });
 
     await userEvent.click(
@@ -135,23 +135,28 @@ describe('ExemptionList', () => {
     const dialog = await screen.findByRole('dialog', {
       name: 'Reject the exemption',
     });
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Reject' }),
-    );
+    const reason = within(dialog).getByRole('textbox', {
+      name: /Reason for rejecting/,
+    });
+    expect(reason).toBeRequired();
     expect(
-      await within(dialog).findByText(
-        'Say why, so the requester knows what to do instead.',
+      within(dialog).getByText(
+        'Required. Say why, so the requester knows what to do instead.',
       ),
     ).toBeInTheDocument();
+    const reject = within(dialog).getByRole('button', { name: 'Reject' });
+    expect(reject).toBeDisabled();
+
+    // Blank is not a reason.
+    await userEvent.type(reason, '   ');
+    expect(reject).toBeDisabled();
+    await userEvent.type(reason, '{Enter}');
     expect(flywheelApi.decideScorecardExemption).not.toHaveBeenCalled();
 
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: /Reason for rejecting/ }),
-      'Upgrade before the freeze instead',
-    );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Reject' }),
-    );
+    await userEvent.clear(reason);
+    await userEvent.type(reason, '  Upgrade before the freeze instead ');
+    expect(reject).toBeEnabled();
+    await userEvent.click(reject);
 
     expect(flywheelApi.decideScorecardExemption).toHaveBeenCalledWith('ex-1', {
       decision: 'rejected',

@@ -55,7 +55,11 @@ function checkTitle(
   };
 }
 
-/** Reject (note required) or revoke (note optional) in a dialog. */
+/**
+ * Reject or revoke in a dialog. A rejection needs a reason (the API refuses
+ * one without), so Reject stays disabled until the note says something; a
+ * revocation's note is optional.
+ */
 function NoteDialog(props: {
   mode: 'reject' | 'revoke';
   subject: string;
@@ -65,19 +69,14 @@ function NoteDialog(props: {
 }) {
   const { mode, subject, isOpen, onOpenChange, onSubmit } = props;
   const [note, setNote] = useState('');
-  const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const reject = mode === 'reject';
-  const noteError =
-    reject && note.trim().length === 0
-      ? 'Say why, so the requester knows what to do instead.'
-      : undefined;
+  const missingNote = reject && note.trim().length === 0;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setSubmitted(true);
-    if (noteError) {
+    if (missingNote || busy) {
       return;
     }
     setBusy(true);
@@ -85,7 +84,6 @@ function NoteDialog(props: {
     try {
       await onSubmit(note.trim());
       setNote('');
-      setSubmitted(false);
       onOpenChange(false);
     } catch (e) {
       setError(actionErrorMessage(e as Error, DECIDE));
@@ -115,12 +113,15 @@ function NoteDialog(props: {
             </Text>
             <TextAreaField
               label={reject ? 'Reason for rejecting' : 'Note'}
+              description={
+                reject
+                  ? 'Required. Say why, so the requester knows what to do instead.'
+                  : undefined
+              }
               isRequired={reject}
               rows={3}
               value={note}
               onChange={setNote}
-              validationBehavior="aria"
-              validate={() => (submitted ? noteError : undefined)}
             />
             {error && (
               <Alert
@@ -140,7 +141,13 @@ function NoteDialog(props: {
           >
             Cancel
           </Button>
-          <Button type="submit" variant="primary" destructive isPending={busy}>
+          <Button
+            type="submit"
+            variant="primary"
+            destructive
+            isPending={busy}
+            isDisabled={missingNote}
+          >
             {reject ? 'Reject' : 'Revoke'}
           </Button>
         </DialogFooter>

@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import { Link as AppLink } from '@backstage/core-components';
 import { Link, Text } from '@backstage/ui';
 import styles from './HowToFix.module.css';
 
@@ -27,34 +28,44 @@ function renderText(text: string): ReactNode[] {
 }
 
 /**
- * A check's "how to fix": a link when it is a URL, otherwise the text with
- * its `code` spans and URLs rendered. The link names the check, so a list of
+ * A check's "how to fix": its text, with `code` spans and URLs rendered, and
+ * a "How to fix" link to `howToFixUrl`. An app path (`/create`) stays in the
+ * app; an http(s) URL opens in a new tab. A `howToFix` that is only a URL
+ * (older configurations) is the link. The link names the check, so a list of
  * them is not a list of identical "How to fix" links for screen readers.
  */
-export function HowToFix(props: { howToFix?: string; checkTitle: string }) {
-  const howToFix = props.howToFix?.trim();
-  if (!howToFix) {
+export function HowToFix(props: {
+  howToFix?: string;
+  howToFixUrl?: string;
+  checkTitle: string;
+}) {
+  let text = props.howToFix?.trim() || undefined;
+  let url = props.howToFixUrl?.trim() || undefined;
+  if (text && URL_ONLY.test(text)) {
+    url ??= text;
+    text = url === text ? undefined : text;
+  }
+  if (!text && !url) {
     return null;
   }
-  if (URL_ONLY.test(howToFix)) {
+  const link = url && (
+    <AppLink to={url} aria-label={`How to fix: ${props.checkTitle}`}>
+      How to fix
+    </AppLink>
+  );
+  if (!text) {
     return (
-      <Link
-        href={howToFix}
-        target="_blank"
-        rel="noopener noreferrer"
-        variant="body-small"
-        aria-label={`How to fix: ${props.checkTitle}`}
-      >
-        How to fix
-      </Link>
+      <Text as="p" variant="body-small" className={styles.text}>
+        {link}
+      </Text>
     );
   }
   return (
     <Text as="p" variant="body-small" className={styles.text}>
       <Text as="span" variant="body-small" weight="bold">
-        How to fix:
+        {link ?? 'How to fix'}:
       </Text>{' '}
-      {renderText(howToFix)}
+      {renderText(text)}
     </Text>
   );
 }

@@ -70,7 +70,7 @@ describe('ScorecardDetail', () => {
     );
     expect(
       within(items[0]).getByRole('link', {
-        name: 'How to fix: On the current golden-path version',
+        name: 'How to fix: On the current golden-path version, Opens in a new window',
       }),
     ).toBeInTheDocument();
 

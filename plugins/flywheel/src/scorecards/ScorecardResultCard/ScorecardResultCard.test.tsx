@@ -59,7 +59,7 @@ describe('ScorecardResultCard', () => {
     ).toBeInTheDocument();
     expect(
       within(failing).getByRole('link', {
-        name: 'How to fix: On the current golden-path version',
+        name: 'How to fix: On the current golden-path version, Opens in a new window',
       }),
     ).toHaveAttribute('href', 'https://docs.acme.example/golden-paths/upgrade');
 
@@ -79,6 +79,29 @@ describe('ScorecardResultCard', () => {
     expect(
       await within(card).findByRole('img', { name: /^Score history/ }),
     ).toBeInTheDocument();
+  });
+
+  it('links a check to its howToFixUrl next to the text', async () => {
+    renderCard({
+      scorecard: {
+        ...goldenPathScorecard,
+        checks: goldenPathScorecard.checks.map(check =>
+          check.id === 'has-techdocs'
+            ? { ...check, howToFixUrl: '/docs/default/component/techdocs' }
+            : check,
+        ),
+      },
+    });
+
+    const warning = await screen.findByRole('listitem', {
+      name: 'Has TechDocs',
+    });
+    expect(
+      within(warning).getByRole('link', { name: 'How to fix: Has TechDocs' }),
+    ).toHaveAttribute('href', '/docs/default/component/techdocs');
+    expect(warning).toHaveTextContent(
+      'How to fix: Add the annotation backstage.io/techdocs-ref: dir:. to catalog-info.yaml.',
+    );
   });
 
   it('offers an exemption on failing, warning and unknown checks only', async () => {

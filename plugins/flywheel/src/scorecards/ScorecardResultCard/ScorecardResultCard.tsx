@@ -67,7 +67,11 @@ function CheckRow(props: {
           </Text>
         )}
         {state !== 'pass' && state !== 'not-applicable' && (
-          <HowToFix howToFix={check.howToFix} checkTitle={check.title} />
+          <HowToFix
+            howToFix={check.howToFix}
+            howToFixUrl={check.howToFixUrl}
+            checkTitle={check.title}
+          />
         )}
         {/* An exempt result already says until when. */}
         {exemption && state !== 'exempt' && (
