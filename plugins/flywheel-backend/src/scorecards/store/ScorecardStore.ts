@@ -399,7 +399,11 @@ type NormalizedEvaluation = {
  */
 class AggregateDeltas {
   private readonly levels = new Map<string, OwnerLevelRow>();
-  private readonly checks = new Map<string, OwnerCheckRow>();
+  /** scorecard + owner → check id → state → row: no key strings per check. */
+  private readonly checks = new Map<
+    string,
+    Map<string, Map<string, OwnerCheckRow>>
+  >();
   readonly scorecards = new Set<string>();
 
   add(
@@ -411,7 +415,8 @@ class AggregateDeltas {
     this.scorecards.add(scorecardId);
     const owner = row.owner_ref ?? '';
     const level = row.level ?? '';
-    const levelKey = `${scorecardId}\u0000${owner}\u0000${level}`;
+    const ownerKey = `${scorecardId}\u0000${owner}`;
+    const levelKey = `${ownerKey}\u0000${level}`;
     let levelRow = this.levels.get(levelKey);
     if (!levelRow) {
       levelRow = {
@@ -430,9 +435,18 @@ class AggregateDeltas {
       levelRow.score_tenths += sign * Math.round(score * 10);
       levelRow.scored += sign;
     }
+    let byCheck = this.checks.get(ownerKey);
+    if (!byCheck) {
+      byCheck = new Map();
+      this.checks.set(ownerKey, byCheck);
+    }
     for (const [checkId, state] of checks) {
-      const checkKey = `${scorecardId}\u0000${owner}\u0000${checkId}\u0000${state}`;
-      let checkRow = this.checks.get(checkKey);
+      let byState = byCheck.get(checkId);
+      if (!byState) {
+        byState = new Map();
+        byCheck.set(checkId, byState);
+      }
+      let checkRow = byState.get(state);
       if (!checkRow) {
         checkRow = {
           scorecard_id: scorecardId,
@@ -441,7 +455,7 @@ class AggregateDeltas {
           state,
           n: 0,
         };
-        this.checks.set(checkKey, checkRow);
+        byState.set(state, checkRow);
       }
       checkRow.n += sign;
     }
@@ -451,7 +465,16 @@ class AggregateDeltas {
     const levels = [...this.levels.values()].filter(
       r => r.n !== 0 || r.score_tenths !== 0 || r.scored !== 0,
     );
-    const checks = [...this.checks.values()].filter(r => r.n !== 0);
+    const checks: OwnerCheckRow[] = [];
+    for (const byCheck of this.checks.values()) {
+      for (const byState of byCheck.values()) {
+        for (const checkRow of byState.values()) {
+          if (checkRow.n !== 0) {
+            checks.push(checkRow);
+          }
+        }
+      }
+    }
     this.levels.clear();
     this.checks.clear();
     await bulkWrite(trx, OWNER_LEVELS, OWNER_LEVEL_COLUMNS, levels, {
@@ -510,6 +533,10 @@ export class ScorecardStore {
    * changes, including first appearances. So a result's `evaluated_at` (the
    * `evaluatedAt` the reads return) is the time of the last evaluation that
    * changed it, and its `changed_at` the time its level last changed.
+   *
+   * The per-owner aggregates change by the netted differences of the whole
+   * call, at most owners × checks × states rows however many evaluations it
+   * holds: larger calls amortise them better.
    */
   async applyEvaluations(
     evaluations: EntityEvaluation[],
@@ -782,22 +809,36 @@ export class ScorecardStore {
    * them with, and a repair should they ever drift.
    */
   async rebuildAggregates(): Promise<void> {
-    await this.writeTransaction(async (trx, deltas) => {
+    // Set-based, so it shares no code with the differences it checks.
+    const scoreTenths = this.sqlite
+      ? 'CAST(round(r.score * 10) AS INTEGER)'
+      : 'CAST(round(CAST(r.score AS numeric) * 10) AS bigint)';
+    const elements = this.sqlite
+      ? `json_each(r.checks) c`
+      : `json_array_elements(CAST(r.checks AS json)) c`;
+    const element = (i: number) =>
+      this.sqlite ? `json_extract(c.value, '$[${i}]')` : `c.value->>${i}`;
+    await this.writeTransaction(async trx => {
       await trx(OWNER_LEVELS).delete();
       await trx(OWNER_CHECKS).delete();
-      const rows = (await trx(RESULTS).select(
-        'scorecard_id',
-        'owner_ref',
-        'level',
-        'score',
-        'checks',
-      )) as Pick<
-        ResultRow,
-        'scorecard_id' | 'owner_ref' | 'level' | 'score' | 'checks'
-      >[];
-      for (const row of rows) {
-        deltas.add(row.scorecard_id, row, unpackChecks(row.checks), 1);
-      }
+      await trx.raw(
+        `INSERT INTO ${OWNER_LEVELS} (scorecard_id, owner_ref, level, n, score_tenths, scored)
+         SELECT r.scorecard_id, COALESCE(r.owner_ref, ''), COALESCE(r.level, ''),
+           count(*), COALESCE(sum(${scoreTenths}), 0), count(r.score)
+         FROM ${RESULTS} r
+         GROUP BY r.scorecard_id, COALESCE(r.owner_ref, ''), COALESCE(r.level, '')`,
+      );
+      await trx.raw(
+        `INSERT INTO ${OWNER_CHECKS} (scorecard_id, owner_ref, check_id, state, n)
+         SELECT r.scorecard_id, COALESCE(r.owner_ref, ''), ${element(
+           0,
+         )}, ${element(1)}, count(*)
+         FROM ${RESULTS} r, ${elements}
+         WHERE r.checks IS NOT NULL
+         GROUP BY r.scorecard_id, COALESCE(r.owner_ref, ''), ${element(
+           0,
+         )}, ${element(1)}`,
+      );
     });
   }
 

@@ -2,7 +2,8 @@ import { Knex } from 'knex';
 
 /** Entity and group refs are compared and stored lowercased. */
 export function normalizeRef(ref: string): string {
-  return ref.toLocaleLowerCase('en-US');
+  // The locale-aware call is slow and most refs are lowercase already.
+  return ref === ref.toLowerCase() ? ref : ref.toLocaleLowerCase('en-US');
 }
 
 /** Splits a list into consecutive parts of at most `size` items. */
