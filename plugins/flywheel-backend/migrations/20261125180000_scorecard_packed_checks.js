@@ -67,6 +67,15 @@ exports.up = async function up(knex) {
     );
   });
 
+  await knex.schema.createTable('scorecard_results_version', table => {
+    table.comment(
+      'One row: bumped by every write that changes rollups, so every replica can tell whether its cached rollups are current',
+    );
+    table.integer('id').primary().notNullable();
+    table.bigInteger('version').notNullable();
+  });
+  await knex('scorecard_results_version').insert({ id: 1, version: 0 });
+
   // Carry existing results over: pack their check rows, then count them.
   const results = await knex('scorecard_entity_results').select(
     'entity_ref',
@@ -209,6 +218,7 @@ exports.down = async function down(knex) {
       await knex('scorecard_check_results').insert(rows.slice(i, i + 50));
     }
   }
+  await knex.schema.dropTable('scorecard_results_version');
   await knex.schema.dropTable('scorecard_owner_levels');
   await knex.schema.dropTable('scorecard_owner_checks');
   await knex.schema.alterTable('scorecard_entity_results', table => {

@@ -586,6 +586,42 @@ describe('ScorecardStore', () => {
       );
     });
 
+    it('serves rollups from memory until the results or the tree change', async () => {
+      const { store, knex } = await createOrgStore(databaseId);
+      const first = await store.rollup('group:default/eng', 'sc');
+      expect(await store.rollup('group:default/eng', 'sc')).toBe(first);
+      const board = await store.leaderboard('sc');
+      expect(await store.leaderboard('sc')).toBe(board);
+
+      // A write moves the version: the next rollup is computed afresh.
+      await store.applyEvaluations(
+        [
+          evaluation(
+            'component:default/c3',
+            'group:default/payments',
+            { a: 'pass', b: 'pass' },
+            { level: 'gold', score: 100 },
+          ),
+        ],
+        T2,
+      );
+      const second = await store.rollup('group:default/eng', 'sc');
+      expect(second).not.toBe(first);
+      expect(second.levels.gold).toBe(1);
+      expect(await store.leaderboard('sc')).not.toBe(board);
+
+      // So does a change of the group tree: payments leaves eng.
+      await store.replaceGroupAncestry(
+        closure({ ...ORG, 'group:default/payments': undefined }),
+      );
+      const third = await store.rollup('group:default/eng', 'sc');
+      expect(third.entityCount).toBe(second.entityCount - 1);
+      // A second store (another replica) sees the same version.
+      expect(
+        await new ScorecardStore(knex).rollup('group:default/eng', 'sc'),
+      ).toEqual(third);
+    });
+
     it('ranks every group on the leaderboard', async () => {
       const { store } = await createOrgStore(databaseId);
       expect(await store.leaderboard('sc')).toEqual([

@@ -29,6 +29,9 @@ import {
 const RESULTS = 'scorecard_entity_results';
 const OWNER_CHECKS = 'scorecard_owner_checks';
 const OWNER_LEVELS = 'scorecard_owner_levels';
+const VERSION = 'scorecard_results_version';
+/** Cached rollups and leaderboards kept per store (bounded, oldest out). */
+const CACHE_SIZE = 500;
 const TRANSITIONS = 'scorecard_transitions';
 const SNAPSHOTS = 'scorecard_snapshots';
 const ANCESTRY = 'group_ancestry';
@@ -521,6 +524,14 @@ class AggregateDeltas {
  */
 export class ScorecardStore {
   private readonly sqlite: boolean;
+  /**
+   * Rollups and leaderboards by key, with the results version they were
+   * computed at: between evaluations a team page is served from memory.
+   */
+  private readonly cache = new Map<
+    string,
+    { version: string; value: unknown }
+  >();
 
   constructor(private readonly db: Knex) {
     this.sqlite = isSqlite(db);
@@ -586,8 +597,29 @@ export class ScorecardStore {
       const result = await work(trx, deltas);
       await deltas.write(trx);
       await deltas.prune(trx);
+      await bumpVersion(trx);
       return result;
     });
+  }
+
+  /**
+   * A value computed from the results, reused while the results version
+   * (one indexed row, shared by all replicas) has not moved.
+   */
+  private async cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const row = await this.db(VERSION).where('id', 1).first('version');
+    const version = String(row?.version ?? '');
+    const hit = this.cache.get(key);
+    if (hit && hit.version === version) {
+      return hit.value as T;
+    }
+    const value = await compute();
+    this.cache.delete(key);
+    this.cache.set(key, { version, value });
+    if (this.cache.size > CACHE_SIZE) {
+      this.cache.delete(this.cache.keys().next().value!);
+    }
+    return value;
   }
 
   private async applyRound(
@@ -932,6 +964,9 @@ export class ScorecardStore {
         writes,
         { keys: ['ancestor_ref', 'descendant_ref'] },
       );
+      if (writes.length > 0 || deletes.size > 0) {
+        await bumpVersion(trx); // rollups follow the group tree
+      }
     });
   }
 
@@ -945,6 +980,15 @@ export class ScorecardStore {
     scorecardId: string,
   ): Promise<ScorecardRollup> {
     const group = normalizeRef(groupRef);
+    return this.cached(`rollup\u0000${group}\u0000${scorecardId}`, () =>
+      this.computeRollup(group, scorecardId),
+    );
+  }
+
+  private async computeRollup(
+    group: string,
+    scorecardId: string,
+  ): Promise<ScorecardRollup> {
     // The per-owner aggregates of the subtree; the sums are added up here.
     const [entityRows, checkRows, children] = await Promise.all([
       this.db(`${OWNER_LEVELS} as ol`)
@@ -1063,6 +1107,14 @@ export class ScorecardStore {
    * by ref.
    */
   async leaderboard(scorecardId: string): Promise<LeaderboardEntry[]> {
+    return this.cached(`leaderboard\u0000${scorecardId}`, () =>
+      this.computeLeaderboard(scorecardId),
+    );
+  }
+
+  private async computeLeaderboard(
+    scorecardId: string,
+  ): Promise<LeaderboardEntry[]> {
     const rows = (await this.db(`${OWNER_LEVELS} as ol`)
       .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'ol.owner_ref')
       .where('ol.scorecard_id', scorecardId)
@@ -1563,6 +1615,10 @@ export class ScorecardStore {
       ]),
     );
   }
+}
+
+async function bumpVersion(trx: Knex.Transaction) {
+  await trx(VERSION).where('id', 1).increment('version', 1);
 }
 
 function normalizeEvaluation(
