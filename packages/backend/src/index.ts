@@ -8,6 +8,7 @@
 
 import { createBackend } from '@backstage/backend-defaults';
 import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
+import { flywheelModuleDemoScorecardHistory } from './modules/demoScorecardHistory';
 import { flywheelModuleOncallFacts } from './modules/oncallFacts';
 import { catalogModuleLocalFileLocations } from './modules/localFileLocations';
 
@@ -82,6 +83,9 @@ backend.add(import('@flywheel/plugin-catalog-backend-module-flywheel'));
 backend.add(catalogModuleLocalFileLocations);
 // Example instance only: the demo's scaffolder run history (examples/).
 backend.add(flywheelModuleDemoScaffolderRuns);
+// Example instance only: twelve weeks of demo scorecard history before the
+// first real snapshot, so the trend charts have a past (examples/README.md).
+backend.add(flywheelModuleDemoScorecardHistory);
 // Example fact provider for scorecards (docs/scorecards.md): on-call facts.
 backend.add(flywheelModuleOncallFacts);
 
