@@ -1119,10 +1119,18 @@ export const spec = {
     "/scorecards/rollup": {
       "get": {
         "operationId": "GetGroupRollup",
-        "description": "Every scorecard (or one) rolled up over a team and all its sub-teams, in one query per scorecard.",
+        "description": "Every scorecard (or one) rolled up over a team and all its sub-teams (its direct sub-teams as `subTeams`), or without `groupRef` over the whole catalog (the top-level groups as `subTeams`; entities without a group owner count in the totals only). Served from per-owner aggregates, cached until results change.",
         "parameters": [
           {
-            "$ref": "#/components/parameters/groupRef"
+            "name": "groupRef",
+            "in": "query",
+            "required": false,
+            "description": "Entity ref of a Group, e.g. group:default/payments. Absent for the whole catalog.",
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1
+            }
           },
           {
             "name": "scorecardId",
@@ -1144,7 +1152,6 @@ export const spec = {
                   "type": "object",
                   "additionalProperties": false,
                   "required": [
-                    "groupRef",
                     "rollups"
                   ],
                   "properties": {
@@ -1200,6 +1207,7 @@ export const spec = {
                         "additionalProperties": false,
                         "required": [
                           "groupRef",
+                          "depth",
                           "entityCount",
                           "averageScore",
                           "levels"
@@ -1207,6 +1215,14 @@ export const spec = {
                         "properties": {
                           "groupRef": {
                             "type": "string"
+                          },
+                          "parentRef": {
+                            "type": "string",
+                            "description": "The parent group; absent for a top-level group."
+                          },
+                          "depth": {
+                            "type": "integer",
+                            "description": "0 for a top-level group, 1 for its sub-teams, and so on."
                           },
                           "entityCount": {
                             "type": "integer"

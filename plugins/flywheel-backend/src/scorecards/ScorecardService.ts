@@ -88,11 +88,15 @@ export class ScorecardService {
     return this.entityResults(entityRef, credentials);
   }
 
+  /** A team's rollups, or the whole catalog's without a group. */
   async rollup(
-    groupRefInput: string,
+    groupRefInput: string | undefined,
     scorecardId: string | undefined,
   ): Promise<GroupRollupResponse> {
-    const groupRef = parseRefOfKind(groupRefInput, 'group', 'groupRef');
+    const groupRef =
+      groupRefInput === undefined
+        ? undefined
+        : parseRefOfKind(groupRefInput, 'group', 'groupRef');
     const ids = scorecardId
       ? [this.requireScorecard(scorecardId).id]
       : [...this.byId.keys()];
@@ -102,7 +106,7 @@ export class ScorecardService {
         ...(await this.deps.store.rollup(groupRef, id)),
       })),
     );
-    return { groupRef, rollups };
+    return groupRef === undefined ? { rollups } : { groupRef, rollups };
   }
 
   async leaderboard(scorecardId: string): Promise<LeaderboardResponse> {

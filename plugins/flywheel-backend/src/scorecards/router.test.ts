@@ -192,6 +192,23 @@ describe('scorecards over HTTP', () => {
     expect(board.body.items.map((i: any) => i.groupRef)).toContain(
       'group:default/engineering',
     );
+    expect(
+      board.body.items.find(
+        (i: any) => i.groupRef === 'group:default/payments-core',
+      ),
+    ).toMatchObject({ parentRef: 'group:default/payments' });
+
+    // Without a group: the whole catalog, at least the payments subtree.
+    const catalog = await request(server)
+      .get('/api/flywheel/scorecards/rollup')
+      .query({ scorecardId: 'ops' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(catalog.status).toBe(200);
+    expect(catalog.body).not.toHaveProperty('groupRef');
+    expect(catalog.body.rollups[0].entityCount).toBeGreaterThanOrEqual(6);
+    expect(
+      catalog.body.rollups[0].subTeams.map((t: any) => t.groupRef),
+    ).not.toContain('group:default/payments-core');
 
     const csv = await request(server)
       .get('/api/flywheel/scorecards/entities')

@@ -128,7 +128,10 @@ export interface ScorecardRollup {
     counts: CheckStateCounts;
     passRate: number | null;
   }[];
-  /** Each direct sub-team with its own subtree. */
+  /**
+   * Each direct sub-team with its own subtree; for the whole catalog, the
+   * top-level groups.
+   */
   subTeams: {
     groupRef: string;
     entityCount: number;
@@ -138,9 +141,14 @@ export interface ScorecardRollup {
   }[];
 }
 
-/** `GET /scorecards/rollup?groupRef=`. @public */
+/**
+ * `GET /scorecards/rollup?groupRef=`: a team with its sub-teams, or without
+ * `groupRef` the whole catalog (entities without a group owner included).
+ * @public
+ */
 export interface GroupRollupResponse {
-  groupRef: string;
+  /** Absent for the whole catalog. */
+  groupRef?: string;
   rollups: ScorecardRollup[];
 }
 
@@ -149,6 +157,10 @@ export interface LeaderboardResponse {
   scorecardId: string;
   items: {
     groupRef: string;
+    /** The parent group, absent for a top-level group. */
+    parentRef?: string;
+    /** 0 for a top-level group, 1 for its sub-teams, and so on. */
+    depth: number;
     entityCount: number;
     averageScore: number | null;
     levels: LevelDistribution;

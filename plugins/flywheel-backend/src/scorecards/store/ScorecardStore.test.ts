@@ -627,6 +627,8 @@ describe('ScorecardStore', () => {
       expect(await store.leaderboard('sc')).toEqual([
         {
           groupRef: 'group:default/platform',
+          parentRef: 'group:default/eng',
+          depth: 2,
           entityCount: 2,
           averageScore: 75,
           levels: { silver: 1, bronze: 1 },
@@ -634,30 +636,53 @@ describe('ScorecardStore', () => {
         // ties on 50, by ref
         {
           groupRef: 'group:default/eng',
+          parentRef: 'group:default/org',
+          depth: 1,
           entityCount: 4,
           averageScore: 50,
           levels: { silver: 1, bronze: 1, none: 2 },
         },
         {
           groupRef: 'group:default/org',
+          depth: 0,
           entityCount: 5,
           averageScore: 50,
           levels: { silver: 1, bronze: 2, none: 2 },
         },
         {
           groupRef: 'group:default/sales',
+          parentRef: 'group:default/org',
+          depth: 1,
           entityCount: 1,
           averageScore: 50,
           levels: { bronze: 1 },
         },
         {
           groupRef: 'group:default/payments',
+          parentRef: 'group:default/eng',
+          depth: 2,
           entityCount: 1,
           averageScore: 0,
           levels: { none: 1 },
         },
       ]);
       expect(await store.leaderboard('missing')).toEqual([]);
+    });
+
+    it('rolls the whole catalog up, top-level groups as sub-teams', async () => {
+      const { store } = await createOrgStore(databaseId);
+      const catalog = await store.rollup(undefined, 'sc');
+      // c1-c5 under org, and c6 owned by a user: counted in the total only.
+      expect(catalog.entityCount).toBe(6);
+      expect(catalog.levels).toEqual({ silver: 2, bronze: 2, none: 2 });
+      expect(catalog.subTeams.map(t => [t.groupRef, t.entityCount])).toEqual([
+        ['group:default/org', 5],
+      ]);
+      const org = await store.rollup('group:default/org', 'sc');
+      expect(catalog.subTeams[0].averageScore).toBe(org.averageScore);
+      expect(catalog.checks.find(c => c.checkId === 'a')!.counts.pass).toBe(
+        org.checks.find(c => c.checkId === 'a')!.counts.pass + 1,
+      );
     });
 
     it('lists entity results page by page', async () => {

@@ -973,28 +973,38 @@ export class ScorecardStore {
   /**
    * A group's rollup for one scorecard over all entities owned by the group
    * or any sub-team, with the same figures for each direct sub-team (and its
-   * subtree). Entities without a group owner are in no rollup.
+   * subtree). Entities without a group owner are in no group's rollup.
+   * Without `groupRef`, the whole catalog (every entity, group-owned or not)
+   * with the top-level groups as sub-teams.
    */
   async rollup(
-    groupRef: string,
+    groupRef: string | undefined,
     scorecardId: string,
   ): Promise<ScorecardRollup> {
-    const group = normalizeRef(groupRef);
-    return this.cached(`rollup\u0000${group}\u0000${scorecardId}`, () =>
+    const group = groupRef === undefined ? undefined : normalizeRef(groupRef);
+    return this.cached(`rollup\u0000${group ?? ''}\u0000${scorecardId}`, () =>
       this.computeRollup(group, scorecardId),
     );
   }
 
   private async computeRollup(
-    group: string,
+    group: string | undefined,
     scorecardId: string,
   ): Promise<ScorecardRollup> {
+    const inSubtree = (q: Knex.QueryBuilder, table: string) => {
+      if (group !== undefined) {
+        q.join(
+          `${ANCESTRY} as ga`,
+          'ga.descendant_ref',
+          `${table}.owner_ref`,
+        ).where('ga.ancestor_ref', group);
+      }
+    };
     // The per-owner aggregates of the subtree; the sums are added up here.
     const [entityRows, checkRows, children] = await Promise.all([
       this.db(`${OWNER_LEVELS} as ol`)
-        .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'ol.owner_ref')
-        .where('ga.ancestor_ref', group)
-        .andWhere('ol.scorecard_id', scorecardId)
+        .modify(inSubtree, 'ol')
+        .where('ol.scorecard_id', scorecardId)
         .select(
           'ol.owner_ref as owner',
           'ol.level as level',
@@ -1003,9 +1013,8 @@ export class ScorecardStore {
           'ol.scored as ns',
         ),
       this.db(`${OWNER_CHECKS} as oc`)
-        .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'oc.owner_ref')
-        .where('ga.ancestor_ref', group)
-        .andWhere('oc.scorecard_id', scorecardId)
+        .modify(inSubtree, 'oc')
+        .where('oc.scorecard_id', scorecardId)
         .select(
           'oc.owner_ref as owner',
           'oc.check_id as check_id',
@@ -1014,8 +1023,18 @@ export class ScorecardStore {
         ),
       this.db(`${ANCESTRY} as a1`)
         .join(`${ANCESTRY} as a2`, 'a2.ancestor_ref', 'a1.descendant_ref')
-        .where('a1.ancestor_ref', group)
-        .andWhere('a1.depth', 1)
+        .modify(q => {
+          if (group !== undefined) {
+            q.where('a1.ancestor_ref', group).andWhere('a1.depth', 1);
+          } else {
+            // Top-level groups: no ancestor but themselves.
+            q.where('a1.depth', 0).whereNotExists(
+              this.db(`${ANCESTRY} as up`)
+                .whereRaw('up.descendant_ref = a1.descendant_ref')
+                .andWhere('up.depth', '>', 0),
+            );
+          }
+        })
         .select('a1.descendant_ref as child', 'a2.descendant_ref as member'),
     ]);
 
@@ -1135,13 +1154,34 @@ export class ScorecardStore {
       }
       tally.add(row);
     }
+    // Where each group sits in the tree, so a reader can nest the rows.
+    const placement = (await this.db(ANCESTRY)
+      .where('depth', '>', 0)
+      .select('descendant_ref', 'ancestor_ref', 'depth')) as AncestryRow[];
+    const parents = new Map<string, string>();
+    const depths = new Map<string, number>();
+    for (const row of placement) {
+      const depth = num(row.depth);
+      if (depth === 1) {
+        parents.set(row.descendant_ref, row.ancestor_ref);
+      }
+      depths.set(
+        row.descendant_ref,
+        Math.max(depth, depths.get(row.descendant_ref) ?? 0),
+      );
+    }
     return [...tallies]
-      .map(([groupRef, tally]) => ({
-        groupRef,
-        entityCount: tally.entityCount,
-        averageScore: tally.averageScore,
-        levels: tally.levels,
-      }))
+      .map(([groupRef, tally]) => {
+        const parentRef = parents.get(groupRef);
+        return {
+          groupRef,
+          ...(parentRef ? { parentRef } : {}),
+          depth: depths.get(groupRef) ?? 0,
+          entityCount: tally.entityCount,
+          averageScore: tally.averageScore,
+          levels: tally.levels,
+        };
+      })
       .sort((a, b) => {
         if (a.averageScore !== b.averageScore) {
           if (a.averageScore === null) return 1;
