@@ -1,6 +1,7 @@
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DateTime } from 'luxon';
+import { Entity } from '@backstage/catalog-model';
+import { DateTime, Settings } from 'luxon';
 import { CatalogReader } from '../catalog/CatalogReader';
 import { connectDatabase } from '../database/migrate';
 import { GoldenPathService } from './GoldenPathService';
@@ -300,6 +301,130 @@ describe('GoldenPathService', () => {
           'entity.ageDays',
         ),
       ).toBeUndefined();
+    });
+  });
+
+  describe('entity.ageDays', () => {
+    const DAY = 86_400_000;
+    const original = Settings.defaultZone;
+    afterEach(() => {
+      Settings.defaultZone = original;
+    });
+
+    const createdAt = (value: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'x',
+        namespace: 'default',
+        annotations: {
+          'flywheel.dev/template-ref': 'template:default/ts-service',
+          'flywheel.dev/created-at': value,
+        },
+      },
+      spec: { type: 'service' },
+    });
+
+    async function ages(now: DateTime, values: string[]) {
+      const service = new GoldenPathService(
+        new CatalogReader(catalogServiceMock({ entities: [] })),
+        { list: async () => [] } as unknown as ScaffolderRunStore,
+        () => now,
+      );
+      const insights = await service.entityInsights(credentials);
+      return values.map(value =>
+        insights.metric(
+          createdAt(value),
+          'component:default/x',
+          'entity.ageDays',
+        ),
+      );
+    }
+
+    /** What the metric computed with luxon alone, parsing every time. */
+    function luxonAges(now: DateTime, values: string[]) {
+      return values.map(value => {
+        const parsed = DateTime.fromISO(value);
+        return parsed.isValid
+          ? Math.floor(now.diff(parsed, 'days').days)
+          : undefined;
+      });
+    }
+
+    /** Instants a whole number of days (± an hour or a millisecond) before or after `now`. */
+    function aroundWholeDays(now: DateTime): string[] {
+      const values: string[] = [];
+      for (const days of [-400, -2, -1, 0, 1, 2, 30, 31, 60, 150, 365, 1000]) {
+        for (const delta of [-3_600_000, -1, 0, 1, 3_600_000]) {
+          const instant = DateTime.fromMillis(
+            now.toMillis() - days * DAY + delta,
+            { zone: 'utc' },
+          );
+          values.push(instant.toISO()!);
+          values.push(instant.setZone('UTC+5:30').toISO()!);
+          values.push(instant.setZone('UTC-8').toISO({ includeOffset: true })!);
+          values.push(
+            instant.toISO({ suppressMilliseconds: true, includeOffset: true })!,
+          );
+        }
+      }
+      return values;
+    }
+
+    const unusual = [
+      '2026-11-24T12:00Z', // no seconds
+      '2026-11-24T12:00:00.1Z', // tenths
+      '2026-11-24T12:00:00.9999Z', // more digits than milliseconds
+      '2026-11-24T12:00:00,5Z', // decimal comma
+      '2026-11-24', // no time: local midnight for luxon
+      '2026-11-24T12:00:00', // no offset: local time
+      '2026-11-24T13:00:00+01', // offset without minutes
+      '20261124T120000Z', // basic format
+      '2026-11-24t12:00:00z',
+      '2026-11-24T24:00:00Z', // luxon reads 24:00 as the next midnight
+      '2024-02-29T12:00:00Z', // leap day
+      '2026-02-29T12:00:00Z', // not a day
+      '2026-13-01T00:00:00Z',
+      '2026-11-24T12:60:00Z',
+      '0099-06-01T00:00:00Z',
+      '2026-11-24T12:00:00+24:00',
+      'yesterday',
+    ];
+
+    const nows = [
+      DateTime.fromISO('2026-11-25T12:00:00Z', { zone: 'utc' }),
+      // Daylight saving time ends on 25 October 2026 in Europe, on
+      // 1 November in the United States.
+      DateTime.fromISO('2026-10-25T01:30:00Z', { zone: 'utc' }),
+      DateTime.fromISO('2026-11-01T06:30:00Z', { zone: 'utc' }),
+      DateTime.fromISO('2026-03-29T00:30:00Z', { zone: 'utc' }),
+    ];
+
+    it.each(['system', 'utc', 'UTC+3', 'Europe/Berlin', 'America/New_York'])(
+      'gives the whole days luxon gives, in the %s zone',
+      async zone => {
+        Settings.defaultZone = zone;
+        for (const utcNow of nows) {
+          for (const now of [utcNow, utcNow.setZone(zone)]) {
+            const values = [...aroundWholeDays(now), ...unusual];
+            expect(await ages(now, values)).toEqual(luxonAges(now, values));
+          }
+        }
+      },
+    );
+
+    it('counts whole days: one millisecond short of a day is 0', async () => {
+      const now = DateTime.fromISO('2026-11-25T12:00:00Z', { zone: 'utc' });
+      expect(
+        await ages(now, [
+          '2026-11-24T12:00:00.001Z',
+          '2026-11-24T12:00:00.000Z',
+          '2026-11-24T13:30:00+01:30',
+          '2026-11-25T12:00:00.001Z',
+          '2026-11-26T12:00:00.000Z',
+          'not a date',
+        ]),
+      ).toEqual([0, 1, 1, -1, -1, undefined]);
     });
   });
 });

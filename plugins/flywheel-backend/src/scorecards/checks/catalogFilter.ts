@@ -125,6 +125,22 @@ function safeEvaluate(predicate: FilterPredicate, value: unknown): boolean {
   }
 }
 
+// A check's filter is the same for every entity, and describing it is most
+// of the work of a passing check.
+const descriptions = new WeakMap<object, string>();
+
+function describeFilter(filter: FilterPredicate): string {
+  if (typeof filter !== 'object' || filter === null) {
+    return describePredicate(filter);
+  }
+  let description = descriptions.get(filter);
+  if (description === undefined) {
+    description = describePredicate(filter);
+    descriptions.set(filter, description);
+  }
+  return description;
+}
+
 /**
  * `catalog.filter`: the entity matches a filter predicate
  * (`@backstage/filter-predicates`: case-insensitive equality, `$exists`,
@@ -149,13 +165,13 @@ export const catalogFilterCheck: CheckType<CatalogFilterParams> = {
     if (matches) {
       return {
         state: 'pass',
-        reason: `Matches ${describePredicate(filter)}`,
+        reason: `Matches ${describeFilter(filter)}`,
       };
     }
     const why = explainMismatch(filter, entity);
     return {
       state: 'fail',
-      reason: why || `Does not match ${describePredicate(filter)}`,
+      reason: why || `Does not match ${describeFilter(filter)}`,
     };
   },
 };

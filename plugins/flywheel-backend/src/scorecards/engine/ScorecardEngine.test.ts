@@ -9,7 +9,7 @@ import { testEntities } from '../../goldenPaths/testData';
 import { builtinCheckTypes, checkTypesById } from '../checks';
 import { parseScorecards } from '../config';
 import { ScorecardStore } from '../store/ScorecardStore';
-import { ScorecardEngine } from './ScorecardEngine';
+import { readAhead, ScorecardEngine } from './ScorecardEngine';
 
 jest.setTimeout(120_000);
 
@@ -50,6 +50,32 @@ const scorecards = parseScorecards(
   },
 );
 
+/** The `ops` scorecard plus one for services only. */
+const withServicesOnly = [
+  ...scorecards,
+  ...parseScorecards(
+    [
+      {
+        id: 'services',
+        title: 'Services',
+        filter: { kind: 'Component', 'spec.type': 'service' },
+        checks: [
+          {
+            id: 'docs',
+            title: 'Docs',
+            type: 'catalog.annotation',
+            annotation: 'backstage.io/techdocs-ref',
+          },
+        ],
+      },
+    ],
+    {
+      checkTypes,
+      validation: { factProviders: new Set(), metrics: new Set() },
+    },
+  ),
+];
+
 const noInsights: GoldenPathInsights = {
   provenance: () => undefined,
   metric: () => undefined,
@@ -61,6 +87,7 @@ describe('ScorecardEngine', () => {
   async function setup(
     databaseId: Parameters<typeof databases.init>[0],
     provider: FlywheelFactProvider,
+    definitions = scorecards,
   ) {
     const knex = await databases.init(databaseId);
     const db = await connectDatabase({ getClient: async () => knex });
@@ -75,7 +102,7 @@ describe('ScorecardEngine', () => {
         (catalogServiceMock({ entities }) as any).getEntityByRef(...args),
     };
     const engine = new ScorecardEngine({
-      scorecards,
+      scorecards: definitions,
       checkTypes,
       store,
       catalog: new CatalogReader(catalog as any),
@@ -183,6 +210,45 @@ describe('ScorecardEngine', () => {
       );
     });
 
+    it('removes the results of scorecards that no longer apply to re-evaluated entities', async () => {
+      const { store, engine, setEntities } = await setup(
+        databaseId,
+        provider,
+        withServicesOnly,
+      );
+      await engine.evaluateAll();
+      const scorecardsOf = async (ref: string) =>
+        (await store.getEntityResults(ref)).map(r => r.scorecardId).sort();
+      expect(await scorecardsOf('component:default/ledger')).toEqual([
+        'ops',
+        'services',
+      ]);
+
+      // ledger turns into a library; checkout stays a service.
+      setEntities(
+        testEntities.map(e =>
+          e.metadata.name === 'ledger'
+            ? { ...e, spec: { ...e.spec, type: 'library' } }
+            : e,
+        ),
+      );
+      const stats = await engine.evaluateEntities([
+        'component:default/ledger',
+        'component:default/checkout',
+      ]);
+      expect(stats.evaluations).toBe(3);
+      expect(stats.removed).toBeGreaterThanOrEqual(1);
+      expect(await scorecardsOf('component:default/ledger')).toEqual(['ops']);
+      expect(await scorecardsOf('component:default/checkout')).toEqual([
+        'ops',
+        'services',
+      ]);
+
+      // The next full run finds nothing left to remove.
+      const full = await engine.evaluateAll();
+      expect(full).toMatchObject({ removed: 0, entitiesWritten: 0 });
+    });
+
     it('marks facts unknown when a provider fails, and keeps going', async () => {
       const { store, engine } = await setup(databaseId, {
         id: 'oncall',
@@ -199,5 +265,129 @@ describe('ScorecardEngine', () => {
         state: 'unknown',
       });
     });
+  });
+});
+
+describe('readAhead', () => {
+  /** A source that logs when each page is asked for and handed out. */
+  function pagedSource(pages: number, failAt?: number) {
+    const log: string[] = [];
+    let returned = false;
+    const source: AsyncIterable<number> = {
+      [Symbol.asyncIterator]() {
+        let i = 0;
+        return {
+          async next() {
+            const page = i++;
+            log.push(`request ${page}`);
+            await new Promise(resolve => setTimeout(resolve, 5));
+            if (page === failAt) {
+              throw new Error(`page ${page} failed`);
+            }
+            return page < pages
+              ? { done: false, value: page }
+              : { done: true, value: undefined };
+          },
+          async return() {
+            returned = true;
+            return { done: true, value: undefined };
+          },
+        };
+      },
+    };
+    return { source, log, wasReturned: () => returned };
+  }
+
+  it('asks for the next page before the current one is processed', async () => {
+    const { source, log } = pagedSource(3);
+    const seen: number[] = [];
+    for await (const page of readAhead(source)) {
+      log.push(`process ${page}`);
+      seen.push(page);
+    }
+    expect(seen).toEqual([0, 1, 2]);
+    expect(log).toEqual([
+      'request 0',
+      'request 1',
+      'process 0',
+      'request 2',
+      'process 1',
+      'request 3',
+      'process 2',
+    ]);
+  });
+
+  it('throws the error of a page read ahead', async () => {
+    const { source } = pagedSource(3, 1);
+    const seen: number[] = [];
+    await expect(async () => {
+      for await (const page of readAhead(source)) {
+        seen.push(page);
+      }
+    }).rejects.toThrow('page 1 failed');
+    expect(seen).toEqual([0]);
+  });
+
+  it('keeps the consumer error, and leaves no unhandled rejection, when the page read ahead fails too', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { source, wasReturned } = pagedSource(3, 1);
+      await expect(async () => {
+        for await (const _page of readAhead(source)) {
+          throw new Error('evaluation failed');
+        }
+      }).rejects.toThrow('evaluation failed');
+      // Let the abandoned read settle.
+      await new Promise(resolve => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(wasReturned()).toBe(true);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
+  it('fails evaluateAll when a catalog page read ahead fails', async () => {
+    const entity = (name: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'service' },
+    });
+    const store = {
+      replaceGroupAncestry: jest.fn(async () => {}),
+      inputHashes: jest.fn(async () => new Map()),
+      activeExemptions: jest.fn(async () => new Map()),
+      applyEvaluations: jest.fn(async (evaluations: unknown[]) => ({
+        entitiesWritten: evaluations.length,
+        checksWritten: 0,
+        transitions: 0,
+      })),
+      removeResults: jest.fn(async () => 0),
+      removeScorecardsExcept: jest.fn(async () => 0),
+    };
+    const catalog = {
+      groupTree: async () => ({ ancestryEdges: () => [] }),
+      async *streamEntities() {
+        yield [entity('a'), entity('b')];
+        throw new Error('catalog unavailable');
+      },
+    };
+    const engine = new ScorecardEngine({
+      scorecards,
+      checkTypes,
+      store: store as unknown as ScorecardStore,
+      catalog: catalog as unknown as CatalogReader,
+      goldenPaths: { entityInsights: async () => noInsights },
+      factProviders: [],
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      batchSize: 2,
+    });
+    await expect(engine.evaluateAll()).rejects.toThrow('catalog unavailable');
+    // The first page was evaluated while the second was being read.
+    expect(store.applyEvaluations).toHaveBeenCalledTimes(1);
+    expect(store.removeResults).not.toHaveBeenCalled();
   });
 });

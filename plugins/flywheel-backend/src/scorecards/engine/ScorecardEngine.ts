@@ -112,10 +112,12 @@ export class ScorecardEngine {
     const kinds = kindsToRead(this.deps.scorecards.map(s => s.filter));
 
     let batch: Entity[] = [];
-    for await (const page of this.deps.catalog.streamEntities(
-      kinds ? { kind: kinds } : undefined,
-      credentials,
-      this.batchSize,
+    for await (const page of readAhead(
+      this.deps.catalog.streamEntities(
+        kinds ? { kind: kinds } : undefined,
+        credentials,
+        this.batchSize,
+      ),
     )) {
       batch.push(...page);
       if (batch.length >= this.batchSize) {
@@ -152,7 +154,8 @@ export class ScorecardEngine {
   /**
    * Re-evaluates the given entities now (a refresh from the UI, or the
    * entities known to have changed). Entities no longer in the catalog lose
-   * their results.
+   * their results, and so do entities for the scorecards that no longer
+   * apply to them.
    */
   async evaluateEntities(entityRefs: string[]): Promise<EvaluationStats> {
     const started = Date.now();
@@ -171,15 +174,30 @@ export class ScorecardEngine {
       entityRefs,
       credentials,
     );
+    const seen = new Set<string>();
     for (let i = 0; i < entities.length; i += this.batchSize) {
       await this.evaluateBatch(
         entities.slice(i, i + this.batchSize),
         state,
         stats,
-        new Set(),
+        seen,
       );
     }
     const found = new Set(entities.map(e => stringifyEntityRef(e)));
+    // A full run drops these through `seen`; without this an entity that
+    // stopped matching a scorecard's filter would keep its old result until
+    // the next full run.
+    for (const scorecard of this.deps.scorecards) {
+      const stale = [...found].filter(
+        ref => !seen.has(hashKey(scorecard.id, ref)),
+      );
+      if (stale.length > 0) {
+        stats.removed += await this.deps.store.removeResults(
+          scorecard.id,
+          stale,
+        );
+      }
+    }
     const missing = entityRefs.filter(ref => !found.has(ref));
     stats.missing = missing;
     if (missing.length > 0) {
@@ -279,6 +297,48 @@ export class ScorecardEngine {
       fact: (providerId, fact) => facts.get(providerId)?.get(entityRef)?.[fact],
       metric: metricId => insights.metric(entity, entityRef, metricId),
     };
+  }
+}
+
+/**
+ * Iterates `source` with its next item already requested, so that whatever
+ * the consumer does between items overlaps waiting for the next one. Holds at
+ * most one item beyond the one being consumed.
+ */
+export async function* readAhead<T>(
+  source: AsyncIterable<T>,
+): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  let finished = false;
+  let next = iterator.next();
+  try {
+    for (;;) {
+      let result: IteratorResult<T>;
+      try {
+        result = await next;
+      } catch (error) {
+        finished = true;
+        throw error;
+      }
+      if (result.done) {
+        finished = true;
+        return;
+      }
+      next = iterator.next();
+      // Its failure is thrown by the await above; if the consumer stops first
+      // nobody awaits it, and it must not become an unhandled rejection.
+      next.catch(() => {});
+      yield result.value;
+    }
+  } finally {
+    if (!finished) {
+      // The consumer stopped early (it threw or broke out): let the source
+      // release what it holds, as `for await` would have. Its own failure
+      // must not hide the consumer's error.
+      Promise.resolve()
+        .then(() => iterator.return?.())
+        .catch(() => {});
+    }
   }
 }
 
