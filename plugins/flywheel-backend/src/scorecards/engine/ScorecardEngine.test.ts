@@ -386,8 +386,62 @@ describe('readAhead', () => {
       batchSize: 2,
     });
     await expect(engine.evaluateAll()).rejects.toThrow('catalog unavailable');
-    // The first page was evaluated while the second was being read.
-    expect(store.applyEvaluations).toHaveBeenCalledTimes(1);
+    // The first page was evaluated while the second was being read; its
+    // results waited for a full write batch, so a failed run wrote nothing.
+    expect(store.applyEvaluations).not.toHaveBeenCalled();
     expect(store.removeResults).not.toHaveBeenCalled();
+  });
+
+  it('writes changed results in batches of writeBatchSize, the last one at the end', async () => {
+    const entity = (name: string): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'service' },
+    });
+    const store = {
+      replaceGroupAncestry: jest.fn(async () => {}),
+      inputHashes: jest.fn(async () => new Map()),
+      activeExemptions: jest.fn(async () => new Map()),
+      applyEvaluations: jest.fn(async (evaluations: unknown[]) => ({
+        entitiesWritten: evaluations.length,
+        checksWritten: 0,
+        transitions: 0,
+      })),
+      removeResults: jest.fn(async () => 0),
+      removeScorecardsExcept: jest.fn(async () => 0),
+    };
+    const catalog = {
+      groupTree: async () => ({ ancestryEdges: () => [] }),
+      async *streamEntities() {
+        yield [entity('a'), entity('b')];
+        yield [entity('c'), entity('d')];
+        yield [entity('e'), entity('f')];
+        yield [entity('g')];
+      },
+    };
+    const engine = new ScorecardEngine({
+      scorecards,
+      checkTypes,
+      store: store as unknown as ScorecardStore,
+      catalog: catalog as unknown as CatalogReader,
+      goldenPaths: { entityInsights: async () => noInsights },
+      factProviders: [],
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      batchSize: 2,
+      writeBatchSize: 3,
+    });
+    const stats = await engine.evaluateAll();
+    // Pages of 2 pile up until 3 wait: 4 (a-d), then 3 (e-g); none at the end.
+    expect(
+      store.applyEvaluations.mock.calls.map(([evaluations]) =>
+        (evaluations as { entityRef: string }[]).map(e => e.entityRef),
+      ),
+    ).toEqual([
+      ['a', 'b', 'c', 'd'].map(n => `component:default/${n}`),
+      ['e', 'f', 'g'].map(n => `component:default/${n}`),
+    ]);
+    expect(stats.entitiesWritten).toBe(7);
   });
 });

@@ -50,7 +50,18 @@ interface RunState {
   exemptions: Map<string, ActiveExemption>;
   /** Stored result hashes; only for full runs. */
   hashes?: Map<string, string | null>;
+  /** Changed evaluations not yet handed to the store. */
+  pending: EntityEvaluation[];
+  /** The store write in flight, if any: one at a time, in order. */
+  writing?: Promise<void>;
 }
+
+/**
+ * Changed evaluations per store write. Each write also updates the per-owner
+ * aggregates by its netted differences (up to owners × checks × states rows
+ * whatever its size), so fewer, larger writes cost less in all.
+ */
+const WRITE_BATCH = 10_000;
 
 const hashKey = (scorecardId: string, entityRef: string) =>
   `${scorecardId}\u0000${entityRef}`;
@@ -77,6 +88,8 @@ export class ScorecardEngine {
       logger: LoggerService;
       now?: () => Date;
       batchSize?: number;
+      /** Changed evaluations per store write (default 10,000). */
+      writeBatchSize?: number;
     },
   ) {
     this.matchers = deps.scorecards.map(s =>
@@ -126,6 +139,7 @@ export class ScorecardEngine {
       }
     }
     await this.evaluateBatch(batch, state, stats, seen);
+    await this.write(state, stats, true);
 
     const gone = new Map<string, string[]>();
     for (const key of state.hashes!.keys()) {
@@ -183,6 +197,7 @@ export class ScorecardEngine {
         seen,
       );
     }
+    await this.write(state, stats, true);
     const found = new Set(entities.map(e => stringifyEntityRef(e)));
     // A full run drops these through `seen`; without this an entity that
     // stopped matching a scorecard's filter would keep its old result until
@@ -227,7 +242,44 @@ export class ScorecardEngine {
       this.deps.store.activeExemptions(this.now()),
       full ? this.deps.store.inputHashes() : Promise.resolve(undefined),
     ]);
-    return { insights, exemptions, hashes };
+    return { insights, exemptions, hashes, pending: [] };
+  }
+
+  /**
+   * Hands the pending evaluations to the store once there are enough of
+   * them, or all of them with `final`. The write runs while the next batch
+   * is read and evaluated (PostgreSQL answers asynchronously); it fails the
+   * run at the next write or at the end.
+   */
+  private async write(state: RunState, stats: EvaluationStats, final = false) {
+    if (
+      !final &&
+      state.pending.length < (this.deps.writeBatchSize ?? WRITE_BATCH)
+    ) {
+      return;
+    }
+    const evaluations = state.pending;
+    state.pending = [];
+    const previous = state.writing;
+    state.writing = undefined;
+    await previous;
+    if (evaluations.length === 0) {
+      return;
+    }
+    const writing = this.deps.store
+      .applyEvaluations(evaluations, this.now())
+      .then(applied => {
+        stats.entitiesWritten += applied.entitiesWritten;
+        stats.checksWritten += applied.checksWritten;
+        stats.transitions += applied.transitions;
+      });
+    if (final) {
+      await writing;
+      return;
+    }
+    // Awaited by the next write; until then its failure must not be unhandled.
+    writing.catch(() => {});
+    state.writing = writing;
   }
 
   private async evaluateBatch(
@@ -246,7 +298,7 @@ export class ScorecardEngine {
     const facts = await this.facts.collect(
       entities.filter((_, i) => applicable[i].length > 0),
     );
-    const changed: EntityEvaluation[] = [];
+    const changed = state.pending;
     entities.forEach((entity, i) => {
       if (applicable[i].length === 0) {
         return;
@@ -273,15 +325,7 @@ export class ScorecardEngine {
         }
       }
     });
-    if (changed.length > 0) {
-      const applied = await this.deps.store.applyEvaluations(
-        changed,
-        this.now(),
-      );
-      stats.entitiesWritten += applied.entitiesWritten;
-      stats.checksWritten += applied.checksWritten;
-      stats.transitions += applied.transitions;
-    }
+    await this.write(state, stats);
   }
 
   private contextFor(
