@@ -348,13 +348,11 @@ describe('readAhead', () => {
     }
   });
 
-  it('fails evaluateAll when a catalog page read ahead fails', async () => {
-    const entity = (name: string): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name, namespace: 'default' },
-      spec: { type: 'service' },
-    });
+  /** An engine over fake store and catalog that serves `pages` of services. */
+  function engineOverPages(
+    pages: () => AsyncGenerator<Entity[]>,
+    options: { batchSize: number; writeBatchSize?: number },
+  ) {
     const store = {
       replaceGroupAncestry: jest.fn(async () => {}),
       inputHashes: jest.fn(async () => new Map()),
@@ -369,10 +367,7 @@ describe('readAhead', () => {
     };
     const catalog = {
       groupTree: async () => ({ ancestryEdges: () => [] }),
-      async *streamEntities() {
-        yield [entity('a'), entity('b')];
-        throw new Error('catalog unavailable');
-      },
+      streamEntities: pages,
     };
     const engine = new ScorecardEngine({
       scorecards,
@@ -383,8 +378,26 @@ describe('readAhead', () => {
       factProviders: [],
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
-      batchSize: 2,
+      ...options,
     });
+    return { engine, store };
+  }
+
+  const service = (name: string): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default' },
+    spec: { type: 'service' },
+  });
+
+  it('fails evaluateAll when a catalog page read ahead fails', async () => {
+    const { engine, store } = engineOverPages(
+      async function* pages() {
+        yield [service('a'), service('b')];
+        throw new Error('catalog unavailable');
+      },
+      { batchSize: 2 },
+    );
     await expect(engine.evaluateAll()).rejects.toThrow('catalog unavailable');
     // The first page was evaluated while the second was being read; its
     // results waited for a full write batch, so a failed run wrote nothing.
@@ -393,45 +406,15 @@ describe('readAhead', () => {
   });
 
   it('writes changed results in batches of writeBatchSize, the last one at the end', async () => {
-    const entity = (name: string): Entity => ({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: { name, namespace: 'default' },
-      spec: { type: 'service' },
-    });
-    const store = {
-      replaceGroupAncestry: jest.fn(async () => {}),
-      inputHashes: jest.fn(async () => new Map()),
-      activeExemptions: jest.fn(async () => new Map()),
-      applyEvaluations: jest.fn(async (evaluations: unknown[]) => ({
-        entitiesWritten: evaluations.length,
-        checksWritten: 0,
-        transitions: 0,
-      })),
-      removeResults: jest.fn(async () => 0),
-      removeScorecardsExcept: jest.fn(async () => 0),
-    };
-    const catalog = {
-      groupTree: async () => ({ ancestryEdges: () => [] }),
-      async *streamEntities() {
-        yield [entity('a'), entity('b')];
-        yield [entity('c'), entity('d')];
-        yield [entity('e'), entity('f')];
-        yield [entity('g')];
+    const { engine, store } = engineOverPages(
+      async function* pages() {
+        yield [service('a'), service('b')];
+        yield [service('c'), service('d')];
+        yield [service('e'), service('f')];
+        yield [service('g')];
       },
-    };
-    const engine = new ScorecardEngine({
-      scorecards,
-      checkTypes,
-      store: store as unknown as ScorecardStore,
-      catalog: catalog as unknown as CatalogReader,
-      goldenPaths: { entityInsights: async () => noInsights },
-      factProviders: [],
-      auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
-      batchSize: 2,
-      writeBatchSize: 3,
-    });
+      { batchSize: 2, writeBatchSize: 3 },
+    );
     const stats = await engine.evaluateAll();
     // Pages of 2 pile up until 3 wait: 4 (a-d), then 3 (e-g); none at the end.
     expect(
