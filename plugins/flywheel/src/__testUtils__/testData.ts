@@ -494,6 +494,7 @@ export const commerceRollup: GroupRollupResponse = {
   ],
 };
 
+/** Every team of the org chart below, best average first. */
 export const goldenPathLeaderboard: LeaderboardResponse = {
   scorecardId: 'golden-path-adoption',
   items: [
@@ -514,19 +515,19 @@ export const goldenPathLeaderboard: LeaderboardResponse = {
       levels: { bronze: 1, silver: 1, gold: 1 },
     },
     {
-      groupRef: 'group:default/acme',
-      depth: 0,
-      entityCount: 12,
-      averageScore: 70.5,
-      levels: { none: 1, bronze: 2, silver: 4, gold: 5 },
-    },
-    {
       groupRef: 'group:default/engineering',
       parentRef: 'group:default/acme',
       depth: 1,
       entityCount: 7,
       averageScore: 68,
       levels: { none: 1, bronze: 1, silver: 2, gold: 3 },
+    },
+    {
+      groupRef: 'group:default/acme',
+      depth: 0,
+      entityCount: 12,
+      averageScore: 65.7,
+      levels: { none: 2, bronze: 2, silver: 4, gold: 4 },
     },
     {
       groupRef: 'group:default/commerce',
@@ -538,16 +539,16 @@ export const goldenPathLeaderboard: LeaderboardResponse = {
     },
     {
       groupRef: 'group:default/payments-core',
-      parentRef: 'group:default/payments',
-      depth: 3,
+      parentRef: 'group:default/commerce',
+      depth: 2,
       entityCount: 2,
       averageScore: 49,
       levels: { none: 1, silver: 1 },
     },
     {
       groupRef: 'group:default/data',
-      parentRef: 'group:default/engineering',
-      depth: 2,
+      parentRef: 'group:default/acme',
+      depth: 1,
       entityCount: 0,
       averageScore: null,
       levels: {},
@@ -555,43 +556,59 @@ export const goldenPathLeaderboard: LeaderboardResponse = {
   ],
 };
 
-/** The whole catalog: acme, the only root, with its two divisions. */
-export const acmeRollup: GroupRollupResponse = {
-  groupRef: 'group:default/acme',
+/**
+ * The whole catalog: acme, the only top-level group, and two entities
+ * without a group owner (no level; they fail ownership and system).
+ */
+export const catalogRollup: GroupRollupResponse = {
   rollups: [
     {
       scorecardId: 'golden-path-adoption',
-      entityCount: 12,
-      averageScore: 70.5,
-      levels: { none: 1, bronze: 2, silver: 4, gold: 5 },
+      entityCount: 14,
+      averageScore: 59.2,
+      levels: { none: 4, bronze: 2, silver: 4, gold: 4 },
       checks: [
         {
           checkId: 'current-template-version',
-          counts: counts({ pass: 5, fail: 6, 'not-applicable': 1 }),
+          counts: counts({ pass: 5, fail: 6, 'not-applicable': 3 }),
           passRate: 5 / 11,
         },
         {
           checkId: 'from-golden-path',
-          counts: counts({ pass: 9, fail: 3 }),
-          passRate: 0.75,
+          counts: counts({ pass: 9, fail: 5 }),
+          passRate: 9 / 14,
         },
         {
           checkId: 'has-owner',
-          counts: counts({ pass: 12 }),
-          passRate: 1,
+          counts: counts({ pass: 12, fail: 2 }),
+          passRate: 12 / 14,
         },
         {
           checkId: 'has-techdocs',
-          counts: counts({ pass: 6, warn: 6 }),
+          counts: counts({ pass: 7, warn: 7 }),
           passRate: 0.5,
         },
         {
           checkId: 'in-system',
-          counts: counts({ pass: 11, unknown: 1 }),
-          passRate: 11 / 12,
+          counts: counts({ pass: 11, fail: 2, unknown: 1 }),
+          passRate: 11 / 14,
         },
       ],
-      subTeams: [],
+      subTeams: [
+        {
+          groupRef: 'group:default/acme',
+          entityCount: 12,
+          averageScore: 65.7,
+          levels: { none: 2, bronze: 2, silver: 4, gold: 4 },
+          checks: [
+            { checkId: 'current-template-version', passRate: 5 / 11 },
+            { checkId: 'from-golden-path', passRate: 0.75 },
+            { checkId: 'has-owner', passRate: 1 },
+            { checkId: 'has-techdocs', passRate: 0.5 },
+            { checkId: 'in-system', passRate: 11 / 12 },
+          ],
+        },
+      ],
     },
   ],
 };
@@ -622,9 +639,9 @@ function group(
 export const orgGroups = [
   group('acme', 'Acme'),
   group('engineering', 'Engineering', 'acme'),
+  group('commerce', 'Commerce', 'acme'),
   group('data', 'Data', 'acme'),
   group('platform', 'Platform', 'engineering'),
-  group('commerce', 'Commerce', 'engineering'),
   group('checkout', 'Checkout', 'commerce'),
   group('payments-core', 'Payments core', 'commerce'),
 ];
@@ -726,8 +743,8 @@ export function mockFlywheelApi(
       .mockResolvedValue(refreshedCheckoutResults),
     getScorecardRollup: jest
       .fn()
-      .mockImplementation(async (groupRef: string) =>
-        groupRef === 'group:default/acme' ? acmeRollup : commerceRollup,
+      .mockImplementation(async (groupRef?: string) =>
+        groupRef === undefined ? catalogRollup : commerceRollup,
       ),
     getScorecardLeaderboard: jest.fn().mockResolvedValue(goldenPathLeaderboard),
     getScorecardHistory: jest

@@ -96,11 +96,14 @@ export interface FlywheelApi {
   refreshEntityScorecards(entityRef: string): Promise<EntityResultsResponse>;
 
   /**
-   * Scorecards rolled up over a team and all its sub-teams; every scorecard
-   * unless one is named.
+   * Scorecards rolled up over a team and all its sub-teams, or without a
+   * group over the whole catalog (the top-level groups as sub-teams, entities
+   * without a group owner in the totals); every scorecard unless one is named.
+   *
+   * @param groupRef - entity ref of a Group; leave it out for the whole catalog
    */
   getScorecardRollup(
-    groupRef: string,
+    groupRef?: string,
     options?: { scorecardId?: string },
   ): Promise<GroupRollupResponse>;
 

@@ -1,6 +1,7 @@
 import { ResponseError } from '@backstage/errors';
 import { FlywheelClient } from './FlywheelClient';
 import {
+  catalogRollup,
   checkoutResults,
   commerceRollup,
   goldenPathLeaderboard,
@@ -135,6 +136,23 @@ describe('FlywheelClient', () => {
       expect(fetch).toHaveBeenLastCalledWith(
         `${baseUrl}/scorecards/rollup?groupRef=group%3Adefault%2Fcommerce&scorecardId=golden-path-adoption`,
       );
+    });
+
+    it('rolls up the whole catalog without a groupRef', async () => {
+      const { client, fetch } = setup(jsonResponse(catalogRollup));
+
+      await expect(
+        client.getScorecardRollup(undefined, {
+          scorecardId: 'golden-path-adoption',
+        }),
+      ).resolves.toEqual(catalogRollup);
+      expect(fetch).toHaveBeenLastCalledWith(
+        `${baseUrl}/scorecards/rollup?scorecardId=golden-path-adoption`,
+      );
+
+      fetch.mockResolvedValue(jsonResponse(catalogRollup));
+      await client.getScorecardRollup();
+      expect(fetch).toHaveBeenLastCalledWith(`${baseUrl}/scorecards/rollup`);
     });
 
     it('gets the leaderboard of a scorecard', async () => {

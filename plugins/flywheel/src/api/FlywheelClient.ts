@@ -61,7 +61,7 @@ export class FlywheelClient implements FlywheelApi {
   }
 
   getScorecardRollup(
-    groupRef: string,
+    groupRef?: string,
     options?: { scorecardId?: string },
   ): Promise<GroupRollupResponse> {
     return this.get('/scorecards/rollup', {

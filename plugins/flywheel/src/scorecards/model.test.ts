@@ -1,6 +1,5 @@
 import { CheckState } from '@flywheel/plugin-flywheel-common';
 import {
-  acmeRollup,
   checkoutResults,
   commerceRollup,
   counts,
@@ -13,9 +12,7 @@ import {
   isExemptable,
   levelTitle,
   levelTone,
-  mergeRollups,
   nextLevelGap,
-  passRate,
   passRateTone,
 } from './model';
 
@@ -65,11 +62,6 @@ describe('nextLevelGap', () => {
 });
 
 describe('pass rates', () => {
-  it('leaves exempt and not applicable checks out', () => {
-    expect(passRate(counts({ pass: 3, fail: 1, exempt: 5 }))).toBe(0.75);
-    expect(passRate(counts({ 'not-applicable': 2 }))).toBeNull();
-  });
-
   it('bands rates for colour', () => {
     expect(passRateTone(0.8)).toBe('good');
     expect(passRateTone(0.5)).toBe('fair');
@@ -95,33 +87,6 @@ describe('pass rates', () => {
       'has-owner:1',
       'has-owner:null',
     ]);
-  });
-});
-
-describe('mergeRollups', () => {
-  it('returns a single rollup as is', () => {
-    const merged = mergeRollups(acmeRollup.rollups);
-    expect(merged.entityCount).toBe(12);
-    expect(merged.averageScore).toBe(70.5);
-    expect(merged.checks).toBe(acmeRollup.rollups[0].checks);
-  });
-
-  it('adds up disjoint rollups', () => {
-    const merged = mergeRollups([
-      acmeRollup.rollups[0],
-      {
-        ...commerceRollup.rollups[0],
-        entityCount: 4,
-        averageScore: 50,
-        levels: { none: 2, gold: 2 },
-      },
-    ]);
-    expect(merged.entityCount).toBe(16);
-    expect(merged.averageScore).toBe(65.4);
-    expect(merged.levels).toEqual({ none: 3, bronze: 2, silver: 4, gold: 7 });
-    const owner = merged.checks.find(c => c.checkId === 'has-owner');
-    expect(owner?.counts.pass).toBe(17);
-    expect(owner?.passRate).toBe(1);
   });
 });
 

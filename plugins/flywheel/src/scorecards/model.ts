@@ -1,8 +1,6 @@
 import {
   CheckResult,
   CheckState,
-  CheckStateCounts,
-  CHECK_STATES,
   EntityScorecardResult,
   LevelDistribution,
   ScorecardCheckInfo,
@@ -126,15 +124,6 @@ export function nextLevelGap(
   return { next, blocking };
 }
 
-/**
- * Pass rate as the backend computes it: pass ÷ (pass, warn, fail, unknown);
- * exempt and not-applicable checks are left out. Null when nothing counts.
- */
-export function passRate(counts: CheckStateCounts): number | null {
-  const scored = counts.pass + counts.warn + counts.fail + counts.unknown;
-  return scored === 0 ? null : counts.pass / scored;
-}
-
 /** A pass rate's colour band for heat maps and bars; the % is always shown too. */
 export function passRateTone(
   rate: number | null | undefined,
@@ -170,59 +159,6 @@ export function checksWorstFirst(
       }
       return (order.get(a.checkId) ?? 0) - (order.get(b.checkId) ?? 0);
     });
-}
-
-function emptyCounts(): CheckStateCounts {
-  return Object.fromEntries(CHECK_STATES.map(s => [s, 0])) as CheckStateCounts;
-}
-
-/**
- * Adds up rollups of disjoint subtrees (e.g. several root groups) into one:
- * entity and check counts sum, the average score is weighted by the entities
- * that have a score.
- */
-export function mergeRollups(
-  rollups: ScorecardRollup[],
-): Pick<ScorecardRollup, 'entityCount' | 'averageScore' | 'levels' | 'checks'> {
-  if (rollups.length === 1) {
-    const { entityCount, averageScore, levels, checks } = rollups[0];
-    return { entityCount, averageScore, levels, checks };
-  }
-  let entityCount = 0;
-  let scoreSum = 0;
-  let scored = 0;
-  const levels: LevelDistribution = {};
-  const checks = new Map<string, CheckStateCounts>();
-  for (const rollup of rollups) {
-    entityCount += rollup.entityCount;
-    if (rollup.averageScore !== null) {
-      // Entities without a score are not in the average; weighting by the
-      // entity count is the closest the API allows.
-      scoreSum += rollup.averageScore * rollup.entityCount;
-      scored += rollup.entityCount;
-    }
-    for (const [level, n] of Object.entries(rollup.levels)) {
-      levels[level] = (levels[level] ?? 0) + n;
-    }
-    for (const check of rollup.checks) {
-      const sum = checks.get(check.checkId) ?? emptyCounts();
-      for (const state of CHECK_STATES) {
-        sum[state] += check.counts[state] ?? 0;
-      }
-      checks.set(check.checkId, sum);
-    }
-  }
-  return {
-    entityCount,
-    averageScore:
-      scored === 0 ? null : Math.round((scoreSum / scored) * 10) / 10,
-    levels,
-    checks: [...checks].map(([checkId, counts]) => ({
-      checkId,
-      counts,
-      passRate: passRate(counts),
-    })),
-  };
 }
 
 /** A score (0–100) for display, or "—" when no check counts. */

@@ -18,12 +18,19 @@ import { EntityTabLink } from '../EntityTabLink';
 import { TEAM_SCORECARD_PATH } from '../hooks';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { formatScore } from '../model';
-import { OrgGroup, orgLevels } from '../orgGroups';
+import { groupTitle, GroupTitles } from '../groupTitles';
 
 type Entry = LeaderboardResponse['items'][number];
-type Row = Entry & { id: string; rank: number; title: string };
+type Row = Entry & {
+  id: string;
+  rank: number;
+  title: string;
+  /** The parent team's title; empty for a top-level team. */
+  parentTitle: string;
+};
+type View = 'top' | 'all';
 
-function columns(scorecard: ScorecardInfo): ColumnConfig<Row>[] {
+function columns(scorecard: ScorecardInfo, view: View): ColumnConfig<Row>[] {
   return [
     {
       id: 'rank',
@@ -45,6 +52,24 @@ function columns(scorecard: ScorecardInfo): ColumnConfig<Row>[] {
           />
         </Cell>
       ),
+    },
+    {
+      id: 'parent',
+      label: 'Parent team',
+      isSortable: true,
+      isHidden: view === 'top',
+      cell: row =>
+        row.parentRef ? (
+          <Cell>
+            <EntityTabLink
+              entityRef={row.parentRef}
+              tab={TEAM_SCORECARD_PATH}
+              scorecardId={scorecard.id}
+            />
+          </Cell>
+        ) : (
+          <CellText title="Top level" color="secondary" />
+        ),
     },
     {
       id: 'entities',
@@ -77,39 +102,59 @@ function columns(scorecard: ScorecardInfo): ColumnConfig<Row>[] {
 const compare: Record<string, (a: Row, b: Row) => number> = {
   rank: (a, b) => a.rank - b.rank,
   team: (a, b) => a.title.localeCompare(b.title),
+  // Top-level teams first, then by parent, each parent's teams by rank.
+  parent: (a, b) =>
+    a.parentTitle.localeCompare(b.parentTitle) || a.rank - b.rank,
   entities: (a, b) => a.entityCount - b.entityCount,
   // Teams without a score sort below every score, either way round.
   score: (a, b) => (a.averageScore ?? -1) - (b.averageScore ?? -1),
 };
 
 /**
+ * The teams of the top-level view: the top-level groups, or, when a single
+ * top-level group holds every team (the company itself, already rolled up
+ * as the whole catalog), the teams right under it.
+ */
+function topLevelTeams(entries: Entry[]): { root?: Entry; teams: Entry[] } {
+  const withEntities = entries.filter(e => e.entityCount > 0);
+  const roots = withEntities.filter(e => e.depth === 0);
+  if (roots.length === 1) {
+    const [root] = roots;
+    const children = withEntities.filter(e => e.parentRef === root.groupRef);
+    if (children.length > 0) {
+      return { root, teams: children };
+    }
+  }
+  return { teams: roots };
+}
+
+/**
  * Teams compared on one scorecard, each counting its sub-teams: the
- * top-level teams or all of them, sortable, with their level distribution.
+ * top-level teams or all of them with the team each is part of, sortable,
+ * with their level distribution.
  */
 export function Leaderboard(props: {
   scorecard: ScorecardInfo;
   items: Entry[];
-  groups: Map<string, OrgGroup> | undefined;
+  /** Group titles from the catalog; names stand in while they load. */
+  titles: GroupTitles | undefined;
 }) {
-  const { scorecard, items, groups } = props;
-  const [view, setView] = useState<'top' | 'all'>('top');
-  const { roots, topLevel } = orgLevels(
-    items.filter(i => i.entityCount > 0),
-    groups,
-  );
-  const title = (ref: string) => groups?.get(ref)?.title ?? ref;
+  const { scorecard, items, titles } = props;
+  const [view, setView] = useState<View>('top');
+  const { root, teams } = useMemo(() => topLevelTeams(items), [items]);
 
   // Rank by the server's order (best average first) within the view.
-  const rows = useMemo(() => {
-    const shown = view === 'top' ? topLevel : items;
-    return shown.map((entry, i) => ({
-      ...entry,
-      id: entry.groupRef,
-      rank: i + 1,
-      title: title(entry.groupRef),
-    }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view, items, groups]);
+  const rows = useMemo(
+    () =>
+      (view === 'top' ? teams : items).map((entry, i) => ({
+        ...entry,
+        id: entry.groupRef,
+        rank: i + 1,
+        title: groupTitle(entry.groupRef, titles),
+        parentTitle: entry.parentRef ? groupTitle(entry.parentRef, titles) : '',
+      })),
+    [view, items, teams, titles],
+  );
 
   const { tableProps } = useTable<Row>({
     mode: 'complete',
@@ -123,7 +168,16 @@ export function Leaderboard(props: {
     },
   });
 
-  const rootNames = roots.map(r => title(r.groupRef)).join(', ');
+  let description =
+    'Every team with its parent team; each counts its sub-teams, so parents include their children.';
+  if (view === 'top') {
+    description = root
+      ? `The teams directly under ${groupTitle(
+          root.groupRef,
+          titles,
+        )}, each with its sub-teams.`
+      : 'The top-level teams, each with its sub-teams.';
+  }
 
   return (
     <Flex direction="column" gap="3">
@@ -131,12 +185,8 @@ export function Leaderboard(props: {
         label="Teams"
         orientation="horizontal"
         value={view}
-        onChange={value => setView(value as 'top' | 'all')}
-        description={
-          view === 'top' && rootNames
-            ? `The teams directly under ${rootNames}, each with its sub-teams.`
-            : 'Every team, each with its sub-teams, so parents include their children.'
-        }
+        onChange={value => setView(value as View)}
+        description={description}
       >
         <Radio value="top">Top-level teams</Radio>
         <Radio value="all">All teams</Radio>
@@ -144,7 +194,7 @@ export function Leaderboard(props: {
       <HorizontalScroll label="Ranked teams" minWidth="40rem">
         <Table
           {...tableProps}
-          columnConfig={columns(scorecard)}
+          columnConfig={columns(scorecard, view)}
           emptyState="No team owns anything this scorecard applies to."
         />
       </HorizontalScroll>

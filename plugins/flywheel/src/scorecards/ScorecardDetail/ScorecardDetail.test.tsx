@@ -3,79 +3,91 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { flywheelApiRef } from '../../api';
 import {
-  acmeRollup,
+  catalogRollup,
   catalogRoutes,
-  counts,
   goldenPathScorecard,
   mockFlywheelApi,
   orgGroups,
   responseError,
   statValue,
 } from '../../__testUtils__/testData';
-import { OrgGroup } from '../orgGroups';
 import { ScorecardDetail } from './ScorecardDetail';
 
-const groups = new Map<string, OrgGroup>(
-  orgGroups.map(g => [
-    stringifyEntityRef(g),
-    {
-      ref: stringifyEntityRef(g),
-      title: g.metadata.title,
-      parentRef: g.relations[0]?.targetRef,
-    },
-  ]),
+const titles = new Map(
+  orgGroups.map(g => [stringifyEntityRef(g), g.metadata.title]),
 );
 
 function renderDetail(flywheelApi = mockFlywheelApi()) {
   renderInTestApp(
-    <ScorecardDetail scorecard={goldenPathScorecard} groups={groups} />,
+    <ScorecardDetail scorecard={goldenPathScorecard} titles={titles} />,
     { mountedRoutes: catalogRoutes, apis: [[flywheelApiRef, flywheelApi]] },
   );
   return flywheelApi;
 }
 
 describe('ScorecardDetail', () => {
-  it("rolls up the org's root for per-check pass rates across the catalog", async () => {
-    const flywheelApi = renderDetail(
-      mockFlywheelApi({
-        getScorecardEntities: jest
-          .fn()
-          .mockResolvedValue({ items: [], totalCount: 14 }),
-      }),
-    );
+  it('shows the rollup of the whole catalog from a single call', async () => {
+    const flywheelApi = renderDetail();
 
     const totals = await screen.findByRole('region', {
       name: 'Across the catalog',
     });
     expect(flywheelApi.getScorecardRollup).toHaveBeenCalledTimes(1);
-    expect(flywheelApi.getScorecardRollup).toHaveBeenCalledWith(
-      'group:default/acme',
-      { scorecardId: 'golden-path-adoption' },
-    );
+    expect(flywheelApi.getScorecardRollup).toHaveBeenCalledWith(undefined, {
+      scorecardId: 'golden-path-adoption',
+    });
+    // No counting of entities on the side: the rollup includes those
+    // without a team owner.
+    expect(flywheelApi.getScorecardEntities).not.toHaveBeenCalled();
     expect(statValue(totals, 'Entities')).toBe('14');
     expect(
-      within(totals).getByText(
-        '2 without a team owner, left out of the figures below',
-      ),
+      within(totals).getByText('Including those without a team owner'),
     ).toBeInTheDocument();
-    expect(statValue(totals, 'Average score')).toBe('70.5%');
+    expect(statValue(totals, 'Average score')).toBe('59.2%');
+    // Teams with entities on the leaderboard (data has none).
     expect(statValue(totals, 'Teams')).toBe('6');
+    expect(
+      within(totals).getByRole('img', {
+        name: 'Levels across the catalog: No level: 4, Bronze: 2, Silver: 4, Gold: 4',
+      }),
+    ).toBeInTheDocument();
 
     const checks = screen.getByRole('region', {
       name: 'Checks across the catalog',
     });
     const items = within(checks).getAllByRole('listitem');
+    // The rollup's own pass rates, lowest first.
+    expect(
+      items.map(
+        i =>
+          goldenPathScorecard.checks.find(c =>
+            i.textContent?.startsWith(c.title),
+          )?.id,
+      ),
+    ).toEqual([
+      'current-template-version',
+      'has-techdocs',
+      'from-golden-path',
+      'in-system',
+      'has-owner',
+    ]);
     expect(items[0]).toHaveTextContent(
       'On the current golden-path version45.5%',
     );
+    expect(items[0]).toHaveTextContent('5 of 11 pass');
+    expect(items[4]).toHaveTextContent('Owned by a team85.7%');
+    expect(items[4]).toHaveTextContent('12 of 14 pass · 2 failing');
     expect(
       within(items[0]).getByRole('link', {
         name: 'How to fix: On the current golden-path version, Opens in a new window',
       }),
     ).toBeInTheDocument();
 
+    const leaderboard = screen.getByRole('region', { name: 'Leaderboard' });
     expect(
-      screen.getByRole('region', { name: 'Leaderboard' }),
+      await within(leaderboard).findByText(
+        'The teams directly under Acme, each with its sub-teams.',
+      ),
     ).toBeInTheDocument();
     expect(
       await screen.findByRole('img', {
@@ -89,65 +101,46 @@ describe('ScorecardDetail', () => {
     });
   });
 
-  it('adds up several roots', async () => {
-    const flywheelApi = mockFlywheelApi({
-      getScorecardLeaderboard: jest.fn().mockResolvedValue({
-        scorecardId: 'golden-path-adoption',
-        items: [
-          {
-            groupRef: 'group:default/acme',
-            entityCount: 12,
-            averageScore: 70.5,
-            levels: {},
-          },
-          {
-            groupRef: 'group:default/contractors',
-            entityCount: 4,
-            averageScore: 50,
-            levels: {},
-          },
-        ],
-      }),
-      getScorecardRollup: jest.fn().mockImplementation(async (ref: string) =>
-        ref === 'group:default/acme'
-          ? acmeRollup
-          : {
-              groupRef: ref,
-              rollups: [
-                {
-                  scorecardId: 'golden-path-adoption',
-                  entityCount: 4,
-                  averageScore: 50,
-                  levels: { bronze: 4 },
-                  checks: [
-                    {
-                      checkId: 'has-owner',
-                      counts: counts({ fail: 4 }),
-                      passRate: 0,
-                    },
-                  ],
-                  subTeams: [],
-                },
-              ],
+  it('uses the rollup of the scorecard shown', async () => {
+    renderDetail(
+      mockFlywheelApi({
+        getScorecardRollup: jest.fn().mockResolvedValue({
+          rollups: [
+            {
+              ...catalogRollup.rollups[0],
+              scorecardId: 'production-readiness',
+              entityCount: 3,
             },
-      ),
-    });
-    renderDetail(flywheelApi);
+            catalogRollup.rollups[0],
+          ],
+        }),
+      }),
+    );
 
     const totals = await screen.findByRole('region', {
       name: 'Across the catalog',
     });
-    expect(flywheelApi.getScorecardRollup).toHaveBeenCalledTimes(2);
-    // (70.5 × 12 + 50 × 4) / 16
-    expect(statValue(totals, 'Average score')).toBe('65.4%');
-    const checks = screen.getByRole('region', {
-      name: 'Checks across the catalog',
-    });
+    expect(statValue(totals, 'Entities')).toBe('14');
+  });
+
+  it("shows the server's message when the catalog rollup cannot be loaded", async () => {
+    const error = await responseError(500, 'Error', 'rollup timed out');
+    renderDetail(
+      mockFlywheelApi({
+        getScorecardRollup: jest.fn().mockRejectedValue(error),
+      }),
+    );
+
     expect(
-      within(checks)
-        .getAllByRole('listitem')
-        .find(i => i.textContent?.startsWith('Owned by a team')),
-    ).toHaveTextContent('12 of 16 pass');
+      await screen.findByText('Could not load the pass rates'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('rollup timed out')).toBeInTheDocument();
+    // The leaderboard does not depend on it.
+    expect(
+      await within(
+        screen.getByRole('region', { name: 'Leaderboard' }),
+      ).findByRole('radio', { name: 'Top-level teams' }),
+    ).toBeInTheDocument();
   });
 
   it("shows the server's message when the leaderboard cannot be loaded", async () => {
@@ -159,5 +152,16 @@ describe('ScorecardDetail', () => {
     );
 
     expect(await screen.findByText('database is locked')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Leaderboard' })).getByText(
+        'Could not load the leaderboard',
+      ),
+    ).toBeInTheDocument();
+    // The catalog's figures still show, without a team count.
+    const totals = await screen.findByRole('region', {
+      name: 'Across the catalog',
+    });
+    expect(statValue(totals, 'Entities')).toBe('14');
+    expect(statValue(totals, 'Teams')).toBe('—');
   });
 });

@@ -2,10 +2,7 @@ import { ReactNode } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import {
-  LeaderboardResponse,
-  ScorecardInfo,
-} from '@flywheel/plugin-flywheel-common';
+import { ScorecardInfo } from '@flywheel/plugin-flywheel-common';
 import {
   Alert,
   Card,
@@ -22,8 +19,8 @@ import { StatList } from '../../shared/StatList';
 import { CheckPassRates } from '../CheckPassRates';
 import { Leaderboard } from '../Leaderboard';
 import { LevelDistributionBar } from '../LevelDistributionBar';
-import { formatScore, mergeRollups } from '../model';
-import { OrgGroup, orgLevels } from '../orgGroups';
+import { GroupTitles } from '../groupTitles';
+import { formatScore } from '../model';
 import { ScorecardTrendChart } from '../ScorecardTrendChart';
 import styles from './ScorecardDetail.module.css';
 
@@ -44,37 +41,18 @@ function Section(props: { title: string; children: ReactNode }) {
 
 function CatalogRollup(props: {
   scorecard: ScorecardInfo;
-  leaderboard: LeaderboardResponse['items'];
-  groups: Map<string, OrgGroup> | undefined;
+  /** Teams with entities, once the leaderboard is in. */
+  teamCount: number | undefined;
 }) {
-  const { scorecard, leaderboard, groups } = props;
+  const { scorecard, teamCount } = props;
   const flywheelApi = useApi(flywheelApiRef);
-  const { roots } = orgLevels(
-    leaderboard.filter(e => e.entityCount > 0),
-    groups,
+  // Without a group, the rollup covers the whole catalog, entities without
+  // a team owner included.
+  const { value, loading, error } = useAsync(
+    () =>
+      flywheelApi.getScorecardRollup(undefined, { scorecardId: scorecard.id }),
+    [flywheelApi, scorecard.id],
   );
-  const rootRefs = roots.map(r => r.groupRef);
-
-  // The org roots' subtrees are disjoint and hold every entity with a team
-  // owner, so their rollups add up to the catalog.
-  const { value, loading, error } = useAsync(async () => {
-    const [rollups, all] = await Promise.all([
-      Promise.all(
-        rootRefs.map(ref =>
-          flywheelApi.getScorecardRollup(ref, { scorecardId: scorecard.id }),
-        ),
-      ),
-      flywheelApi.getScorecardEntities({ scorecardId: scorecard.id, limit: 1 }),
-    ]);
-    return {
-      rollup: mergeRollups(
-        rollups.flatMap(r =>
-          r.rollups.filter(x => x.scorecardId === scorecard.id),
-        ),
-      ),
-      totalCount: all.totalCount,
-    };
-  }, [flywheelApi, scorecard.id, rootRefs.join(' ')]);
 
   if (loading) {
     return <Progress />;
@@ -89,11 +67,10 @@ function CatalogRollup(props: {
       />
     );
   }
-  if (!value) {
+  const rollup = value?.rollups.find(r => r.scorecardId === scorecard.id);
+  if (!rollup) {
     return null;
   }
-  const { rollup, totalCount } = value;
-  const withoutTeam = totalCount - rollup.entityCount;
 
   return (
     <Grid.Root
@@ -108,20 +85,14 @@ function CatalogRollup(props: {
             stats={[
               {
                 label: 'Entities',
-                value: totalCount,
-                hint:
-                  withoutTeam > 0
-                    ? `${withoutTeam} without a team owner, left out of the figures below`
-                    : undefined,
+                value: rollup.entityCount,
+                hint: 'Including those without a team owner',
               },
               {
                 label: 'Average score',
                 value: formatScore(rollup.averageScore),
               },
-              {
-                label: 'Teams',
-                value: leaderboard.filter(e => e.entityCount > 0).length,
-              },
+              { label: 'Teams', value: teamCount ?? '—' },
             ]}
           />
           <Flex direction="column" gap="2">
@@ -188,9 +159,10 @@ function CatalogTrend(props: { scorecard: ScorecardInfo }) {
  */
 export function ScorecardDetail(props: {
   scorecard: ScorecardInfo;
-  groups: Map<string, OrgGroup> | undefined;
+  /** Group titles from the catalog, for the leaderboard. */
+  titles: GroupTitles | undefined;
 }) {
-  const { scorecard, groups } = props;
+  const { scorecard, titles } = props;
   const flywheelApi = useApi(flywheelApiRef);
   const leaderboard = useAsync(
     () => flywheelApi.getScorecardLeaderboard(scorecard.id),
@@ -220,31 +192,30 @@ export function ScorecardDetail(props: {
             </Text>
           )}
         </Flex>
-        {leaderboard.loading && <Progress />}
-        {leaderboard.error && (
-          <Alert
-            status="danger"
-            icon
-            title="Could not load the leaderboard"
-            description={serverMessage(leaderboard.error)}
-          />
-        )}
-        {leaderboard.value && (
-          <>
-            <CatalogRollup
-              scorecard={scorecard}
-              leaderboard={leaderboard.value.items}
-              groups={groups}
+        <CatalogRollup
+          scorecard={scorecard}
+          teamCount={
+            leaderboard.value?.items.filter(e => e.entityCount > 0).length
+          }
+        />
+        <Section title="Leaderboard">
+          {leaderboard.loading && <Progress />}
+          {leaderboard.error && (
+            <Alert
+              status="danger"
+              icon
+              title="Could not load the leaderboard"
+              description={serverMessage(leaderboard.error)}
             />
-            <Section title="Leaderboard">
-              <Leaderboard
-                scorecard={scorecard}
-                items={leaderboard.value.items}
-                groups={groups}
-              />
-            </Section>
-          </>
-        )}
+          )}
+          {leaderboard.value && (
+            <Leaderboard
+              scorecard={scorecard}
+              items={leaderboard.value.items}
+              titles={titles}
+            />
+          )}
+        </Section>
         <Section title={`Trend, last ${TREND_DAYS} days`}>
           <CatalogTrend scorecard={scorecard} />
         </Section>

@@ -8,6 +8,7 @@ import {
   mockFlywheelApi,
   orgGroups,
   responseError,
+  statValue,
 } from '../../__testUtils__/testData';
 import { useScorecardPermissions } from '../hooks';
 import { ScorecardsOverview } from './ScorecardsOverview';
@@ -69,7 +70,16 @@ describe('ScorecardsOverview', () => {
     expect(flywheelApi.getScorecardLeaderboard).toHaveBeenCalledWith(
       'golden-path-adoption',
     );
-    // The catalog's org chart names the top-level teams.
+    // One rollup of the whole catalog, not one per root group.
+    const totals = await screen.findByRole('region', {
+      name: 'Across the catalog',
+    });
+    expect(statValue(totals, 'Entities')).toBe('14');
+    expect(flywheelApi.getScorecardRollup).toHaveBeenCalledTimes(1);
+    expect(flywheelApi.getScorecardRollup).toHaveBeenCalledWith(undefined, {
+      scorecardId: 'golden-path-adoption',
+    });
+    // Group titles come from the catalog.
     expect(
       await screen.findByText(
         'The teams directly under Acme, each with its sub-teams.',

@@ -12,8 +12,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { flywheelApiRef } from '../../api';
 import { serverMessage } from '../../shared/errors';
 import { ExemptionList } from '../ExemptionList';
+import { useGroupTitles } from '../groupTitles';
 import { useScorecardPermissions } from '../hooks';
-import { useOrgGroups } from '../orgGroups';
 import { ScorecardDetail } from '../ScorecardDetail';
 import { ScorecardList } from '../ScorecardList';
 
@@ -74,7 +74,7 @@ export function ScorecardsOverview() {
   const flywheelApi = useApi(flywheelApiRef);
   const permissions = useScorecardPermissions();
   const [searchParams] = useSearchParams();
-  const groups = useOrgGroups();
+  const titles = useGroupTitles();
   const { value, loading, error } = useAsync(
     () => flywheelApi.getScorecards(),
     [flywheelApi],
@@ -125,15 +125,11 @@ export function ScorecardsOverview() {
           <ScorecardList scorecards={scorecards} selectedId={selected.id} />
         </Flex>
       </section>
-      {groups.loading ? (
-        <Progress />
-      ) : (
-        <ScorecardDetail
-          key={selected.id}
-          scorecard={selected}
-          groups={groups.value}
-        />
-      )}
+      <ScorecardDetail
+        key={selected.id}
+        scorecard={selected}
+        titles={titles.value}
+      />
       {permissions.canDecideExemption && (
         <ExemptionQueue scorecards={scorecards} />
       )}
