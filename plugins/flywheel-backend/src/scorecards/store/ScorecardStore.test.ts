@@ -592,6 +592,11 @@ describe('ScorecardStore', () => {
       expect(await store.rollup('group:default/eng', 'sc')).toBe(first);
       const board = await store.leaderboard('sc');
       expect(await store.leaderboard('sc')).toBe(board);
+      // Writes that change nothing keep the cache.
+      await store.applyEvaluations(orgEvaluations(), T2);
+      await store.removeResults('sc', ['component:default/unknown']);
+      await store.removeScorecardsExcept(['sc', 'other']);
+      expect(await store.rollup('group:default/eng', 'sc')).toBe(first);
 
       // A write moves the version: the next rollup is computed afresh.
       await store.applyEvaluations(

@@ -408,6 +408,8 @@ class AggregateDeltas {
     Map<string, Map<string, OwnerCheckRow>>
   >();
   readonly scorecards = new Set<string>();
+  /** Set when results changed without differences (whole scorecards removed). */
+  changed = false;
 
   add(
     scorecardId: string,
@@ -597,7 +599,9 @@ export class ScorecardStore {
       const result = await work(trx, deltas);
       await deltas.write(trx);
       await deltas.prune(trx);
-      await bumpVersion(trx);
+      if (deltas.scorecards.size > 0 || deltas.changed) {
+        await bumpVersion(trx); // cached rollups are stale now
+      }
       return result;
     });
   }
@@ -817,7 +821,7 @@ export class ScorecardStore {
    * the number of scorecard results plus check results removed.
    */
   async removeScorecardsExcept(scorecardIds: string[]): Promise<number> {
-    return this.writeTransaction(async trx => {
+    return this.writeTransaction(async (trx, deltas) => {
       const gone = (q: Knex.QueryBuilder) => {
         if (scorecardIds.length > 0) {
           q.whereNotIn('scorecard_id', scorecardIds);
@@ -827,7 +831,11 @@ export class ScorecardStore {
         ResultRow,
         'checks'
       >[];
+      if (rows.length === 0) {
+        return 0;
+      }
       // Whole scorecards go, so their aggregates go with them.
+      deltas.changed = true;
       await trx(RESULTS).modify(gone).delete();
       await trx(OWNER_LEVELS).modify(gone).delete();
       await trx(OWNER_CHECKS).modify(gone).delete();
@@ -850,7 +858,8 @@ export class ScorecardStore {
       : `json_array_elements(CAST(r.checks AS json)) c`;
     const element = (i: number) =>
       this.sqlite ? `json_extract(c.value, '$[${i}]')` : `c.value->>${i}`;
-    await this.writeTransaction(async trx => {
+    await this.writeTransaction(async (trx, deltas) => {
+      deltas.changed = true;
       await trx(OWNER_LEVELS).delete();
       await trx(OWNER_CHECKS).delete();
       await trx.raw(
