@@ -364,7 +364,7 @@ describe('ScorecardStore', () => {
     it('round-trips check values and keeps the last of duplicates', async () => {
       const { store } = await createStore(databaseId);
       // Entity refs are kept as given (the engine's stringifyEntityRef form).
-      const values = { a: 3.5, b: true, c: 'v1.2.0', d: null };
+      const values = { a: 3.5, b: true, c: 'v1.2.0 "beta" \\ ✓', d: null };
       await store.applyEvaluations(
         [
           evaluation(
@@ -392,7 +392,12 @@ describe('ScorecardStore', () => {
       expect(result.checks).toEqual([
         { checkId: 'a', state: 'pass', reason: 'a is pass', value: 3.5 },
         { checkId: 'b', state: 'pass', reason: 'b is pass', value: true },
-        { checkId: 'c', state: 'warn', reason: 'c is warn', value: 'v1.2.0' },
+        {
+          checkId: 'c',
+          state: 'warn',
+          reason: 'c is warn',
+          value: 'v1.2.0 "beta" \\ ✓',
+        },
         { checkId: 'd', state: 'unknown', reason: 'd is unknown', value: null },
         { checkId: 'e', state: 'pass', reason: 'e is pass' },
       ]);

@@ -709,12 +709,19 @@ export class ScorecardStore {
       stats.checksWritten += before.size; // checks that went away
     }
 
-    await bulkWrite(trx, RESULTS, RESULT_COLUMNS, resultWrites, {
-      keys: ['entity_ref', 'scorecard_id'],
-      set: {
-        changed_at: `CASE WHEN COALESCE(${RESULTS}.level, '') = COALESCE(excluded.level, '') THEN ${RESULTS}.changed_at ELSE excluded.changed_at END`,
+    await bulkWrite(
+      trx,
+      RESULTS,
+      RESULT_COLUMNS,
+      resultWrites,
+      {
+        keys: ['entity_ref', 'scorecard_id'],
+        set: {
+          changed_at: `CASE WHEN COALESCE(${RESULTS}.level, '') = COALESCE(excluded.level, '') THEN ${RESULTS}.changed_at ELSE excluded.changed_at END`,
+        },
       },
-    });
+      ['checks'],
+    );
     await bulkWrite(trx, TRANSITIONS, TRANSITION_COLUMNS, transitions);
 
     stats.entitiesWritten += resultWrites.length;

@@ -83,6 +83,12 @@ export async function bulkWrite(
     /** SQL expressions for some updated columns instead of `excluded.<column>`. */
     set?: Record<string, string>;
   },
+  /**
+   * Text columns whose values are JSON already: they are embedded in the
+   * parameter as JSON rather than as strings, which spares escaping them on
+   * the way out and unescaping them in the database.
+   */
+  jsonColumns: readonly string[] = [],
 ): Promise<void> {
   if (rows.length === 0) {
     return;
@@ -107,35 +113,40 @@ export async function bulkWrite(
             .join(', ')}`
     }`;
   }
+  // The JSON columns travel last in each row.
+  const plain = columns.filter(c => !jsonColumns.includes(c));
+  const order = [...plain, ...jsonColumns];
   const sql = sqlite
     ? `INSERT INTO ${quote(table)} (${columnList}) SELECT ${columns
-        .map((_, i) => `json_extract(value, '$[${i}]')`)
+        .map(c => `json_extract(value, '$[${order.indexOf(c)}]')`)
         .join(', ')} FROM json_each(?) WHERE true${conflict}`
     : `INSERT INTO ${quote(
         table,
       )} (${columnList}) SELECT ${columnList} FROM json_populate_recordset(NULL::${quote(
         table,
       )}, ?::json)${conflict}`;
-  for (const part of chunk(rows, BULK_ROWS)) {
-    const json = sqlite
+  const jsonTail = (row: Record<string, unknown>) =>
+    jsonColumns
+      .map(c => `${sqlite ? '' : `${JSON.stringify(c)}:`}${row[c] ?? 'null'}`)
+      .join(',');
+  const encode = (item: object): string => {
+    const row = item as Record<string, unknown>;
+    const text = sqlite
       ? JSON.stringify(
-          part.map(row =>
-            columns.map(c => {
-              const value = (row as Record<string, unknown>)[c];
-              return value instanceof Date ? value.valueOf() : value ?? null;
-            }),
-          ),
+          plain.map(c => {
+            const value = row[c];
+            return value instanceof Date ? value.valueOf() : value ?? null;
+          }),
         )
-      : JSON.stringify(
-          part.map(row =>
-            Object.fromEntries(
-              columns.map(c => [
-                c,
-                (row as Record<string, unknown>)[c] ?? null,
-              ]),
-            ),
-          ),
-        );
+      : JSON.stringify(Object.fromEntries(plain.map(c => [c, row[c] ?? null])));
+    // The JSON columns go in before the closing bracket (the key columns
+    // are never JSON, so the row is not empty).
+    return jsonColumns.length === 0
+      ? text
+      : `${text.slice(0, -1)},${jsonTail(row)}${text.slice(-1)}`;
+  };
+  for (const part of chunk(rows, BULK_ROWS)) {
+    const json = `[${part.map(encode).join(',')}]`;
     await db.raw(sql, [json]);
   }
 }
