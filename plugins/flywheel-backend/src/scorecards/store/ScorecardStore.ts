@@ -1305,23 +1305,22 @@ export class ScorecardStore {
         'oc.state as state',
         trx.raw('sum(oc.n) as n'),
       ];
-      const [groupLevels, groupStates, scorecardLevels, scorecardStates] =
-        await Promise.all([
-          trx(`${OWNER_LEVELS} as ol`)
-            .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'ol.owner_ref')
-            .groupBy('ga.ancestor_ref', 'ol.scorecard_id', 'ol.level')
-            .select('ga.ancestor_ref as scope_ref', ...levelSums),
-          trx(`${OWNER_CHECKS} as oc`)
-            .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'oc.owner_ref')
-            .groupBy('ga.ancestor_ref', 'oc.scorecard_id', 'oc.state')
-            .select('ga.ancestor_ref as scope_ref', ...stateSums),
-          trx(`${OWNER_LEVELS} as ol`)
-            .groupBy('ol.scorecard_id', 'ol.level')
-            .select(trx.raw("'' as scope_ref"), ...levelSums),
-          trx(`${OWNER_CHECKS} as oc`)
-            .groupBy('oc.scorecard_id', 'oc.state')
-            .select(trx.raw("'' as scope_ref"), ...stateSums),
-        ]);
+      // One after the other: a transaction is one connection, and
+      // node-postgres deprecates queries queued on a busy client.
+      const groupLevels = await trx(`${OWNER_LEVELS} as ol`)
+        .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'ol.owner_ref')
+        .groupBy('ga.ancestor_ref', 'ol.scorecard_id', 'ol.level')
+        .select('ga.ancestor_ref as scope_ref', ...levelSums);
+      const groupStates = await trx(`${OWNER_CHECKS} as oc`)
+        .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'oc.owner_ref')
+        .groupBy('ga.ancestor_ref', 'oc.scorecard_id', 'oc.state')
+        .select('ga.ancestor_ref as scope_ref', ...stateSums);
+      const scorecardLevels = await trx(`${OWNER_LEVELS} as ol`)
+        .groupBy('ol.scorecard_id', 'ol.level')
+        .select(trx.raw("'' as scope_ref"), ...levelSums);
+      const scorecardStates = await trx(`${OWNER_CHECKS} as oc`)
+        .groupBy('oc.scorecard_id', 'oc.state')
+        .select(trx.raw("'' as scope_ref"), ...stateSums);
 
       type Keyed = { scope_ref: string; scorecard_id: string };
       const snapshots: SnapshotRow[] = [];
