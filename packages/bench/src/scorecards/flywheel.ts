@@ -32,7 +32,10 @@ export interface PhaseProfile {
   storeReads: number;
   /** Store writes (results, checks, transitions, ancestry, deletes, ANALYZE). */
   storeWrites: number;
-  /** The rest: matching filters, running checks, levels, hashing (CPU). */
+  /**
+   * Nothing in flight: matching filters, running checks, levels, hashing,
+   * preparing writes (CPU). The other phases are in-flight times and overlap.
+   */
   evaluation: number;
 }
 
@@ -100,20 +103,57 @@ function sqlTimer(db: Knex) {
   };
 }
 
-/** Accumulates time per phase while an evaluation runs. */
+/**
+ * Accumulates, per phase, the wall time during which at least one of its
+ * calls was in flight. The engine reads the next catalog page ahead and, on
+ * PostgreSQL, writes in the background, so phases overlap; the time when no
+ * call at all was in flight is the engine's own work.
+ */
 class Profiler {
   private totals = new Map<string, number>();
+  private inFlight = new Map<string, { count: number; since: number }>();
+  private anyCount = 0;
+  private anySince = 0;
+  private anyTotal = 0;
 
-  add(phase: string, ms: number) {
-    this.totals.set(phase, (this.totals.get(phase) ?? 0) + ms);
+  private begin(phase: string) {
+    const state = this.inFlight.get(phase) ?? { count: 0, since: 0 };
+    if (state.count++ === 0) {
+      state.since = now();
+    }
+    this.inFlight.set(phase, state);
+    if (this.anyCount++ === 0) {
+      this.anySince = now();
+    }
+  }
+
+  private end(phase: string) {
+    const state = this.inFlight.get(phase)!;
+    if (--state.count === 0) {
+      this.totals.set(
+        phase,
+        (this.totals.get(phase) ?? 0) + now() - state.since,
+      );
+    }
+    if (--this.anyCount === 0) {
+      this.anyTotal += now() - this.anySince;
+    }
   }
 
   reset() {
     this.totals.clear();
+    this.inFlight.clear();
+    this.anyCount = 0;
+    this.anyTotal = 0;
   }
 
   get(phase: string) {
     return this.totals.get(phase) ?? 0;
+  }
+
+  /** Wall time with any call of any phase in flight. */
+  get busy() {
+    return this.anyTotal;
   }
 
   /** Wraps the async methods of an object so their time counts as `phase`. */
@@ -126,35 +166,41 @@ class Profiler {
         }
         const phase = phaseOf(prop);
         return (...args: unknown[]) => {
-          const started = now();
-          const result = value.apply(obj, args);
-          if (result && typeof result.then === 'function') {
-            return result.finally(() => this.add(phase, now() - started));
+          this.begin(phase);
+          let result: any;
+          try {
+            result = value.apply(obj, args);
+          } catch (error) {
+            this.end(phase);
+            throw error;
           }
+          if (result && typeof result.then === 'function') {
+            return result.finally(() => this.end(phase));
+          }
+          this.end(phase);
           if (result && typeof result[Symbol.asyncIterator] === 'function') {
-            this.add(phase, now() - started);
             return this.timeIterable(result, phase);
           }
-          this.add(phase, now() - started);
           return result;
         };
       },
     });
   }
 
-  /** Counts the time spent waiting for each page of an async iterable. */
+  /** Counts the time each page of an async iterable is in flight. */
   timeIterable<V>(iterable: AsyncIterable<V>, phase: string): AsyncIterable<V> {
-    const add = (ms: number) => this.add(phase, ms);
+    const begin = () => this.begin(phase);
+    const end = () => this.end(phase);
     return {
       [Symbol.asyncIterator]() {
         const iterator = iterable[Symbol.asyncIterator]();
         return {
           async next() {
-            const started = now();
+            begin();
             try {
               return await iterator.next();
             } finally {
-              add(now() - started);
+              end();
             }
           },
           async return(value?: unknown) {
@@ -232,14 +278,7 @@ export function createProfiledEngine(handles: BenchHandles['flywheel']) {
         storeWrites: profiler.get('storeWrites'),
         evaluation: 0,
       };
-      profile.evaluation = Math.max(
-        0,
-        wallMs -
-          profile.catalog -
-          profile.facts -
-          profile.storeReads -
-          profile.storeWrites,
-      );
+      profile.evaluation = Math.max(0, wallMs - profiler.busy - facts);
       return { stats, wallMs, profile, sql: statements };
     }
 

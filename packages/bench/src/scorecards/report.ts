@@ -244,7 +244,10 @@ export function report(
   ];
 
   // Where the cold evaluation's time went.
-  text.push('', 'Where the time of the full evaluations went:');
+  text.push(
+    '',
+    'Where the time of the full evaluations went (time with calls in flight; the engine reads ahead and writes in the background, so phases overlap; evaluation = nothing in flight):',
+  );
   const phases = [
     'catalog',
     'facts',
