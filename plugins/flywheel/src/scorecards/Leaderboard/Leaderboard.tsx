@@ -18,7 +18,7 @@ import { EntityTabLink } from '../EntityTabLink';
 import { TEAM_SCORECARD_PATH } from '../hooks';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { formatScore } from '../model';
-import { groupTitle, GroupTitles } from '../groupTitles';
+import { groupTitle, GroupTitles } from '../../shared/groupTitles';
 
 type Entry = LeaderboardResponse['items'][number];
 type Row = Entry & {

@@ -19,7 +19,7 @@ import { StatList } from '../../shared/StatList';
 import { CheckPassRates } from '../CheckPassRates';
 import { Leaderboard } from '../Leaderboard';
 import { LevelDistributionBar } from '../LevelDistributionBar';
-import { GroupTitles } from '../groupTitles';
+import { GroupTitles } from '../../shared/groupTitles';
 import { formatScore } from '../model';
 import { ScorecardTrendChart } from '../ScorecardTrendChart';
 import styles from './ScorecardDetail.module.css';

@@ -12,7 +12,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { flywheelApiRef } from '../../api';
 import { serverMessage } from '../../shared/errors';
 import { ExemptionList } from '../ExemptionList';
-import { useGroupTitles } from '../groupTitles';
+import { useGroupTitles } from '../../shared/groupTitles';
 import { useScorecardPermissions } from '../hooks';
 import { ScorecardDetail } from '../ScorecardDetail';
 import { ScorecardList } from '../ScorecardList';
