@@ -68,8 +68,10 @@ const BULK_ROWS = 5_000;
  * statement at 999 variables and knex turns the rows into a UNION ALL SELECT
  * capped at 500 terms; PostgreSQL spends most of its time binding), which
  * measured 3-4x slower on both engines for the 200,000 rows of a cold
- * evaluation. Dates are written as epoch milliseconds on SQLite, the same as
- * knex binds them, so comparisons with bound Dates keep working.
+ * evaluation. Inside a transaction on better-sqlite3 (Backstage's SQLite
+ * driver) a prepared statement runs once per row instead, faster still.
+ * Dates are written as epoch milliseconds on SQLite, the same as knex binds
+ * them, so comparisons with bound Dates keep working.
  */
 export async function bulkWrite(
   db: Knex,
@@ -113,6 +115,24 @@ export async function bulkWrite(
             .join(', ')}`
     }`;
   }
+  if (sqlite) {
+    const connection = await sqliteConnection(db);
+    if (connection) {
+      // better-sqlite3 runs a prepared statement per row faster than any
+      // multi-row statement (measured 4-6x for the 85,000 results of a cold
+      // evaluation): no JSON to build in JavaScript or to parse in SQLite.
+      const statement = connection.prepare(
+        `INSERT INTO ${quote(table)} (${columnList}) VALUES (${columns
+          .map(() => '?')
+          .join(', ')})${conflict}`,
+      );
+      for (const item of rows) {
+        const row = item as Record<string, unknown>;
+        statement.run(columns.map(c => sqliteValue(row[c])));
+      }
+      return;
+    }
+  }
   // The JSON columns travel last in each row.
   const plain = columns.filter(c => !jsonColumns.includes(c));
   const order = [...plain, ...jsonColumns];
@@ -149,4 +169,38 @@ export async function bulkWrite(
     const json = `[${part.map(encode).join(',')}]`;
     await db.raw(sql, [json]);
   }
+}
+
+/** What better-sqlite3 binds: numbers, strings, bigints, buffers, null. */
+function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) {
+    return value.valueOf(); // as knex binds Dates
+  }
+  if (typeof value === 'boolean') {
+    return value ? 1 : 0;
+  }
+  return value ?? null;
+}
+
+type PreparingConnection = {
+  prepare(sql: string): { run(values: unknown[]): unknown };
+};
+
+/**
+ * The better-sqlite3 connection of a knex transaction, or undefined
+ * elsewhere (outside a transaction the connection would have to be taken
+ * from and given back to the pool; another SQLite driver has no `prepare`).
+ */
+async function sqliteConnection(
+  db: Knex,
+): Promise<PreparingConnection | undefined> {
+  if (!(db as Knex.Transaction).isTransaction) {
+    return undefined;
+  }
+  const connection = (await db.client.acquireConnection()) as
+    | Partial<PreparingConnection>
+    | undefined;
+  return typeof connection?.prepare === 'function'
+    ? (connection as PreparingConnection)
+    : undefined;
 }
