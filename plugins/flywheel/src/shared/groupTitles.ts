@@ -10,7 +10,8 @@ import useAsync from 'react-use/esm/useAsync';
 /** Group titles by entity ref, e.g. `group:default/acme` → `Acme Inc.` */
 export type GroupTitles = Map<string, string>;
 
-function titleOf(group: Entity): string {
+/** How a Group entity is named for people: title, display name, name. */
+export function groupDisplayTitle(group: Entity): string {
   const profile = group.spec?.profile as { displayName?: string } | undefined;
   return group.metadata.title ?? profile?.displayName ?? group.metadata.name;
 }
@@ -29,7 +30,9 @@ export function useGroupTitles() {
         'spec.profile.displayName',
       ],
     });
-    return new Map(items.map(g => [stringifyEntityRef(g), titleOf(g)]));
+    return new Map(
+      items.map(g => [stringifyEntityRef(g), groupDisplayTitle(g)]),
+    );
   }, [catalogApi]);
 }
 

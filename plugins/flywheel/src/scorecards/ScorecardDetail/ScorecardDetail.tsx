@@ -1,17 +1,8 @@
-import { ReactNode } from 'react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ScorecardInfo } from '@flywheel/plugin-flywheel-common';
-import {
-  Alert,
-  Card,
-  CardBody,
-  CardHeader,
-  Flex,
-  Grid,
-  Text,
-} from '@backstage/ui';
+import { Alert, Flex, Grid, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { flywheelApiRef } from '../../api';
 import { serverMessage } from '../../shared/errors';
@@ -21,23 +12,9 @@ import { Leaderboard } from '../Leaderboard';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { GroupTitles } from '../../shared/groupTitles';
 import { formatScore } from '../model';
-import { ScorecardTrendChart } from '../ScorecardTrendChart';
+import { Section } from '../Section';
+import { ScorecardTrend, TREND_DAYS } from '../ScorecardTrendChart';
 import styles from './ScorecardDetail.module.css';
-
-const TREND_DAYS = 90;
-
-function Section(props: { title: string; children: ReactNode }) {
-  return (
-    <Card role="region" aria-label={props.title}>
-      <CardHeader>
-        <Text as="h3" variant="title-x-small" weight="bold">
-          {props.title}
-        </Text>
-      </CardHeader>
-      <CardBody>{props.children}</CardBody>
-    </Card>
-  );
-}
 
 function CatalogRollup(props: {
   scorecard: ScorecardInfo;
@@ -119,40 +96,6 @@ function CatalogRollup(props: {
   );
 }
 
-function CatalogTrend(props: { scorecard: ScorecardInfo }) {
-  const { scorecard } = props;
-  const flywheelApi = useApi(flywheelApiRef);
-  const { value, loading, error } = useAsync(
-    () =>
-      flywheelApi.getScorecardHistory({
-        scorecardId: scorecard.id,
-        scope: 'scorecard',
-        days: TREND_DAYS,
-      }),
-    [flywheelApi, scorecard.id],
-  );
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return (
-      <Alert
-        status="danger"
-        icon
-        title="Could not load the trend"
-        description={serverMessage(error)}
-      />
-    );
-  }
-  return (
-    <ScorecardTrendChart
-      scorecard={scorecard}
-      points={value?.points ?? []}
-      subject="the whole catalog"
-    />
-  );
-}
-
 /**
  * One scorecard across the catalog: totals and levels, per-check pass
  * rates with how to fix them, the leaderboard of teams and the trend.
@@ -217,7 +160,7 @@ export function ScorecardDetail(props: {
           )}
         </Section>
         <Section title={`Trend, last ${TREND_DAYS} days`}>
-          <CatalogTrend scorecard={scorecard} />
+          <ScorecardTrend scorecard={scorecard} subject="the whole catalog" />
         </Section>
       </Flex>
     </section>

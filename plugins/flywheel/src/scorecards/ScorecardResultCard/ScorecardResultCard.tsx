@@ -6,7 +6,7 @@ import {
   ScorecardExemption,
   ScorecardInfo,
 } from '@flywheel/plugin-flywheel-common';
-import { Button, Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
+import { Button, Flex, Text } from '@backstage/ui';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { StatList } from '../../shared/StatList';
 import { CheckStateBadge } from '../CheckStateBadge';
@@ -16,6 +16,7 @@ import { LevelBadge } from '../LevelBadge';
 import { LevelLadder } from '../LevelLadder';
 import { formatScore, isExemptable } from '../model';
 import { RequestExemptionDialog } from '../RequestExemptionDialog';
+import { Section } from '../Section';
 import styles from './ScorecardResultCard.module.css';
 
 /** The open (pending or running) exemption of a check, if any. */
@@ -127,101 +128,89 @@ export function ScorecardResultCard(props: {
   );
 
   return (
-    <Card role="region" aria-label={scorecard.title}>
-      <CardHeader>
-        <Flex
-          justify="between"
-          align="center"
-          gap="2"
-          className={styles.header}
-        >
-          <Text as="h3" variant="title-x-small" weight="bold">
-            {scorecard.title}
-          </Text>
-          <LevelBadge scorecard={scorecard} level={result.level} />
-        </Flex>
-      </CardHeader>
-      <CardBody>
-        <Flex direction="column" gap="4">
-          {scorecard.description && (
-            <Text as="p" variant="body-small" color="secondary">
-              {scorecard.description}
-            </Text>
-          )}
-          <StatList
-            aria-label={`${scorecard.title} result`}
-            stats={[
-              {
-                label: 'Score',
-                value: formatScore(result.score),
-                hint:
-                  result.score === null
-                    ? 'no check counts towards the score'
-                    : 'weighted; exempt and not applicable checks left out',
-              },
-              {
-                label: 'Checks passing',
-                value: `${result.counts.pass} of ${scored}`,
-                hint: [
-                  result.counts.exempt > 0 && `${result.counts.exempt} exempt`,
-                  result.counts['not-applicable'] > 0 &&
-                    `${result.counts['not-applicable']} not applicable`,
-                ]
-                  .filter(Boolean)
-                  .join(', '),
-              },
-            ]}
-          />
+    <Section
+      title={scorecard.title}
+      action={<LevelBadge scorecard={scorecard} level={result.level} />}
+    >
+      <Flex direction="column" gap="4">
+        {scorecard.description && (
           <Text as="p" variant="body-small" color="secondary">
-            Evaluated {formatDateTime(result.evaluatedAt)}
+            {scorecard.description}
           </Text>
-          <LevelLadder scorecard={scorecard} result={result} />
-          <EntityLevelHistory
-            scorecard={scorecard}
-            entityRef={result.entityRef}
-            currentLevel={result.level ?? null}
-            version={result.evaluatedAt}
-          />
-          {scorecard.levels.map(level => {
-            const checks = scorecard.checks.filter(c => c.level === level.id);
-            if (checks.length === 0) {
-              return null;
-            }
-            return (
-              <section key={level.id} aria-label={`${level.title} checks`}>
-                <Text as="h4" variant="body-medium" weight="bold">
-                  {level.title} checks
-                </Text>
-                <ul className={styles.checks}>
-                  {checks.map(check => (
-                    <CheckRow
-                      key={check.id}
-                      check={check}
-                      result={byId.get(check.id)}
-                      exemption={openExemption(exemptions, check.id)}
-                      canRequestExemption={canRequestExemption}
-                      onRequestExemption={() => setExemptionFor(check.id)}
-                    />
-                  ))}
-                </ul>
-              </section>
-            );
-          })}
-        </Flex>
-        {/* One dialog per check that can be exempted, so a draft survives
+        )}
+        <StatList
+          aria-label={`${scorecard.title} result`}
+          stats={[
+            {
+              label: 'Score',
+              value: formatScore(result.score),
+              hint:
+                result.score === null
+                  ? 'no check counts towards the score'
+                  : 'weighted; exempt and not applicable checks left out',
+            },
+            {
+              label: 'Checks passing',
+              value: `${result.counts.pass} of ${scored}`,
+              hint: [
+                result.counts.exempt > 0 && `${result.counts.exempt} exempt`,
+                result.counts['not-applicable'] > 0 &&
+                  `${result.counts['not-applicable']} not applicable`,
+              ]
+                .filter(Boolean)
+                .join(', '),
+            },
+          ]}
+        />
+        <Text as="p" variant="body-small" color="secondary">
+          Evaluated {formatDateTime(result.evaluatedAt)}
+        </Text>
+        <LevelLadder scorecard={scorecard} result={result} />
+        <EntityLevelHistory
+          scorecard={scorecard}
+          entityRef={result.entityRef}
+          currentLevel={result.level ?? null}
+          version={result.evaluatedAt}
+        />
+        {scorecard.levels.map(level => {
+          const checks = scorecard.checks.filter(c => c.level === level.id);
+          if (checks.length === 0) {
+            return null;
+          }
+          return (
+            <section key={level.id} aria-label={`${level.title} checks`}>
+              <Text as="h4" variant="body-medium" weight="bold">
+                {level.title} checks
+              </Text>
+              <ul className={styles.checks}>
+                {checks.map(check => (
+                  <CheckRow
+                    key={check.id}
+                    check={check}
+                    result={byId.get(check.id)}
+                    exemption={openExemption(exemptions, check.id)}
+                    canRequestExemption={canRequestExemption}
+                    onRequestExemption={() => setExemptionFor(check.id)}
+                  />
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+      </Flex>
+      {/* One dialog per check that can be exempted, so a draft survives
             closing and reopening it. */}
-        {exemptable.map(check => (
-          <RequestExemptionDialog
-            key={check.id}
-            isOpen={exemptionFor === check.id}
-            onOpenChange={open => setExemptionFor(open ? check.id : undefined)}
-            entityRef={result.entityRef}
-            scorecard={scorecard}
-            check={check}
-            onRequested={props.onExemptionRequested}
-          />
-        ))}
-      </CardBody>
-    </Card>
+      {exemptable.map(check => (
+        <RequestExemptionDialog
+          key={check.id}
+          isOpen={exemptionFor === check.id}
+          onOpenChange={open => setExemptionFor(open ? check.id : undefined)}
+          entityRef={result.entityRef}
+          scorecard={scorecard}
+          check={check}
+          onRequested={props.onExemptionRequested}
+        />
+      ))}
+    </Section>
   );
 }

@@ -1,1 +1,2 @@
 export { ScorecardTrendChart } from './ScorecardTrendChart';
+export { ScorecardTrend, TREND_DAYS } from './ScorecardTrend';

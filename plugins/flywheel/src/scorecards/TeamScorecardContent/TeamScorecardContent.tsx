@@ -1,5 +1,4 @@
-import { ReactNode } from 'react';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -7,21 +6,12 @@ import {
   ScorecardInfo,
   ScorecardRollup,
 } from '@flywheel/plugin-flywheel-common';
-import {
-  Alert,
-  Button,
-  Card,
-  CardBody,
-  CardHeader,
-  Flex,
-  Grid,
-  Text,
-} from '@backstage/ui';
+import { Alert, Button, Flex, Grid, Text } from '@backstage/ui';
 import { useSearchParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { flywheelApiRef } from '../../api';
 import { serverMessage } from '../../shared/errors';
+import { groupDisplayTitle } from '../../shared/groupTitles';
 import { StatList } from '../../shared/StatList';
 import { CheckHeatMap } from '../CheckHeatMap';
 import { CheckPassRates } from '../CheckPassRates';
@@ -31,80 +21,10 @@ import { useScorecardPermissions } from '../hooks';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { formatScore } from '../model';
 import { ScorecardPicker } from '../ScorecardPicker';
-import { ScorecardTrendChart } from '../ScorecardTrendChart';
+import { Section } from '../Section';
+import { ScorecardTrend, TREND_DAYS } from '../ScorecardTrendChart';
 import { TeamEntitiesTable } from '../TeamEntitiesTable';
 import styles from './TeamScorecardContent.module.css';
-
-const TREND_DAYS = 90;
-
-function groupName(entity: Entity): string {
-  const profile = entity.spec?.profile as { displayName?: string } | undefined;
-  return entity.metadata.title ?? profile?.displayName ?? entity.metadata.name;
-}
-
-function Section(props: {
-  title: string;
-  action?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Card role="region" aria-label={props.title}>
-      <CardHeader>
-        <Flex
-          justify="between"
-          align="center"
-          gap="2"
-          className={styles.header}
-        >
-          <Text as="h3" variant="title-x-small" weight="bold">
-            {props.title}
-          </Text>
-          {props.action}
-        </Flex>
-      </CardHeader>
-      <CardBody>{props.children}</CardBody>
-    </Card>
-  );
-}
-
-function TeamTrend(props: {
-  scorecard: ScorecardInfo;
-  groupRef: string;
-  teamName: string;
-}) {
-  const { scorecard, groupRef, teamName } = props;
-  const flywheelApi = useApi(flywheelApiRef);
-  const { value, loading, error } = useAsync(
-    () =>
-      flywheelApi.getScorecardHistory({
-        scorecardId: scorecard.id,
-        scope: 'group',
-        ref: groupRef,
-        days: TREND_DAYS,
-      }),
-    [flywheelApi, scorecard.id, groupRef],
-  );
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return (
-      <Alert
-        status="danger"
-        icon
-        title="Could not load the trend"
-        description={serverMessage(error)}
-      />
-    );
-  }
-  return (
-    <ScorecardTrendChart
-      scorecard={scorecard}
-      points={value?.points ?? []}
-      subject={teamName}
-    />
-  );
-}
 
 function PendingExemptions(props: {
   groupRef: string;
@@ -228,10 +148,10 @@ function TeamRollup(props: {
         />
       </Section>
       <Section title={`Trend, last ${TREND_DAYS} days`}>
-        <TeamTrend
+        <ScorecardTrend
           scorecard={scorecard}
           groupRef={groupRef}
-          teamName={teamName}
+          subject={teamName}
         />
       </Section>
       <Section
@@ -265,7 +185,7 @@ function TeamRollup(props: {
 export function TeamScorecardContent() {
   const { entity } = useEntity();
   const groupRef = stringifyEntityRef(entity);
-  const teamName = groupName(entity);
+  const teamName = groupDisplayTitle(entity);
   const flywheelApi = useApi(flywheelApiRef);
   const permissions = useScorecardPermissions();
   const [searchParams, setSearchParams] = useSearchParams();
