@@ -410,6 +410,8 @@ class AggregateDeltas {
   readonly scorecards = new Set<string>();
   /** Set when results changed without differences (whole scorecards removed). */
   changed = false;
+  /** Only subtractions can bring a count down to nothing. */
+  private subtracted = false;
 
   add(
     scorecardId: string,
@@ -418,6 +420,9 @@ class AggregateDeltas {
     sign: 1 | -1,
   ) {
     this.scorecards.add(scorecardId);
+    if (sign < 0) {
+      this.subtracted = true;
+    }
     const owner = row.owner_ref ?? '';
     const level = row.level ?? '';
     const ownerKey = `${scorecardId}\u0000${owner}`;
@@ -498,6 +503,9 @@ class AggregateDeltas {
 
   /** Drops the aggregate rows that counted down to nothing. */
   async prune(trx: Knex.Transaction): Promise<void> {
+    if (!this.subtracted) {
+      return; // a first evaluation, say: nothing to look for
+    }
     const scorecards = [...this.scorecards];
     for (const part of chunk(scorecards, variableBudget(trx))) {
       await trx(OWNER_LEVELS)
