@@ -22,6 +22,8 @@ import { ScaffolderRunStore } from '@flywheel/plugin-flywheel-backend/src/golden
 import { BenchHandles } from './backend';
 import { factProviderTime, qualityFactProvider } from './flywheelFacts';
 
+export type { EvaluationStats } from '@flywheel/plugin-flywheel-backend/src/scorecards/engine/ScorecardEngine';
+
 /** Where an evaluation's wall time went, in milliseconds. */
 export interface PhaseProfile {
   /** Waiting for the catalog API (pages of entities, groups, templates). */

@@ -25,7 +25,12 @@ import {
   ROOT_GROUP,
   SyntheticCatalog,
 } from './catalogData';
-import { createProfiledEngine, PhaseProfile, SqlTiming } from './flywheel';
+import {
+  createProfiledEngine,
+  EvaluationStats,
+  PhaseProfile,
+  SqlTiming,
+} from './flywheel';
 import { LoadResult, runLoadInChild } from './load';
 import { BenchLogger } from './logger';
 import { cpuProfiler } from './profile';
@@ -76,16 +81,7 @@ export interface DbResult {
 
 export interface Evaluation {
   wallMs: number;
-  stats: {
-    entitiesRead: number;
-    evaluations: number;
-    unchanged: number;
-    entitiesWritten: number;
-    checksWritten: number;
-    transitions: number;
-    removed: number;
-    durationMs: number;
-  };
+  stats: EvaluationStats;
   profile: PhaseProfile;
   sql: SqlTiming[];
 }
