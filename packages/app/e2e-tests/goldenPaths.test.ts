@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { signInAsGuest, waitForCatalog } from './helpers';
+import { signInAsGuest, waitForCatalog, waitForEntity } from './helpers';
 
 // The journey of the foundation issue: a developer opens Flywheel → Golden
 // Paths, scaffolds a service from a golden path, finds it in the catalog with
@@ -52,6 +52,9 @@ test('a developer scaffolds a service from a golden path and sees its provenance
   const openInCatalog = page.getByRole('link', { name: 'Open in catalog' });
   await expect(openInCatalog).toBeVisible({ timeout: 120_000 });
   await openInCatalog.click();
+  // The page may have asked before the catalog processed the new location.
+  await waitForEntity(request, 'component', name);
+  await page.reload();
 
   await expect(page.getByRole('heading', { name })).toBeVisible();
   const provenance = page.getByRole('region', { name: 'Golden path' });

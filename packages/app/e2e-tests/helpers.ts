@@ -40,6 +40,30 @@ export async function waitForCatalog(request: APIRequestContext) {
     .toBe(true);
 }
 
+/**
+ * Waits until the catalog serves an entity: a freshly registered location
+ * is processed asynchronously, so its entity page may say "not found" first.
+ */
+export async function waitForEntity(
+  request: APIRequestContext,
+  kind: string,
+  name: string,
+) {
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(
+            `/api/catalog/entities/by-name/${kind}/default/${name}`,
+            { headers: { authorization: `Bearer ${token}` } },
+          )
+        ).status(),
+      { timeout: 120_000, intervals: [1_000] },
+    )
+    .toBe(200);
+}
+
 /** Opens the app and signs in as the guest user. */
 export async function signInAsGuest(page: Page) {
   await page.goto('/');
