@@ -182,5 +182,59 @@ export interface Config {
         [param: string]: unknown;
       }>;
     }>;
+
+    /**
+     * NPS and CSAT surveys. See docs/surveys.md.
+     */
+    surveys?: {
+      /**
+       * The smallest number of responses a team (or any segment) needs for
+       * its numbers to be shown. Default 5; values below 3 are raised to 3.
+       * @visibility backend
+       */
+      minGroupSize?: number;
+      /**
+       * The smallest number of responses a team needs for its comments to be
+       * shown with the team named, and a scope for its comments to be shown
+       * at all. Default 10; never below minGroupSize.
+       * @visibility backend
+       */
+      minCommentGroupSize?: number;
+      /**
+       * Days between any two surveys a person is asked to answer. Default 30.
+       * @visibility backend
+       */
+      minDaysBetweenSurveys?: number;
+      /**
+       * Days between two surveys with an NPS question. Default 90.
+       * @visibility backend
+       */
+      minDaysBetweenNps?: number;
+      /**
+       * Days a prompt stays away after "Not now". Default 3.
+       * @visibility backend
+       */
+      snoozeDays?: number;
+      /**
+       * Invite a wave's audience through Backstage notifications when it
+       * opens (surveys with the `wave-open` trigger). Default true.
+       * @visibility backend
+       */
+      notifyOnWaveOpen?: boolean;
+      /**
+       * Surveys as code: each an `id` plus the fields of a survey definition
+       * (title, description, anonymous, questions, audience, schedule,
+       * triggers, samplingPercent) as the API takes them. They cannot be
+       * edited in the UI. A bad definition stops the backend at start-up
+       * with the survey and field named.
+       * @visibility backend
+       */
+      definitions?: Array<{
+        /** @visibility backend */
+        id: string;
+        /** @visibility backend */
+        [field: string]: unknown;
+      }>;
+    };
   };
 }

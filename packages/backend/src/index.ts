@@ -9,6 +9,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
 import { flywheelModuleDemoScorecardHistory } from './modules/demoScorecardHistory';
+import { flywheelModuleDemoSurveys } from './modules/demoSurveys';
 import { flywheelModuleOncallFacts } from './modules/oncallFacts';
 import { catalogModuleLocalFileLocations } from './modules/localFileLocations';
 
@@ -86,6 +87,8 @@ backend.add(flywheelModuleDemoScaffolderRuns);
 // Example instance only: twelve weeks of demo scorecard history before the
 // first real snapshot, so the trend charts have a past (examples/README.md).
 backend.add(flywheelModuleDemoScorecardHistory);
+// Example instance only: five past waves of a demo Platform NPS.
+backend.add(flywheelModuleDemoSurveys);
 // Example fact provider for scorecards (docs/scorecards.md): on-call facts.
 backend.add(flywheelModuleOncallFacts);
 

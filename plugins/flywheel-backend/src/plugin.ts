@@ -10,6 +10,7 @@ import {
   flywheelScorecardsExtensionPoint,
 } from '@flywheel/plugin-flywheel-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { EntityChangeQueue } from './scorecards/engine/EntityChangeQueue';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { flywheelPermissions } from '@flywheel/plugin-flywheel-common';
@@ -27,6 +28,11 @@ import { registerScorecardRoutes } from './scorecards/router';
 import { ScorecardService } from './scorecards/ScorecardService';
 import { ScorecardStore } from './scorecards/store/ScorecardStore';
 import { GOLDEN_PATH_METRICS } from './goldenPaths/GoldenPathService';
+import { readSurveySettings } from './surveys/config';
+import { notificationInviter } from './surveys/notifications';
+import { registerSurveyRoutes } from './surveys/router';
+import { SurveyService } from './surveys/SurveyService';
+import { SurveyStore } from './surveys/store/SurveyStore';
 
 /**
  * The Flywheel backend plugin: REST API at /api/flywheel.
@@ -66,6 +72,7 @@ export const flywheelPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        notifications: notificationService,
       },
       async init({
         auditor,
@@ -82,13 +89,39 @@ export const flywheelPlugin = createBackendPlugin({
         httpRouter,
         permissions,
         permissionsRegistry,
+        notifications,
       }) {
         permissionsRegistry.addPermissions(flywheelPermissions);
         const db = await connectDatabase(database);
         const catalogReader = new CatalogReader(catalog);
 
+        // Surveys: bad settings or definitions stop the backend here.
+        const surveys = new SurveyService({
+          store: new SurveyStore(db),
+          catalog: catalogReader,
+          auth,
+          permissions,
+          settings: readSurveySettings(config),
+          logger: logger.child({ domain: 'surveys' }),
+          inviter: notificationInviter(notifications),
+        });
+        await surveys.start();
+        // Opens waves and invites their audience, once across replicas.
+        await scheduler.scheduleTask({
+          id: 'flywheel-surveys-open-waves',
+          frequency: { minutes: 5 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 15 },
+          fn: () => surveys.syncWaves(),
+        });
+
         const runStore = new ScaffolderRunStore(db);
-        const goldenPaths = new GoldenPathService(catalogReader, runStore);
+        const goldenPaths = new GoldenPathService(
+          catalogReader,
+          runStore,
+          undefined,
+          surveys,
+        );
         const taskSync = ScaffolderTaskSync.fromDiscovery({
           runs: runStore,
           discovery,
@@ -186,6 +219,7 @@ export const flywheelPlugin = createBackendPlugin({
           permissions,
           auditor,
         });
+        registerSurveyRoutes(router, { surveys, httpAuth, auditor });
         registerGoldenPathRoutes(router, {
           goldenPaths,
           httpAuth,

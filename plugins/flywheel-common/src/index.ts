@@ -12,3 +12,8 @@ export * from './stats/quantile';
 export * from './permissions';
 export * from './scorecards/types';
 export * from './scorecards/levels';
+export * from './surveys/types';
+export * from './stats/nps';
+export * from './stats/csat';
+export * from './stats/compare';
+export * from './surveys/templates';

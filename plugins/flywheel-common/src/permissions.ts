@@ -62,6 +62,46 @@ export const flywheelExemptionDecidePermission = createPermission({
 });
 
 /**
+ * Create, edit, archive and preview surveys, and triage their comments.
+ *
+ * @public
+ */
+export const flywheelSurveysManagePermission = createPermission({
+  name: 'flywheel.surveys.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Read every survey's results, for the whole audience and any team.
+ *
+ * @public
+ */
+export const flywheelSurveysResultsReadPermission = createPermission({
+  name: 'flywheel.surveys.results.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Read survey results of the teams the user belongs to, and their sub-teams.
+ *
+ * @public
+ */
+export const flywheelSurveysOwnTeamResultsReadPermission = createPermission({
+  name: 'flywheel.surveys.results.read-own-team',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Read survey comments (free-text answers), within the comment threshold.
+ *
+ * @public
+ */
+export const flywheelSurveysCommentsReadPermission = createPermission({
+  name: 'flywheel.surveys.comments.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission Flywheel defines.
  *
  * @public
@@ -73,4 +113,8 @@ export const flywheelPermissions = [
   flywheelScorecardsRefreshPermission,
   flywheelExemptionRequestPermission,
   flywheelExemptionDecidePermission,
+  flywheelSurveysManagePermission,
+  flywheelSurveysResultsReadPermission,
+  flywheelSurveysOwnTeamResultsReadPermission,
+  flywheelSurveysCommentsReadPermission,
 ];

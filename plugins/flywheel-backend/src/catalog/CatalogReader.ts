@@ -73,9 +73,14 @@ export class CatalogReader {
     filter: Record<string, string | string[]> | undefined,
     credentials: BackstageCredentials,
     pageSize = 1000,
+    fields?: string[],
   ): AsyncIterable<Entity[]> {
     return this.catalog.streamEntities(
-      { ...(filter ? { filter } : {}), pageSize },
+      {
+        ...(filter ? { filter } : {}),
+        pageSize,
+        ...(fields ? { fields } : {}),
+      },
       { credentials },
     );
   }

@@ -5,6 +5,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
+import type { SurveyTriggers } from '../surveys/SurveyService';
 import {
   EntityProvenanceResponse,
   GOLDEN_PATH_LABEL,
@@ -121,7 +122,11 @@ export interface GoldenPathInsights {
   ): number | undefined;
 }
 
+/** The survey trigger event fired when a golden-path run succeeds. */
+export const SCAFFOLDER_RUN_COMPLETED_EVENT = 'scaffolder.run.completed';
+
 /** Parses an entity ref from user input, insisting on a kind. */
+
 export function parseRefOfKind(
   value: string,
   kind: string,
@@ -174,6 +179,7 @@ export class GoldenPathService {
     private readonly catalog: CatalogReader,
     private readonly runs: ScaffolderRunStore,
     private readonly now: () => DateTime = () => DateTime.utc(),
+    private readonly surveyTriggers?: SurveyTriggers,
   ) {}
 
   async listGoldenPaths(
@@ -336,6 +342,14 @@ export class GoldenPathService {
       );
     }
     await this.runs.upsert(run);
+    // A finished run is a moment to ask how it went (golden-path CSAT).
+    if (userRef && run.outcome === 'succeeded' && this.surveyTriggers) {
+      await this.surveyTriggers.fire({
+        event: SCAFFOLDER_RUN_COMPLETED_EVENT,
+        userRef,
+        context: { templateRef: run.templateRef },
+      });
+    }
   }
 
   /**

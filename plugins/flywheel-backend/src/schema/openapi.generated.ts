@@ -16,6 +16,12 @@ export const spec = {
       "url": "/"
     }
   ],
+  "tags": [
+    {
+      "name": "Surveys",
+      "description": "NPS, CSAT and custom surveys of the developer portal's users, their waves, responses, results and comments."
+    }
+  ],
   "components": {
     "schemas": {
       "Error": {
@@ -791,11 +797,1283 @@ export const spec = {
             "type": "boolean"
           }
         }
+      },
+      "SurveyQuestionType": {
+        "type": "string",
+        "enum": [
+          "nps",
+          "csat",
+          "rating",
+          "single-choice",
+          "multiple-choice",
+          "text"
+        ]
+      },
+      "SurveyQuestion": {
+        "type": "object",
+        "required": [
+          "id",
+          "type",
+          "title"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "pattern": "^[a-z0-9][a-z0-9-]{0,99}$",
+            "description": "Stable id within the survey."
+          },
+          "type": {
+            "$ref": "#/components/schemas/SurveyQuestionType"
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 300
+          },
+          "required": {
+            "type": "boolean",
+            "description": "Whether an answer is required; defaults to true for nps and csat."
+          },
+          "followUp": {
+            "type": "string",
+            "maxLength": 300,
+            "description": "For nps, the \"why?\" follow-up, answered as free text."
+          },
+          "scale": {
+            "type": "object",
+            "description": "For rating, a whole-number scale within 0–10.",
+            "required": [
+              "min",
+              "max"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "min": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10
+              },
+              "max": {
+                "type": "integer",
+                "minimum": 0,
+                "maximum": 10
+              },
+              "minLabel": {
+                "type": "string",
+                "maxLength": 100
+              },
+              "maxLabel": {
+                "type": "string",
+                "maxLength": 100
+              }
+            }
+          },
+          "options": {
+            "type": "array",
+            "description": "For single-choice and multiple-choice.",
+            "minItems": 2,
+            "maxItems": 20,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 200
+            }
+          }
+        }
+      },
+      "SurveyAudience": {
+        "description": "Who a survey asks. A group includes its sub-groups; golden-path owners are the members of the groups owning a Component created from one of the templates.",
+        "oneOf": [
+          {
+            "type": "object",
+            "required": [
+              "type"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "everyone"
+                ]
+              }
+            }
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "groupRefs"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "groups"
+                ]
+              },
+              "groupRefs": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 100,
+                "items": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 255
+                }
+              }
+            }
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "templateRefs"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "golden-path-owners"
+                ]
+              },
+              "templateRefs": {
+                "type": "array",
+                "minItems": 1,
+                "maxItems": 100,
+                "items": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 255
+                }
+              }
+            }
+          }
+        ]
+      },
+      "SurveySchedule": {
+        "type": "object",
+        "required": [
+          "opensAt",
+          "recurrence"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "opensAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the first wave opens."
+          },
+          "closesAt": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When a one-off survey closes."
+          },
+          "recurrence": {
+            "type": "string",
+            "enum": [
+              "none",
+              "monthly",
+              "quarterly"
+            ]
+          },
+          "waveDays": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 90,
+            "description": "How long each recurring wave stays open; default 14."
+          }
+        }
+      },
+      "SurveyTrigger": {
+        "description": "What makes a survey prompt a person while a wave is open.",
+        "oneOf": [
+          {
+            "type": "object",
+            "required": [
+              "type"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "wave-open"
+                ]
+              }
+            }
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "event"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "event"
+                ]
+              },
+              "event": {
+                "type": "string",
+                "pattern": "^[a-z0-9.-]{1,100}$"
+              }
+            }
+          },
+          {
+            "type": "object",
+            "required": [
+              "type",
+              "pathPrefix"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "type": {
+                "type": "string",
+                "enum": [
+                  "route"
+                ]
+              },
+              "pathPrefix": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 2000
+              }
+            }
+          }
+        ]
+      },
+      "SurveyDefinition": {
+        "type": "object",
+        "description": "What a platform PM writes to create or edit a survey.",
+        "required": [
+          "title",
+          "anonymous",
+          "questions",
+          "audience",
+          "schedule",
+          "triggers",
+          "samplingPercent"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "anonymous": {
+            "type": "boolean",
+            "description": "Anonymous surveys store no user identity with the answers."
+          },
+          "questions": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 30,
+            "items": {
+              "$ref": "#/components/schemas/SurveyQuestion"
+            }
+          },
+          "audience": {
+            "$ref": "#/components/schemas/SurveyAudience"
+          },
+          "schedule": {
+            "$ref": "#/components/schemas/SurveySchedule"
+          },
+          "triggers": {
+            "type": "array",
+            "maxItems": 10,
+            "items": {
+              "$ref": "#/components/schemas/SurveyTrigger"
+            }
+          },
+          "samplingPercent": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100
+          },
+          "template": {
+            "type": "string",
+            "maxLength": 100
+          }
+        }
+      },
+      "CreateSurveyRequest": {
+        "type": "object",
+        "description": "A SurveyDefinition, with an optional id (derived from the title when absent).",
+        "required": [
+          "title",
+          "anonymous",
+          "questions",
+          "audience",
+          "schedule",
+          "triggers",
+          "samplingPercent"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "Lowercase letters, digits and dashes; `prompts` and `triggers` are reserved (they are paths under /surveys).",
+            "pattern": "^(?!(?:prompts|triggers)$)[a-z0-9][a-z0-9-]{0,99}$"
+          },
+          "title": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "description": {
+            "type": "string",
+            "maxLength": 2000
+          },
+          "anonymous": {
+            "type": "boolean"
+          },
+          "questions": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 30,
+            "items": {
+              "$ref": "#/components/schemas/SurveyQuestion"
+            }
+          },
+          "audience": {
+            "$ref": "#/components/schemas/SurveyAudience"
+          },
+          "schedule": {
+            "$ref": "#/components/schemas/SurveySchedule"
+          },
+          "triggers": {
+            "type": "array",
+            "maxItems": 10,
+            "items": {
+              "$ref": "#/components/schemas/SurveyTrigger"
+            }
+          },
+          "samplingPercent": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100
+          },
+          "template": {
+            "type": "string",
+            "maxLength": 100
+          }
+        }
+      },
+      "SurveyWave": {
+        "type": "object",
+        "description": "One round of a survey, with its own responses.",
+        "required": [
+          "id",
+          "surveyId",
+          "number",
+          "opensAt",
+          "closesAt",
+          "status",
+          "responseCount"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "surveyId": {
+            "type": "string"
+          },
+          "number": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "1 for the first wave."
+          },
+          "opensAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "closesAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "scheduled",
+              "open",
+              "closed"
+            ]
+          },
+          "audienceSize": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Eligible audience when the wave opened, if known."
+          },
+          "responseCount": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "SurveyWavesResponse": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyWave"
+            }
+          }
+        }
+      },
+      "Survey": {
+        "type": "object",
+        "description": "A survey with its definition, state and current wave.",
+        "required": [
+          "id",
+          "source",
+          "status",
+          "createdAt",
+          "updatedAt",
+          "questionsLocked",
+          "title",
+          "anonymous",
+          "questions",
+          "audience",
+          "schedule",
+          "triggers",
+          "samplingPercent"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "config",
+              "api"
+            ],
+            "description": "Config-defined surveys are edited in config, not through the API."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "archived"
+            ]
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "updatedAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "currentWave": {
+            "$ref": "#/components/schemas/SurveyWave",
+            "description": "The open wave, or else the latest one."
+          },
+          "questionsLocked": {
+            "type": "boolean",
+            "description": "True once any wave has responses; questions can no longer change."
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "anonymous": {
+            "type": "boolean"
+          },
+          "questions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyQuestion"
+            }
+          },
+          "audience": {
+            "$ref": "#/components/schemas/SurveyAudience"
+          },
+          "schedule": {
+            "$ref": "#/components/schemas/SurveySchedule"
+          },
+          "triggers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyTrigger"
+            }
+          },
+          "samplingPercent": {
+            "type": "integer"
+          },
+          "template": {
+            "type": "string"
+          }
+        }
+      },
+      "SurveysResponse": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Survey"
+            }
+          }
+        }
+      },
+      "SurveyAnswer": {
+        "type": "object",
+        "description": "One answer. `value` is a number for nps, csat and rating; an option for single-choice; a list of options for multiple-choice; text for text. `comment` answers an nps question's \"why?\".",
+        "required": [
+          "questionId",
+          "value"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "questionId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "value": {
+            "oneOf": [
+              {
+                "type": "integer"
+              },
+              {
+                "type": "string",
+                "maxLength": 5000
+              },
+              {
+                "type": "array",
+                "maxItems": 20,
+                "items": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                }
+              }
+            ]
+          },
+          "comment": {
+            "type": "string",
+            "maxLength": 5000
+          }
+        }
+      },
+      "SubmitSurveyResponseRequest": {
+        "type": "object",
+        "required": [
+          "waveId",
+          "answers"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "waveId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "answers": {
+            "type": "array",
+            "maxItems": 30,
+            "items": {
+              "$ref": "#/components/schemas/SurveyAnswer"
+            }
+          }
+        }
+      },
+      "SubmitSurveyResponseResult": {
+        "type": "object",
+        "required": [
+          "surveyId",
+          "waveId",
+          "status",
+          "submittedAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "surveyId": {
+            "type": "string"
+          },
+          "waveId": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "created",
+              "updated"
+            ],
+            "description": "updated when the person changed an earlier answer in this wave."
+          },
+          "submittedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "SurveyPrompt": {
+        "type": "object",
+        "description": "A survey the current user is asked to answer now.",
+        "required": [
+          "surveyId",
+          "waveId",
+          "title",
+          "anonymous",
+          "questions",
+          "closesAt"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "surveyId": {
+            "type": "string"
+          },
+          "waveId": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "anonymous": {
+            "type": "boolean"
+          },
+          "questions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyQuestion"
+            }
+          },
+          "closesAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "previousAnswers": {
+            "type": "array",
+            "description": "The user's earlier answers in this wave, if any (identified surveys).",
+            "items": {
+              "$ref": "#/components/schemas/SurveyAnswer"
+            }
+          },
+          "preview": {
+            "type": "boolean",
+            "description": "A preview for the author; nothing is stored and throttling is ignored."
+          }
+        }
+      },
+      "SurveyPromptsResponse": {
+        "type": "object",
+        "required": [
+          "items"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyPrompt"
+            }
+          }
+        }
+      },
+      "SurveyPromptActionRequest": {
+        "type": "object",
+        "required": [
+          "waveId",
+          "action"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "waveId": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "snooze",
+              "dismiss"
+            ],
+            "description": "Snooze asks again after a few days; dismiss skips this wave."
+          }
+        }
+      },
+      "SurveyTriggerEventRequest": {
+        "type": "object",
+        "required": [
+          "event",
+          "userRef"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "event": {
+            "type": "string",
+            "pattern": "^[a-z0-9.-]{1,100}$",
+            "description": "e.g. scaffolder.run.completed or deployment.first-production."
+          },
+          "userRef": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "description": "Entity ref of the User the event happened for."
+          },
+          "context": {
+            "type": "object",
+            "description": "Free-form details of the event."
+          }
+        }
+      },
+      "Estimate": {
+        "type": "object",
+        "description": "An estimate with its 95% interval.",
+        "required": [
+          "value",
+          "low",
+          "high"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "value": {
+            "type": "number"
+          },
+          "low": {
+            "type": "number"
+          },
+          "high": {
+            "type": "number"
+          }
+        }
+      },
+      "NpsSummary": {
+        "type": "object",
+        "required": [
+          "responses",
+          "promoters",
+          "passives",
+          "detractors",
+          "nps",
+          "finitePopulationCorrected",
+          "distribution"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "responses": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "promoters": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "passives": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "detractors": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "nps": {
+            "$ref": "#/components/schemas/Estimate",
+            "description": "−100…100 with its adjusted-Wald 95% interval."
+          },
+          "finitePopulationCorrected": {
+            "type": "boolean",
+            "description": "Whether the finite-population correction narrowed the interval."
+          },
+          "distribution": {
+            "type": "array",
+            "description": "Answers per score, index 0–10.",
+            "minItems": 11,
+            "maxItems": 11,
+            "items": {
+              "type": "integer",
+              "minimum": 0
+            }
+          }
+        }
+      },
+      "CsatSummary": {
+        "type": "object",
+        "required": [
+          "responses",
+          "satisfied",
+          "csat",
+          "distribution"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "responses": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "satisfied": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "csat": {
+            "$ref": "#/components/schemas/Estimate",
+            "description": "Top-two-box share in percent with its Wilson 95% interval."
+          },
+          "distribution": {
+            "type": "array",
+            "description": "Answers per score, index 0 for score 1 … 4 for score 5.",
+            "minItems": 5,
+            "maxItems": 5,
+            "items": {
+              "type": "integer",
+              "minimum": 0
+            }
+          }
+        }
+      },
+      "SurveyQuestionResult": {
+        "type": "object",
+        "required": [
+          "questionId",
+          "type",
+          "title",
+          "responses"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "questionId": {
+            "type": "string"
+          },
+          "type": {
+            "$ref": "#/components/schemas/SurveyQuestionType"
+          },
+          "title": {
+            "type": "string"
+          },
+          "responses": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "nps": {
+            "$ref": "#/components/schemas/NpsSummary"
+          },
+          "csat": {
+            "$ref": "#/components/schemas/CsatSummary"
+          },
+          "rating": {
+            "type": "object",
+            "required": [
+              "mean",
+              "distribution"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "mean": {
+                "type": "number"
+              },
+              "distribution": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "value",
+                    "count"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "value": {
+                      "type": "integer"
+                    },
+                    "count": {
+                      "type": "integer",
+                      "minimum": 0
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "choices": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "option",
+                "count"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "option": {
+                  "type": "string"
+                },
+                "count": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              }
+            }
+          },
+          "comments": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "text and nps follow-ups, how many wrote something."
+          }
+        }
+      },
+      "SurveyTrendPoint": {
+        "type": "object",
+        "description": "One wave's headline numbers, for the trend.",
+        "required": [
+          "waveId",
+          "number",
+          "opensAt",
+          "responses"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "waveId": {
+            "type": "string"
+          },
+          "number": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "opensAt": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "responses": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "responseRate": {
+            "type": "number"
+          },
+          "nps": {
+            "$ref": "#/components/schemas/Estimate"
+          },
+          "csat": {
+            "$ref": "#/components/schemas/Estimate"
+          },
+          "change": {
+            "type": "object",
+            "description": "Change from the previous wave and whether it is significant at 95%.",
+            "required": [
+              "delta",
+              "significant",
+              "pValue"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "delta": {
+                "type": "number"
+              },
+              "significant": {
+                "type": "boolean"
+              },
+              "pValue": {
+                "type": "number"
+              }
+            }
+          }
+        }
+      },
+      "SurveyHiddenReason": {
+        "type": "string",
+        "description": "Why a segment's numbers are not shown.",
+        "enum": [
+          "below-minimum",
+          "protects-another-group"
+        ]
+      },
+      "SurveyTeamResult": {
+        "type": "object",
+        "description": "One team of a breakdown, sub-teams included. The numbers are present only when shown.",
+        "required": [
+          "groupRef",
+          "depth"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "groupRef": {
+            "type": "string"
+          },
+          "depth": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "0 for the teams directly under the scope."
+          },
+          "parentRef": {
+            "type": "string"
+          },
+          "audienceSize": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "responses": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "responseRate": {
+            "type": "number"
+          },
+          "nps": {
+            "$ref": "#/components/schemas/Estimate"
+          },
+          "csat": {
+            "$ref": "#/components/schemas/Estimate"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/SurveyHiddenReason"
+          }
+        }
+      },
+      "SurveyResultsResponse": {
+        "type": "object",
+        "required": [
+          "surveyId",
+          "wave",
+          "responses",
+          "questions",
+          "trend",
+          "teams",
+          "thresholds"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "surveyId": {
+            "type": "string"
+          },
+          "wave": {
+            "$ref": "#/components/schemas/SurveyWave"
+          },
+          "groupRef": {
+            "type": "string",
+            "description": "The team in scope; absent for the whole audience."
+          },
+          "audienceSize": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "responses": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "responseRate": {
+            "type": "number"
+          },
+          "hidden": {
+            "$ref": "#/components/schemas/SurveyHiddenReason",
+            "description": "Set when the scope itself is below the minimum group size."
+          },
+          "questions": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyQuestionResult"
+            }
+          },
+          "trend": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyTrendPoint"
+            }
+          },
+          "teams": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyTeamResult"
+            }
+          },
+          "thresholds": {
+            "type": "object",
+            "required": [
+              "minGroupSize",
+              "minCommentGroupSize"
+            ],
+            "additionalProperties": false,
+            "properties": {
+              "minGroupSize": {
+                "type": "integer",
+                "minimum": 1
+              },
+              "minCommentGroupSize": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          }
+        }
+      },
+      "SurveyComment": {
+        "type": "object",
+        "description": "A free-text answer in the comments inbox.",
+        "required": [
+          "id",
+          "surveyId",
+          "waveId",
+          "questionId",
+          "text",
+          "submittedOn",
+          "tags",
+          "resolved"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "surveyId": {
+            "type": "string"
+          },
+          "waveId": {
+            "type": "string"
+          },
+          "questionId": {
+            "type": "string"
+          },
+          "text": {
+            "type": "string"
+          },
+          "groupRef": {
+            "type": "string",
+            "description": "The respondent's team, only when it has enough responses for comments."
+          },
+          "submittedOn": {
+            "type": "string",
+            "format": "date",
+            "description": "The day it was written (no time of day, so it cannot be matched)."
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "resolved": {
+            "type": "boolean"
+          },
+          "resolvedBy": {
+            "type": "string"
+          },
+          "resolvedAt": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "SurveyCommentsResponse": {
+        "type": "object",
+        "required": [
+          "items",
+          "totalCount",
+          "withheld"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/SurveyComment"
+            }
+          },
+          "totalCount": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "withheld": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Comments held back because their team is below the comment threshold."
+          }
+        }
+      },
+      "SurveyCommentUpdate": {
+        "type": "object",
+        "description": "Tags and resolves a comment; what is left out stays as it is.",
+        "additionalProperties": false,
+        "properties": {
+          "tags": {
+            "type": "array",
+            "maxItems": 10,
+            "items": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 40
+            }
+          },
+          "resolved": {
+            "type": "boolean"
+          }
+        }
       }
     },
     "responses": {
       "ErrorResponse": {
         "description": "An error, with a message a person can act on.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "BadRequest": {
+        "description": "The request is invalid; the message says what to fix.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "The user lacks the permission, or is not in the survey's audience.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "No such survey, wave or comment (or none open for the user).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Error"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "The request conflicts with the survey's state.",
         "content": {
           "application/json": {
             "schema": {
@@ -837,6 +2115,39 @@ export const spec = {
           "type": "string",
           "minLength": 1,
           "maxLength": 100
+        }
+      },
+      "surveyId": {
+        "name": "surveyId",
+        "in": "path",
+        "required": true,
+        "description": "Id of a survey, e.g. platform-nps.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[a-z0-9][a-z0-9-]{0,99}$"
+        }
+      },
+      "surveyWaveId": {
+        "name": "waveId",
+        "in": "query",
+        "required": false,
+        "description": "A wave of the survey; the open or latest wave when absent.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64
+        }
+      },
+      "surveyGroupRef": {
+        "name": "groupRef",
+        "in": "query",
+        "required": false,
+        "description": "Entity ref of a Group; its results, with its sub-teams as the breakdown. Absent for the whole audience.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
         }
       }
     }
@@ -1737,6 +3048,673 @@ export const spec = {
                 }
               }
             }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys": {
+      "get": {
+        "operationId": "ListSurveys",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Every active survey, with archived ones when `includeArchived` is true.",
+        "parameters": [
+          {
+            "name": "includeArchived",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The surveys.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveysResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateSurvey",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Creates a survey; needs `flywheel.surveys.manage`. The id is derived from the title when absent. 409 when the id is taken.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateSurveyRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The new survey.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/prompts": {
+      "get": {
+        "operationId": "GetSurveyPrompts",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "The surveys the current user should be asked now, after throttling, sampling and triggers. `path` is the page the user is on, for route triggers.",
+        "parameters": [
+          {
+            "name": "path",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "maxLength": 2000
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The prompts, possibly none.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyPromptsResponse"
+                }
+              }
+            }
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/triggers": {
+      "post": {
+        "operationId": "FireSurveyTrigger",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Records a backend event for a user (e.g. scaffolder.run.completed), so that surveys with a matching event trigger prompt them. For service principals, i.e. other backends.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SurveyTriggerEventRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Accepted; matching surveys will prompt the user.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "accepted"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "accepted": {
+                      "type": "boolean",
+                      "const": true
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}": {
+      "get": {
+        "operationId": "GetSurvey",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "One survey with its current wave.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The survey.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "put": {
+        "operationId": "UpdateSurvey",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Replaces a survey's definition; needs `flywheel.surveys.manage`. 409 when the questions change once a wave has responses (`questionsLocked`), or for a config-defined survey.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SurveyDefinition"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated survey.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/archive": {
+      "post": {
+        "operationId": "ArchiveSurvey",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Archives a survey; needs `flywheel.surveys.manage`. No new waves open; results are kept.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The archived survey.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Survey"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/waves": {
+      "get": {
+        "operationId": "ListSurveyWaves",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "The survey's waves, oldest first.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The waves.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyWavesResponse"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/form": {
+      "get": {
+        "operationId": "GetSurveyForm",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "The survey's open wave as a form for the current user (e.g. from a notification), with their earlier answers. 404 when no wave is open for them.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The form.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyPrompt"
+                }
+              }
+            }
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/preview": {
+      "get": {
+        "operationId": "PreviewSurvey",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "The survey as its audience will see it, with `preview` set; needs `flywheel.surveys.manage`. Nothing answered in a preview is stored.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The preview.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyPrompt"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/responses": {
+      "post": {
+        "operationId": "SubmitSurveyResponse",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Submits the current user's response to a wave, or changes it (identified surveys only). 400 for an invalid answer (unknown question, score out of range, missing required answer); 403 when the user is not in the audience; 409 when the wave is closed or the user already answered an anonymous survey.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SubmitSurveyResponseRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "An earlier response was updated.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmitSurveyResponseResult"
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "The response was recorded.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SubmitSurveyResponseResult"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/prompt-actions": {
+      "post": {
+        "operationId": "ActOnSurveyPrompt",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Snoozes (asks again after a few days) or dismisses (skips this wave) the current user's prompt.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SurveyPromptActionRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "204": {
+            "description": "Recorded."
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/results": {
+      "get": {
+        "operationId": "GetSurveyResults",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Results of one wave with the trend and a team breakdown, within the anonymity thresholds; as JSON or, with format=csv, the same aggregates as CSV (hidden teams left out). Needs `flywheel.surveys.results.read`, or `flywheel.surveys.results.read-own-team` for the user's own teams.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/surveyWaveId"
+          },
+          {
+            "$ref": "#/components/parameters/surveyGroupRef"
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "csv"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The results, or their CSV export.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyResultsResponse"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/comments": {
+      "get": {
+        "operationId": "ListSurveyComments",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "The comments inbox of a survey, newest first, within the comment threshold; needs `flywheel.surveys.comments.read`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "$ref": "#/components/parameters/surveyWaveId"
+          },
+          {
+            "$ref": "#/components/parameters/surveyGroupRef"
+          },
+          {
+            "name": "resolved",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "boolean"
+            }
+          },
+          {
+            "name": "tag",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 40
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 200,
+              "default": 50
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "A page of comments.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyCommentsResponse"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/surveys/{surveyId}/comments/{commentId}": {
+      "patch": {
+        "operationId": "UpdateSurveyComment",
+        "tags": [
+          "Surveys"
+        ],
+        "description": "Tags or resolves a comment; needs `flywheel.surveys.manage`.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/surveyId"
+          },
+          {
+            "name": "commentId",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 64
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/SurveyCommentUpdate"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The updated comment.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SurveyComment"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
           },
           "default": {
             "$ref": "#/components/responses/ErrorResponse"

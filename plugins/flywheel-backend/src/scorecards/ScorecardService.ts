@@ -15,7 +15,7 @@ import { CatalogReader } from '../catalog/CatalogReader';
 import { parseRefOfKind } from '../goldenPaths/GoldenPathService';
 import { ScorecardDefinition } from './definitions';
 import { ScorecardEngine } from './engine/ScorecardEngine';
-import { toCsv } from './csv';
+import { toCsv } from '../service/csv';
 import type { ExemptionStatus, ScorecardStore } from './store/ScorecardStore';
 
 const MAX_EXEMPTION_DAYS = 366;

@@ -11,6 +11,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
+import { audited as auditWrite } from '../service/audited';
 import { authorizeOrThrow } from '../service/authorize';
 import { FlywheelApiRouter } from '../service/createRouter';
 import { ScorecardService } from './ScorecardService';
@@ -44,28 +45,12 @@ export function registerScorecardRoutes(
     return credentials;
   };
 
-  /** Runs a write inside an audit event that records success or failure. */
-  const audited = async <T>(
+  const audited = <T>(
     req: Request,
     eventId: string,
     meta: JsonObject,
     fn: () => Promise<T>,
-  ): Promise<T> => {
-    const event = await auditor.createEvent({
-      eventId,
-      severityLevel: 'medium',
-      request: req,
-      meta,
-    });
-    try {
-      const result = await fn();
-      await event.success();
-      return result;
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
-  };
+  ) => auditWrite(auditor, req, eventId, meta, fn);
 
   router.get('/scorecards', async (req, res) => {
     await authorized(req, flywheelScorecardsReadPermission);

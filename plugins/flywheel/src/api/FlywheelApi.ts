@@ -11,6 +11,19 @@ import {
   ScorecardExemption,
   ScorecardHistoryResponse,
   ScorecardsResponse,
+  SubmitSurveyResponseRequest,
+  SubmitSurveyResponseResult,
+  Survey,
+  SurveyCommentsResponse,
+  SurveyComment,
+  SurveyCommentUpdate,
+  SurveyDefinition,
+  SurveyPrompt,
+  SurveyPromptActionRequest,
+  SurveyPromptsResponse,
+  SurveyResultsResponse,
+  SurveysResponse,
+  SurveyWave,
 } from '@flywheel/plugin-flywheel-common';
 
 /**
@@ -58,6 +71,22 @@ export interface ScorecardExemptionRequest {
   justification: string;
   /** ISO date-time, in the future and at most 366 days ahead. */
   expiresAt: string;
+}
+
+/** Which results `GET /surveys/{id}/results` returns. @public */
+export interface SurveyResultsQuery {
+  /** A wave of the survey; the open or latest wave when absent. */
+  waveId?: string;
+  /** A team: its results with its sub-teams as the breakdown. */
+  groupRef?: string;
+}
+
+/** @public */
+export interface SurveyCommentsQuery extends SurveyResultsQuery {
+  resolved?: boolean;
+  tag?: string;
+  limit?: number;
+  offset?: number;
 }
 
 /**
@@ -162,6 +191,80 @@ export interface FlywheelApi {
     id: string,
     options?: { note?: string },
   ): Promise<ScorecardExemption>;
+
+  /** Every active survey (archived ones too when asked). */
+  listSurveys(options?: {
+    includeArchived?: boolean;
+  }): Promise<SurveysResponse>;
+
+  getSurvey(surveyId: string): Promise<Survey>;
+
+  /** Creates a survey. Needs `flywheel.surveys.manage`. */
+  createSurvey(definition: SurveyDefinition & { id?: string }): Promise<Survey>;
+
+  /**
+   * Replaces a survey's definition. Questions cannot change once a wave has
+   * responses (409). Needs `flywheel.surveys.manage`.
+   */
+  updateSurvey(surveyId: string, definition: SurveyDefinition): Promise<Survey>;
+
+  /** Archives a survey: no new waves, results kept. */
+  archiveSurvey(surveyId: string): Promise<Survey>;
+
+  /** The survey's waves, oldest first. */
+  listSurveyWaves(surveyId: string): Promise<{ items: SurveyWave[] }>;
+
+  /**
+   * Surveys the current user should be asked now, after throttling, sampling
+   * and triggers; `path` is the page the user is on (route triggers).
+   */
+  getSurveyPrompts(options?: { path?: string }): Promise<SurveyPromptsResponse>;
+
+  /**
+   * The survey's open wave as a form for the current user (e.g. from a
+   * notification), with their earlier answers; 404 when none is open for them.
+   */
+  getSurveyForm(surveyId: string): Promise<SurveyPrompt>;
+
+  /** The survey as its audience will see it; nothing answered is stored. */
+  previewSurvey(surveyId: string): Promise<SurveyPrompt>;
+
+  /** Submits or changes the current user's response to a wave. */
+  submitSurveyResponse(
+    surveyId: string,
+    request: SubmitSurveyResponseRequest,
+  ): Promise<SubmitSurveyResponseResult>;
+
+  /** Snoozes or dismisses a prompt. */
+  actOnSurveyPrompt(
+    surveyId: string,
+    request: SurveyPromptActionRequest,
+  ): Promise<void>;
+
+  /** Results of one wave with trend and team breakdown, within anonymity rules. */
+  getSurveyResults(
+    surveyId: string,
+    query?: SurveyResultsQuery,
+  ): Promise<SurveyResultsResponse>;
+
+  /** The same aggregates as CSV, hidden teams left out. */
+  exportSurveyResultsCsv(
+    surveyId: string,
+    query?: SurveyResultsQuery,
+  ): Promise<Blob>;
+
+  /** The comments inbox of a survey, newest first. */
+  getSurveyComments(
+    surveyId: string,
+    query?: SurveyCommentsQuery,
+  ): Promise<SurveyCommentsResponse>;
+
+  /** Tags or resolves a comment. Needs `flywheel.surveys.manage`. */
+  updateSurveyComment(
+    surveyId: string,
+    commentId: string,
+    update: SurveyCommentUpdate,
+  ): Promise<SurveyComment>;
 }
 
 /**

@@ -1,5 +1,7 @@
 export { flywheelApiRef } from './FlywheelApi';
 export type {
+  SurveyCommentsQuery,
+  SurveyResultsQuery,
   FlywheelApi,
   ScorecardEntitiesPage,
   ScorecardExemptionRequest,

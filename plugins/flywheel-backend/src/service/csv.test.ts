@@ -19,3 +19,11 @@ describe('toCsv', () => {
     );
   });
 });
+
+describe('toCsv numbers', () => {
+  it('leaves negative numbers alone but still defuses -formulas', () => {
+    expect(toCsv(['nps'], [['-12.5'], ['-3'], ['-1+2']])).toBe(
+      "nps\r\n-12.5\r\n-3\r\n'-1+2\r\n",
+    );
+  });
+});

@@ -1,0 +1,327 @@
+import { randomUUID } from 'crypto';
+import {
+  coreServices,
+  createBackendModule,
+  DatabaseService,
+} from '@backstage/backend-plugin-api';
+import {
+  RELATION_MEMBER_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { DateTime } from 'luxon';
+
+type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
+
+/** The demo survey's id. */
+export const DEMO_SURVEY_ID = 'platform-nps';
+/** Past quarterly waves with made-up answers. */
+export const DEMO_WAVES = 5;
+const WAVE_DAYS = 21;
+/** Rows per insert, under SQLite's 999 bound values. */
+const INSERT_ROWS = 100;
+
+const QUESTIONS = [
+  {
+    id: 'nps',
+    type: 'nps',
+    title:
+      'How likely are you to recommend our internal developer platform to a colleague?',
+    followUp: 'What is the main reason for your score?',
+  },
+  {
+    id: 'improve-first',
+    type: 'single-choice',
+    title: 'What should the platform team improve first?',
+    options: [
+      'Documentation',
+      'Golden-path templates',
+      'CI/CD speed',
+      'Environments',
+      'Observability',
+    ],
+    required: false,
+  },
+];
+
+const COMMENTS = {
+  promoter: [
+    'Creating a new service from the template took ten minutes, end to end.',
+    'The golden path for services saves me a day every time.',
+    'Deploys just work now, and the docs are finally in one place.',
+  ],
+  passive: [
+    'Good overall, but the CI pipeline is slow on large repositories.',
+    'Templates are great; I would like more examples for data jobs.',
+    'Mostly fine. Finding who owns a service is still hard.',
+  ],
+  detractor: [
+    'Preview environments break too often for us to rely on them.',
+    'Onboarding a legacy service onto the platform took weeks.',
+    'Too many manual steps before the first production deploy.',
+  ],
+};
+
+/** A person the demo answers for: their ref and team. */
+export interface DemoRespondent {
+  userRef: string;
+  groupRef?: string;
+}
+
+/** Deterministic pseudo-random numbers, so every start seeds the same data. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+async function insertChunked(knex: Knex, table: string, rows: object[]) {
+  for (let i = 0; i < rows.length; i += INSERT_ROWS) {
+    await knex(table).insert(rows.slice(i, i + INSERT_ROWS));
+  }
+}
+
+/**
+ * Seeds a quarterly, anonymous "Platform NPS" with five past waves answered
+ * by about three in four of the demo org, NPS rising from about −10 to +30,
+ * so the results page has a trend, a breakdown with small teams hidden, and
+ * comments. The last wave closed before today, so nobody is throttled by it
+ * for long and a new survey can prompt at once. Does nothing when the survey
+ * exists; 'waiting' until Flywheel's tables are there.
+ */
+export async function seedDemoSurveys(
+  knex: Knex,
+  respondents: DemoRespondent[],
+  now: Date,
+): Promise<{ status: 'waiting' | 'exists' | 'done'; responses: number }> {
+  if (!(await knex.schema.hasTable('survey_definitions'))) {
+    return { status: 'waiting', responses: 0 };
+  }
+  if (await knex('survey_definitions').where({ id: DEMO_SURVEY_ID }).first()) {
+    return { status: 'exists', responses: 0 };
+  }
+  const today = DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day');
+  // The last seeded wave opened 30 days ago and closed 9 days ago.
+  const firstOpens = today.minus({ days: 30, months: 3 * (DEMO_WAVES - 1) });
+  const definition = {
+    title: 'Platform NPS',
+    description:
+      'Every quarter: how likely are you to recommend the platform, and why?',
+    anonymous: true,
+    questions: QUESTIONS,
+    audience: { type: 'everyone' },
+    schedule: {
+      opensAt: firstOpens.toISO(),
+      recurrence: 'quarterly',
+      waveDays: WAVE_DAYS,
+    },
+    triggers: [{ type: 'wave-open' }],
+    samplingPercent: 100,
+    template: 'platform-nps',
+  };
+  const rand = random(42);
+  let total = 0;
+  await knex.transaction(async tx => {
+    await tx('survey_definitions').insert({
+      id: DEMO_SURVEY_ID,
+      source: 'api',
+      definition: JSON.stringify(definition),
+      status: 'active',
+      created_by: 'user:default/guest',
+      created_at: firstOpens.toJSDate(),
+      updated_at: firstOpens.toJSDate(),
+    });
+    for (let number = 1; number <= DEMO_WAVES; number++) {
+      const opens = firstOpens.plus({ months: 3 * (number - 1) });
+      const waveId = randomUUID();
+      await tx('survey_waves').insert({
+        id: waveId,
+        survey_id: DEMO_SURVEY_ID,
+        number,
+        opens_at: opens.toJSDate(),
+        closes_at: opens.plus({ days: WAVE_DAYS }).toJSDate(),
+        questions: JSON.stringify(QUESTIONS),
+        audience_size: respondents.length,
+        notified_at: opens.toJSDate(),
+      });
+      // Shares of promoters and detractors drift towards a better score.
+      const promoterShare = 0.25 + 0.06 * number;
+      const detractorShare = 0.4 - 0.05 * number;
+      const participation = [];
+      const responses = [];
+      const answers = [];
+      const comments = [];
+      for (const person of respondents) {
+        if (rand() > 0.78) continue;
+        const roll = rand();
+        let score: number;
+        let category: keyof typeof COMMENTS;
+        if (roll < promoterShare) {
+          score = 9 + Math.floor(rand() * 2);
+          category = 'promoter';
+        } else if (roll < promoterShare + detractorShare) {
+          score = Math.floor(rand() * 7);
+          category = 'detractor';
+        } else {
+          score = 7 + Math.floor(rand() * 2);
+          category = 'passive';
+        }
+        const choice =
+          QUESTIONS[1].options![
+            Math.floor(rand() * QUESTIONS[1].options!.length)
+          ];
+        const comment =
+          rand() < 0.45
+            ? COMMENTS[category][Math.floor(rand() * COMMENTS[category].length)]
+            : undefined;
+        const respondedAt = opens.plus({ hours: Math.floor(rand() * 24 * 14) });
+        const day = respondedAt.toISODate()!;
+        const responseId = randomUUID();
+        const groupRef = person.groupRef ?? null;
+        participation.push({
+          wave_id: waveId,
+          survey_id: DEMO_SURVEY_ID,
+          user_ref: person.userRef,
+          responded_at: respondedAt.toJSDate(),
+          asked_nps: true,
+        });
+        responses.push({
+          id: responseId,
+          survey_id: DEMO_SURVEY_ID,
+          wave_id: waveId,
+          user_ref: null,
+          group_ref: groupRef,
+          answers: JSON.stringify([
+            {
+              questionId: 'nps',
+              value: score,
+              ...(comment ? { comment } : {}),
+            },
+            { questionId: 'improve-first', value: choice },
+          ]),
+          submitted_on: day,
+          updated_at: null,
+        });
+        answers.push(
+          {
+            response_id: responseId,
+            wave_id: waveId,
+            question_id: 'nps',
+            group_ref: groupRef,
+            value_num: score,
+            value_text: null,
+          },
+          {
+            response_id: responseId,
+            wave_id: waveId,
+            question_id: 'improve-first',
+            group_ref: groupRef,
+            value_num: null,
+            value_text: choice,
+          },
+        );
+        if (comment) {
+          comments.push({
+            id: randomUUID(),
+            response_id: responseId,
+            survey_id: DEMO_SURVEY_ID,
+            wave_id: waveId,
+            question_id: 'nps',
+            group_ref: groupRef,
+            text: comment,
+            submitted_on: day,
+            tags: '[]',
+            resolved_by: null,
+            resolved_at: null,
+          });
+        }
+      }
+      await insertChunked(tx, 'survey_participation', participation);
+      await insertChunked(tx, 'survey_responses', responses);
+      await insertChunked(tx, 'survey_answers', answers);
+      await insertChunked(tx, 'survey_comments', comments);
+      total += responses.length;
+    }
+  });
+  return { status: 'done', responses: total };
+}
+
+/**
+ * Example only: seeds the demo survey history once, after Flywheel has
+ * created its tables (`flywheelExample.demoSurveys: true`).
+ */
+export const flywheelModuleDemoSurveys = createBackendModule({
+  pluginId: 'flywheel',
+  moduleId: 'example-demo-surveys',
+  register(env) {
+    env.registerInit({
+      deps: {
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+      },
+      async init({ auth, catalog, config, database, logger, scheduler }) {
+        if (!config.getOptionalBoolean('flywheelExample.demoSurveys')) {
+          return;
+        }
+        const done = new AbortController();
+        await scheduler.scheduleTask({
+          id: 'flywheel-example-demo-surveys',
+          scope: 'local',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 10 },
+          signal: done.signal,
+          fn: async () => {
+            const { items } = await catalog.getEntities(
+              {
+                filter: { kind: 'User' },
+                fields: [
+                  'kind',
+                  'metadata.name',
+                  'metadata.namespace',
+                  'relations',
+                ],
+              },
+              { credentials: await auth.getOwnServiceCredentials() },
+            );
+            // The guest is left out, so the demo can prompt them.
+            const respondents = items
+              .map(user => ({
+                userRef: stringifyEntityRef(user).toLocaleLowerCase('en-US'),
+                groupRef: (user.relations ?? [])
+                  .filter(r => r.type === RELATION_MEMBER_OF)
+                  .map(r => r.targetRef.toLocaleLowerCase('en-US'))
+                  .sort()[0],
+              }))
+              .filter(r => r.userRef !== 'user:default/guest');
+            if (respondents.length === 0) {
+              logger.info('Demo surveys: waiting for the catalog');
+              return;
+            }
+            const result = await seedDemoSurveys(
+              await database.getClient(),
+              respondents,
+              new Date(),
+            );
+            if (result.status === 'waiting') {
+              logger.info('Demo surveys: waiting for Flywheel to migrate');
+              return;
+            }
+            if (result.status === 'done') {
+              logger.info(
+                `Demo surveys: seeded ${result.responses} responses in ${DEMO_WAVES} past waves of '${DEMO_SURVEY_ID}'`,
+              );
+            }
+            done.abort();
+          },
+        });
+      },
+    });
+  },
+});

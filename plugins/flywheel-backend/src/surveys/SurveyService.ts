@@ -1,0 +1,855 @@
+import { randomBytes } from 'crypto';
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  flywheelSurveysCommentsReadPermission,
+  flywheelSurveysManagePermission,
+  flywheelSurveysOwnTeamResultsReadPermission,
+  flywheelSurveysResultsReadPermission,
+  SubmitSurveyResponseRequest,
+  SubmitSurveyResponseResult,
+  Survey,
+  SurveyComment,
+  SurveyCommentsResponse,
+  SurveyCommentUpdate,
+  SurveyPrompt,
+  SurveyPromptActionRequest,
+  SurveyResultsResponse,
+  SurveyWave,
+} from '@flywheel/plugin-flywheel-common';
+import { DateTime } from 'luxon';
+import { toCsv } from '../service/csv';
+import { checkAnswers } from './answers';
+import { OrgDirectory, OrgSource } from './audience';
+import { SurveySettings } from './config';
+import { asksNps, parseSurveyDefinition } from './definition';
+import { whyNotPrompted } from './eligibility';
+import { buildResults, WaveCounts, waveVisibility } from './results';
+import {
+  StoredComment,
+  StoredSurvey,
+  StoredWave,
+  SurveyStore,
+} from './store/SurveyStore';
+import { isOpen, latestWaveWindow, toApiWave } from './waves';
+
+/** Fires survey triggers; other backend domains hold this, not the store. */
+export interface SurveyTriggers {
+  /** Records that `event` happened for a person, e.g. `scaffolder.run.completed`. */
+  fire(event: {
+    event: string;
+    userRef: string;
+    context?: Record<string, unknown>;
+  }): Promise<void>;
+}
+
+/** Invites a wave's audience, e.g. through Backstage notifications. */
+export interface SurveyInviter {
+  invite(
+    survey: StoredSurvey,
+    wave: StoredWave,
+    userRefs: string[],
+  ): Promise<void>;
+}
+
+const DIRECTORY_TTL_MS = 5 * 60_000;
+const OPEN_WAVE_COUNTS_TTL_MS = 15_000;
+const CLOSED_WAVE_CACHE_SIZE = 500;
+
+const sameQuestions = (a: unknown, b: unknown) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+function toApiComment(c: StoredComment, showTeam: boolean): SurveyComment {
+  return {
+    id: c.id,
+    surveyId: c.surveyId,
+    waveId: c.waveId,
+    questionId: c.questionId,
+    text: c.text,
+    groupRef: showTeam && c.groupRef ? c.groupRef : undefined,
+    submittedOn: c.submittedOn,
+    tags: c.tags,
+    resolved: Boolean(c.resolvedAt),
+    resolvedBy: c.resolvedBy,
+    resolvedAt: c.resolvedAt?.toISOString(),
+  };
+}
+
+/**
+ * Surveys: authoring, waves, who is asked when, answers, and results within
+ * the anonymity rules. Routers call this and nothing else.
+ */
+export class SurveyService implements SurveyTriggers {
+  private directoryCache?: { at: number; value: Promise<OrgDirectory> };
+  private readonly countsCache = new Map<
+    string,
+    { at: number; closed: boolean; value: Promise<WaveCounts> }
+  >();
+
+  constructor(
+    private readonly deps: {
+      store: SurveyStore;
+      catalog: OrgSource;
+      auth: AuthService;
+      permissions: PermissionsService;
+      settings: SurveySettings;
+      logger: LoggerService;
+      inviter?: SurveyInviter;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** Catalog people and teams, cached for a few minutes. */
+  async directory(): Promise<OrgDirectory> {
+    const at = Date.now();
+    if (
+      !this.directoryCache ||
+      at - this.directoryCache.at > DIRECTORY_TTL_MS
+    ) {
+      const value = this.deps.auth
+        .getOwnServiceCredentials()
+        .then(credentials => OrgDirectory.read(this.deps.catalog, credentials));
+      value.catch(() => {
+        this.directoryCache = undefined;
+      });
+      this.directoryCache = { at, value };
+    }
+    return this.directoryCache.value;
+  }
+
+  private async allowed(
+    credentials: BackstageCredentials,
+    permission: typeof flywheelSurveysManagePermission,
+  ): Promise<boolean> {
+    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+      credentials,
+    });
+    return decision.result === AuthorizeResult.ALLOW;
+  }
+
+  private async require(
+    credentials: BackstageCredentials,
+    permission: typeof flywheelSurveysManagePermission,
+  ) {
+    if (!(await this.allowed(credentials, permission))) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  private async surveyOrThrow(id: string): Promise<StoredSurvey> {
+    const survey = await this.deps.store.getSurvey(id);
+    if (!survey) {
+      throw new NotFoundError(`No survey '${id}'`);
+    }
+    return survey;
+  }
+
+  private toApiSurvey(survey: StoredSurvey, waves: StoredWave[]): Survey {
+    const now = this.now();
+    const open = waves.find(w => isOpen(w, now));
+    const current = open ?? waves[waves.length - 1];
+    return {
+      ...survey.definition,
+      id: survey.id,
+      source: survey.source,
+      status: survey.status,
+      createdBy: survey.createdBy,
+      createdAt: survey.createdAt.toISOString(),
+      updatedAt: survey.updatedAt.toISOString(),
+      currentWave: current ? toApiWave(current, now) : undefined,
+      questionsLocked: Boolean(open && open.responseCount > 0),
+    };
+  }
+
+  // ---- Authoring ---------------------------------------------------------
+
+  /**
+   * Brings config-defined surveys into the store. Waves open on the first
+   * scheduled sync, once the catalog can be read.
+   */
+  async start(): Promise<void> {
+    await this.deps.store.syncConfigSurveys(
+      this.deps.settings.definitions,
+      this.now(),
+    );
+  }
+
+  async listSurveys(options: { includeArchived?: boolean }): Promise<Survey[]> {
+    const surveys = await this.deps.store.listSurveys(options);
+    const waves = await this.deps.store.listWavesOfSurveys(
+      surveys.map(s => s.id),
+    );
+    return surveys.map(s => this.toApiSurvey(s, waves.get(s.id) ?? []));
+  }
+
+  async getSurvey(id: string): Promise<Survey> {
+    const survey = await this.surveyOrThrow(id);
+    return this.toApiSurvey(survey, await this.deps.store.listWaves(id));
+  }
+
+  async createSurvey(
+    body: Record<string, unknown>,
+    credentials: BackstageCredentials,
+    userRef?: string,
+  ): Promise<Survey> {
+    await this.require(credentials, flywheelSurveysManagePermission);
+    const { id: requestedId, ...rest } = body;
+    if (requestedId === 'prompts' || requestedId === 'triggers') {
+      throw new InputError(`'${requestedId}' is reserved; choose another id`);
+    }
+    const definition = parseSurveyDefinition(rest, 'Survey');
+    const id =
+      typeof requestedId === 'string'
+        ? requestedId
+        : `${
+            definition.title
+              .toLocaleLowerCase('en-US')
+              .replace(/[^a-z0-9]+/g, '-')
+              .replace(/^-+|-+$/g, '')
+              .slice(0, 60) || 'survey'
+          }-${randomBytes(3).toString('hex')}`;
+    await this.deps.store.createSurvey({
+      id,
+      source: 'api',
+      definition,
+      createdBy: userRef,
+      now: this.now(),
+    });
+    await this.syncWaves([id]);
+    return this.getSurvey(id);
+  }
+
+  async updateSurvey(
+    id: string,
+    body: Record<string, unknown>,
+    credentials: BackstageCredentials,
+  ): Promise<Survey> {
+    await this.require(credentials, flywheelSurveysManagePermission);
+    const survey = await this.surveyOrThrow(id);
+    if (survey.source === 'config') {
+      throw new ConflictError(
+        `Survey '${id}' is defined in app-config (flywheel.surveys.definitions); change it there`,
+      );
+    }
+    const definition = parseSurveyDefinition(body, `Survey '${id}'`);
+    const now = this.now();
+    const open = (await this.deps.store.listWaves(id)).find(w =>
+      isOpen(w, now),
+    );
+    if (
+      open &&
+      open.responseCount > 0 &&
+      !sameQuestions(open.questions, definition.questions)
+    ) {
+      throw new ConflictError(
+        `The questions of survey '${id}' are locked: wave ${open.number} already has ${open.responseCount} responses. Change them after it closes, for the next wave.`,
+      );
+    }
+    await this.deps.store.updateSurvey(id, definition, now);
+    await this.syncWaves([id]);
+    return this.getSurvey(id);
+  }
+
+  async archiveSurvey(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<Survey> {
+    await this.require(credentials, flywheelSurveysManagePermission);
+    await this.surveyOrThrow(id);
+    await this.deps.store.setSurveyStatus(id, 'archived', this.now());
+    return this.getSurvey(id);
+  }
+
+  async listWaves(id: string): Promise<SurveyWave[]> {
+    await this.surveyOrThrow(id);
+    const now = this.now();
+    return (await this.deps.store.listWaves(id)).map(w => toApiWave(w, now));
+  }
+
+  /**
+   * Opens every active survey's latest due wave (once, across replicas),
+   * gives an unanswered open wave the survey's current questions, and
+   * invites the audience of newly opened waves.
+   */
+  async syncWaves(surveyIds?: string[]): Promise<void> {
+    const now = this.now();
+    const surveys = (await this.deps.store.listSurveys()).filter(
+      s => !surveyIds || surveyIds.includes(s.id),
+    );
+    for (const survey of surveys) {
+      const window = latestWaveWindow(survey.definition.schedule, now);
+      if (!window) {
+        continue;
+      }
+      const wave = await this.deps.store.ensureWave({
+        surveyId: survey.id,
+        ...window,
+        questions: survey.definition.questions,
+      });
+      if (!isOpen(wave, now)) {
+        continue;
+      }
+      if (
+        wave.responseCount === 0 &&
+        !sameQuestions(wave.questions, survey.definition.questions)
+      ) {
+        await this.deps.store
+          .updateWaveQuestions(wave.id, survey.definition.questions)
+          .catch(error => {
+            // Someone answered in between: the wave keeps what they answered.
+            if (!(error instanceof ConflictError)) throw error;
+          });
+      }
+      const directory = await this.directory();
+      const members = directory.members(survey.definition.audience);
+      if (wave.audienceSize !== members.size) {
+        await this.deps.store.setWaveAudienceSize(wave.id, members.size);
+      }
+    }
+    await this.inviteNewWaves(now);
+  }
+
+  private async inviteNewWaves(now: Date) {
+    const { inviter, settings, store, logger } = this.deps;
+    if (!inviter || !settings.notifyOnWaveOpen) {
+      return;
+    }
+    for (const wave of await store.wavesToNotify(now)) {
+      const survey = await store.getSurvey(wave.surveyId);
+      if (!survey) continue;
+      // Only surveys that prompt everyone when a wave opens are announced;
+      // triggered surveys wait for their event.
+      if (!survey.definition.triggers.some(t => t.type === 'wave-open')) {
+        await store.markWaveNotified(wave.id, now);
+        continue;
+      }
+      const directory = await this.directory();
+      const userRefs = [...directory.members(survey.definition.audience)];
+      try {
+        await inviter.invite(survey, wave, userRefs);
+        await store.markWaveNotified(wave.id, now);
+      } catch (error) {
+        logger.warn(
+          `Could not invite the audience of survey '${survey.id}' wave ${wave.number}; will retry: ${error}`,
+        );
+      }
+    }
+  }
+
+  // ---- Answering ---------------------------------------------------------
+
+  private async openWave(
+    survey: StoredSurvey,
+  ): Promise<StoredWave | undefined> {
+    const now = this.now();
+    return (await this.deps.store.listWaves(survey.id)).find(w =>
+      isOpen(w, now),
+    );
+  }
+
+  private toPrompt(
+    survey: StoredSurvey,
+    wave: StoredWave,
+    previous?: SurveyPrompt['previousAnswers'],
+  ): SurveyPrompt {
+    return {
+      surveyId: survey.id,
+      waveId: wave.id,
+      title: survey.definition.title,
+      description: survey.definition.description,
+      anonymous: survey.definition.anonymous,
+      questions: wave.questions,
+      closesAt: wave.closesAt.toISOString(),
+      previousAnswers: previous,
+    };
+  }
+
+  /** What to ask the person now, after audience, sampling, triggers and throttling. */
+  async prompts(userRef: string, path?: string): Promise<SurveyPrompt[]> {
+    const { store, settings } = this.deps;
+    const now = this.now();
+    const surveys = await store.listSurveys();
+    const wavesBySurvey = await store.listWavesOfSurveys(
+      surveys.map(s => s.id),
+    );
+    const open = surveys.flatMap(survey => {
+      const wave = (wavesBySurvey.get(survey.id) ?? []).find(w =>
+        isOpen(w, now),
+      );
+      return wave ? [{ survey, wave }] : [];
+    });
+    if (open.length === 0) {
+      return [];
+    }
+    const waveIds = open.map(o => o.wave.id);
+    const since = DateTime.fromJSDate(now)
+      .minus({
+        days: Math.max(
+          settings.throttle.minDaysBetweenSurveys,
+          settings.throttle.minDaysBetweenNps,
+        ),
+      })
+      .toJSDate();
+    const [directory, answered, states, recent, events] = await Promise.all([
+      this.directory(),
+      store.participatedWaves(userRef, waveIds),
+      store.promptStates(userRef, waveIds),
+      store.participationSince(userRef, since),
+      store.triggerEvents(userRef),
+    ]);
+    const prompts: SurveyPrompt[] = [];
+    for (const { survey, wave } of open) {
+      const reason = whyNotPrompted(
+        {
+          surveyId: survey.id,
+          wave,
+          triggers: survey.definition.triggers,
+          samplingPercent: survey.definition.samplingPercent,
+          asksNps: asksNps(wave.questions),
+          userRef,
+          inAudience: directory
+            .members(survey.definition.audience)
+            .has(userRef.toLocaleLowerCase('en-US')),
+          answeredThisWave: answered.has(wave.id),
+          promptState: states.get(wave.id),
+          recentAnswers: recent,
+          triggerEvents: events,
+          path,
+          now,
+        },
+        settings.throttle,
+      );
+      if (!reason) {
+        prompts.push(this.toPrompt(survey, wave));
+      }
+    }
+    return prompts;
+  }
+
+  private async audienceCheck(survey: StoredSurvey, userRef: string) {
+    const directory = await this.directory();
+    if (
+      !directory
+        .members(survey.definition.audience)
+        .has(userRef.toLocaleLowerCase('en-US'))
+    ) {
+      throw new NotAllowedError(
+        `You are not in the audience of survey '${survey.id}'`,
+      );
+    }
+    return directory;
+  }
+
+  /** The open wave as a form for someone in the audience (throttling does not apply). */
+  async form(id: string, userRef: string): Promise<SurveyPrompt> {
+    const survey = await this.surveyOrThrow(id);
+    const wave = await this.openWave(survey);
+    if (!wave || survey.status !== 'active') {
+      throw new NotFoundError(`Survey '${id}' has no open wave right now`);
+    }
+    await this.audienceCheck(survey, userRef);
+    const previous = survey.definition.anonymous
+      ? undefined
+      : await this.deps.store.getResponse(wave.id, userRef);
+    return this.toPrompt(survey, wave, previous?.answers);
+  }
+
+  /** The survey as its audience sees it, for its author. */
+  async preview(
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<SurveyPrompt> {
+    await this.require(credentials, flywheelSurveysManagePermission);
+    const survey = await this.surveyOrThrow(id);
+    const now = this.now();
+    const wave = await this.openWave(survey);
+    const window = latestWaveWindow(survey.definition.schedule, now);
+    return {
+      surveyId: survey.id,
+      waveId: wave?.id ?? 'preview',
+      title: survey.definition.title,
+      description: survey.definition.description,
+      anonymous: survey.definition.anonymous,
+      questions: survey.definition.questions,
+      closesAt: (wave?.closesAt ?? window?.closesAt ?? now).toISOString(),
+      preview: true,
+    };
+  }
+
+  async submit(
+    id: string,
+    userRef: string,
+    request: SubmitSurveyResponseRequest,
+  ): Promise<SubmitSurveyResponseResult> {
+    const { store } = this.deps;
+    const survey = await this.surveyOrThrow(id);
+    const wave = await store.getWave(request.waveId);
+    if (!wave || wave.surveyId !== id) {
+      throw new NotFoundError(`Survey '${id}' has no wave '${request.waveId}'`);
+    }
+    const now = this.now();
+    if (survey.status !== 'active' || !isOpen(wave, now)) {
+      throw new ConflictError(
+        now < wave.opensAt
+          ? `Wave ${wave.number} of '${
+              survey.definition.title
+            }' opens on ${wave.opensAt.toISOString().slice(0, 10)}`
+          : `Wave ${wave.number} of '${
+              survey.definition.title
+            }' closed on ${wave.closesAt
+              .toISOString()
+              .slice(0, 10)}; answers are no longer accepted`,
+      );
+    }
+    const checked = checkAnswers(wave.questions, request.answers);
+    const directory = await this.audienceCheck(survey, userRef);
+    const status = await store.submitResponse({
+      surveyId: id,
+      waveId: wave.id,
+      anonymous: survey.definition.anonymous,
+      asksNps: asksNps(wave.questions),
+      userRef,
+      groupRef: directory.primaryGroup(userRef),
+      answers: checked.answers,
+      scored: checked.scored,
+      comments: checked.comments,
+      now,
+    });
+    this.countsCache.delete(wave.id);
+    return {
+      surveyId: id,
+      waveId: wave.id,
+      status,
+      submittedAt: now.toISOString(),
+    };
+  }
+
+  async promptAction(
+    id: string,
+    userRef: string,
+    request: SurveyPromptActionRequest,
+  ): Promise<void> {
+    const wave = await this.deps.store.getWave(request.waveId);
+    if (!wave || wave.surveyId !== id) {
+      throw new NotFoundError(`Survey '${id}' has no wave '${request.waveId}'`);
+    }
+    const until =
+      request.action === 'snooze'
+        ? DateTime.fromJSDate(this.now())
+            .plus({ days: this.deps.settings.throttle.snoozeDays })
+            .toJSDate()
+        : undefined;
+    await this.deps.store.setPromptState(
+      userRef,
+      wave.id,
+      request.action === 'snooze' ? 'snoozed' : 'dismissed',
+      until,
+    );
+  }
+
+  async fire(event: {
+    event: string;
+    userRef: string;
+    context?: Record<string, unknown>;
+  }): Promise<void> {
+    await this.deps.store.recordTriggerEvent(
+      event.userRef.toLocaleLowerCase('en-US'),
+      event.event,
+      this.now(),
+      event.context,
+    );
+  }
+
+  // ---- Results -------------------------------------------------------------
+
+  /**
+   * Who may see which team: everything with `results.read`; with only
+   * `results.read-own-team`, the person's teams and their sub-teams (and no
+   * scope defaults to their own team).
+   */
+  private async resultsScope(
+    credentials: BackstageCredentials,
+    userRef: string | undefined,
+    groupRef: string | undefined,
+  ): Promise<string | undefined> {
+    const group = groupRef?.toLocaleLowerCase('en-US');
+    if (await this.allowed(credentials, flywheelSurveysResultsReadPermission)) {
+      return group;
+    }
+    if (
+      userRef &&
+      (await this.allowed(
+        credentials,
+        flywheelSurveysOwnTeamResultsReadPermission,
+      ))
+    ) {
+      const directory = await this.directory();
+      const own = directory.groupsOf(userRef);
+      const scope = group ?? directory.primaryGroup(userRef);
+      if (scope && own.some(team => directory.subtree(team).has(scope))) {
+        return scope;
+      }
+      throw new NotAllowedError(
+        group
+          ? `You may read survey results of your own teams only, not ${group}`
+          : 'You may read survey results of your own teams only, and you belong to none',
+      );
+    }
+    throw new NotAllowedError(
+      `Not allowed: ${flywheelSurveysResultsReadPermission.name}`,
+    );
+  }
+
+  /** A wave's counts; closed waves never change, so they are kept. */
+  private waveCounts(wave: StoredWave): Promise<WaveCounts> {
+    const now = this.now();
+    const cached = this.countsCache.get(wave.id);
+    if (
+      cached &&
+      (cached.closed || Date.now() - cached.at < OPEN_WAVE_COUNTS_TTL_MS)
+    ) {
+      return cached.value;
+    }
+    const value = Promise.all([
+      this.deps.store.responseCountsByGroup([wave.id]),
+      this.deps.store.answerCounts([wave.id]),
+    ]).then(([responses, answers]) => ({
+      wave,
+      responsesByGroup: new Map(responses.map(r => [r.groupRef, r.count])),
+      answers,
+    }));
+    value.catch(() => this.countsCache.delete(wave.id));
+    if (this.countsCache.size >= CLOSED_WAVE_CACHE_SIZE) {
+      this.countsCache.delete(this.countsCache.keys().next().value!);
+    }
+    this.countsCache.set(wave.id, {
+      at: Date.now(),
+      closed: now >= wave.closesAt,
+      value,
+    });
+    return value;
+  }
+
+  private async selectWaves(
+    id: string,
+    waveId?: string,
+  ): Promise<StoredWave[]> {
+    const waves = await this.deps.store.listWaves(id);
+    if (waves.length === 0) {
+      throw new NotFoundError(`Survey '${id}' has no waves yet`);
+    }
+    // Waves are stored as they open, so the latest is the open one if any.
+    const index = waveId
+      ? waves.findIndex(w => w.id === waveId)
+      : waves.length - 1;
+    if (index < 0 || index >= waves.length) {
+      throw new NotFoundError(`Survey '${id}' has no wave '${waveId}'`);
+    }
+    return waves.slice(0, index + 1);
+  }
+
+  async results(
+    id: string,
+    query: { waveId?: string; groupRef?: string },
+    credentials: BackstageCredentials,
+    userRef?: string,
+  ): Promise<SurveyResultsResponse> {
+    const survey = await this.surveyOrThrow(id);
+    const groupRef = await this.resultsScope(
+      credentials,
+      userRef,
+      query.groupRef,
+    );
+    const directory = await this.directory();
+    if (groupRef && !directory.children.has(groupRef)) {
+      throw new InputError(`groupRef '${query.groupRef}' is not a known group`);
+    }
+    const waves = await this.selectWaves(id, query.waveId);
+    const counts = await Promise.all(waves.map(w => this.waveCounts(w)));
+    const members = directory.members(survey.definition.audience);
+    return buildResults(
+      {
+        surveyId: id,
+        waves: counts,
+        directory,
+        audienceByGroup: directory.audienceByGroup(members),
+        groupRef,
+        minGroupSize: this.deps.settings.minGroupSize,
+        minCommentGroupSize: this.deps.settings.minCommentGroupSize,
+        now: this.now(),
+      },
+      { total: 0 },
+    );
+  }
+
+  /** The results' team breakdown as CSV; hidden teams have no numbers. */
+  async resultsCsv(
+    id: string,
+    query: { waveId?: string; groupRef?: string },
+    credentials: BackstageCredentials,
+    userRef?: string,
+  ): Promise<string> {
+    const results = await this.results(id, query, credentials, userRef);
+    const num = (v?: number) => (v === undefined ? '' : String(v));
+    const row = (
+      group: string,
+      parent: string,
+      depth: string,
+      r: {
+        audienceSize?: number;
+        responses?: number;
+        responseRate?: number;
+        nps?: { value: number; low: number; high: number };
+        csat?: { value: number; low: number; high: number };
+        hidden?: string;
+      },
+    ) => [
+      `${results.wave.number}`,
+      group,
+      parent,
+      depth,
+      num(r.audienceSize),
+      r.hidden ? '' : num(r.responses),
+      num(r.responseRate),
+      num(r.nps?.value),
+      num(r.nps?.low),
+      num(r.nps?.high),
+      num(r.csat?.value),
+      num(r.csat?.low),
+      num(r.csat?.high),
+      r.hidden ?? '',
+    ];
+    const npsQuestion = results.questions.find(q => q.nps);
+    const csatQuestion = results.questions.find(q => q.csat);
+    return toCsv(
+      [
+        'wave',
+        'group',
+        'parent',
+        'depth',
+        'audience',
+        'responses',
+        'response_rate_percent',
+        'nps',
+        'nps_low',
+        'nps_high',
+        'csat_percent',
+        'csat_low',
+        'csat_high',
+        'hidden',
+      ],
+      [
+        row(results.groupRef ?? 'all', '', '', {
+          audienceSize: results.audienceSize,
+          responses: results.responses,
+          responseRate: results.responseRate,
+          nps: npsQuestion?.nps?.nps,
+          csat: csatQuestion?.csat?.csat,
+          hidden: results.hidden,
+        }),
+        ...results.teams.map(t =>
+          row(t.groupRef, t.parentRef ?? '', String(t.depth), t),
+        ),
+      ],
+    );
+  }
+
+  async comments(
+    id: string,
+    query: {
+      waveId?: string;
+      groupRef?: string;
+      resolved?: boolean;
+      tag?: string;
+      limit?: number;
+      offset?: number;
+    },
+    credentials: BackstageCredentials,
+    userRef?: string,
+  ): Promise<SurveyCommentsResponse> {
+    await this.surveyOrThrow(id);
+    await this.require(credentials, flywheelSurveysCommentsReadPermission);
+    const groupRef = await this.resultsScope(
+      credentials,
+      userRef,
+      query.groupRef,
+    );
+    const directory = await this.directory();
+    const waves = await this.selectWaves(id, query.waveId);
+    const wave = waves[waves.length - 1];
+    const counts = await this.waveCounts(wave);
+    const visibility = waveVisibility(
+      counts,
+      directory,
+      this.deps.settings.minGroupSize,
+    );
+    const min = this.deps.settings.minCommentGroupSize;
+    const scopeResponses = groupRef
+      ? visibility.total.get(groupRef) ?? 0
+      : [...counts.responsesByGroup.values()].reduce((a, b) => a + b, 0);
+    const groupRefs = groupRef ? [...directory.subtree(groupRef)] : undefined;
+    const page = await this.deps.store.listComments({
+      surveyId: id,
+      waveIds: [wave.id],
+      groupRefs,
+      resolved: query.resolved,
+      tag: query.tag,
+      limit: query.limit ?? 50,
+      offset: query.offset ?? 0,
+    });
+    if (scopeResponses < min) {
+      return { items: [], totalCount: 0, withheld: page.total };
+    }
+    const showTeam = (ref: string | null) =>
+      Boolean(
+        ref &&
+          !visibility.hidden.has(ref) &&
+          (visibility.total.get(ref) ?? 0) >= min,
+      );
+    return {
+      items: page.items.map(c => toApiComment(c, showTeam(c.groupRef))),
+      totalCount: page.total,
+      withheld: 0,
+    };
+  }
+
+  async updateComment(
+    id: string,
+    commentId: string,
+    update: SurveyCommentUpdate,
+    credentials: BackstageCredentials,
+    userRef?: string,
+  ): Promise<SurveyComment> {
+    await this.require(credentials, flywheelSurveysManagePermission);
+    const existing = await this.deps.store.getComment(commentId);
+    if (!existing || existing.surveyId !== id) {
+      throw new NotFoundError(`Survey '${id}' has no comment '${commentId}'`);
+    }
+    const tags = update.tags?.map(t => t.trim()).filter(Boolean);
+    const updated = await this.deps.store.updateComment(commentId, {
+      tags: tags ? [...new Set(tags)] : undefined,
+      resolved: update.resolved,
+      by: userRef ?? 'unknown',
+      now: this.now(),
+    });
+    if (!updated) {
+      throw new NotFoundError(`Survey '${id}' has no comment '${commentId}'`);
+    }
+    return toApiComment(updated, false);
+  }
+}

@@ -1,0 +1,196 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_MEMBER_OF,
+  RELATION_OWNED_BY,
+  RELATION_PARENT_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  readProvenance,
+  SurveyAudience,
+} from '@flywheel/plugin-flywheel-common';
+import { OrgGraph } from '../catalog/OrgGraph';
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/** Reads the people, teams and golden-path services surveys target. */
+export interface OrgSource {
+  streamEntities(
+    filter: Record<string, string>,
+    credentials: BackstageCredentials,
+    pageSize: number,
+    fields: string[],
+  ): AsyncIterable<Entity[]>;
+}
+
+/**
+ * A snapshot of the catalog's people and teams: who belongs to which team,
+ * the team tree, and who owns services created from which template. Refs are
+ * lowercased.
+ */
+export class OrgDirectory {
+  /** Each user's direct teams. */
+  readonly userGroups: Map<string, string[]>;
+  readonly children: Map<string, string[]>;
+  readonly parent: Map<string, string>;
+  readonly graph: OrgGraph;
+  /** Owner teams of components, by the template they came from. */
+  private readonly ownersByTemplate: Map<string, Set<string>>;
+
+  constructor(input: {
+    userGroups: Map<string, string[]>;
+    children: Map<string, string[]>;
+    ownersByTemplate: Map<string, Set<string>>;
+  }) {
+    this.userGroups = input.userGroups;
+    this.children = input.children;
+    this.ownersByTemplate = input.ownersByTemplate;
+    this.parent = new Map();
+    for (const [ref, kids] of this.children) {
+      for (const kid of kids) {
+        this.parent.set(kid, ref);
+      }
+    }
+    this.graph = new OrgGraph(this.children);
+  }
+
+  /** Reads the directory from the catalog. */
+  static async read(
+    source: OrgSource,
+    credentials: BackstageCredentials,
+  ): Promise<OrgDirectory> {
+    const userGroups = new Map<string, string[]>();
+    const children = new Map<string, string[]>();
+    const ownersByTemplate = new Map<string, Set<string>>();
+    const fields = ['kind', 'metadata.name', 'metadata.namespace', 'relations'];
+    for await (const page of source.streamEntities(
+      { kind: 'User' },
+      credentials,
+      1000,
+      fields,
+    )) {
+      for (const user of page) {
+        userGroups.set(
+          lower(stringifyEntityRef(user)),
+          (user.relations ?? [])
+            .filter(r => r.type === RELATION_MEMBER_OF)
+            .map(r => lower(r.targetRef))
+            .sort(),
+        );
+      }
+    }
+    for await (const page of source.streamEntities(
+      { kind: 'Group' },
+      credentials,
+      1000,
+      fields,
+    )) {
+      for (const group of page) {
+        children.set(
+          lower(stringifyEntityRef(group)),
+          (group.relations ?? [])
+            .filter(r => r.type === RELATION_PARENT_OF)
+            .map(r => lower(r.targetRef)),
+        );
+      }
+    }
+    for await (const page of source.streamEntities(
+      { kind: 'Component' },
+      credentials,
+      1000,
+      [...fields, 'metadata.annotations'],
+    )) {
+      for (const component of page) {
+        const templateRef = readProvenance(component)?.templateRef;
+        const owner = component.relations?.find(
+          r => r.type === RELATION_OWNED_BY,
+        )?.targetRef;
+        if (templateRef && owner) {
+          const owners = ownersByTemplate.get(templateRef) ?? new Set();
+          owners.add(lower(owner));
+          ownersByTemplate.set(templateRef, owners);
+        }
+      }
+    }
+    return new OrgDirectory({ userGroups, children, ownersByTemplate });
+  }
+
+  /**
+   * The team a person's answers count for: their first direct team (by ref)
+   * that is in the tree. One team per person keeps a breakdown a partition,
+   * which the anonymity rules rely on.
+   */
+  primaryGroup(userRef: string): string | undefined {
+    return this.userGroups
+      .get(lower(userRef))
+      ?.find(group => this.children.has(group));
+  }
+
+  /** Teams a person belongs to directly. */
+  groupsOf(userRef: string): string[] {
+    return this.userGroups.get(lower(userRef)) ?? [];
+  }
+
+  /** A team and all teams below it. */
+  subtree(groupRef: string): Set<string> {
+    return new Set(this.graph.descendantsOf(lower(groupRef)));
+  }
+
+  /** The people a survey asks. */
+  members(audience: SurveyAudience): Set<string> {
+    if (audience.type === 'everyone') {
+      return new Set(this.userGroups.keys());
+    }
+    const teams = new Set<string>();
+    const roots =
+      audience.type === 'groups'
+        ? audience.groupRefs
+        : audience.templateRefs.flatMap(t => [
+            ...(this.ownersByTemplate.get(lower(t)) ?? []),
+          ]);
+    for (const root of roots) {
+      for (const team of this.subtree(root)) {
+        teams.add(team);
+      }
+    }
+    const members = new Set<string>();
+    for (const [user, groups] of this.userGroups) {
+      if (groups.some(g => teams.has(g))) {
+        members.add(user);
+      }
+    }
+    return members;
+  }
+
+  /** A team and its ancestors, nearest first; cycles in bad data end it. */
+  ancestry(groupRef: string): string[] {
+    const chain: string[] = [];
+    for (
+      let g: string | undefined = lower(groupRef);
+      g && !chain.includes(g);
+      g = this.parent.get(g)
+    ) {
+      chain.push(g);
+    }
+    return chain;
+  }
+
+  /** Audience members per team, counting each person once, under their primary team. */
+  audienceByGroup(members: Set<string>): Map<string, number> {
+    const own = new Map<string, number>();
+    for (const user of members) {
+      const group = this.primaryGroup(user);
+      if (group) {
+        own.set(group, (own.get(group) ?? 0) + 1);
+      }
+    }
+    const totals = new Map<string, number>();
+    for (const [group, count] of own) {
+      for (const g of this.ancestry(group)) {
+        totals.set(g, (totals.get(g) ?? 0) + count);
+      }
+    }
+    return totals;
+  }
+}

@@ -1,0 +1,359 @@
+import {
+  compareNps,
+  compareProportions,
+  SurveyQuestion,
+  SurveyQuestionResult,
+  SurveyResultsResponse,
+  SurveyTeamResult,
+  SurveyTrendPoint,
+  summarizeCsat,
+  summarizeNps,
+} from '@flywheel/plugin-flywheel-common';
+import { decideSegmentVisibility, SegmentVisibility } from './anonymity';
+import { OrgDirectory } from './audience';
+import { toApiWave } from './waves';
+import { AnswerCount, StoredWave } from './store/SurveyStore';
+
+/** One wave's stored counts: responses per team, answers per team and value. */
+export interface WaveCounts {
+  wave: StoredWave;
+  /** Responses per team; `null` for respondents without a team. */
+  responsesByGroup: Map<string | null, number>;
+  answers: AnswerCount[];
+}
+
+/** What a results view is computed from. */
+export interface ResultsInput {
+  surveyId: string;
+  /** The selected wave and, for the trend, every wave up to it, oldest first. */
+  waves: WaveCounts[];
+  directory: OrgDirectory;
+  /** Audience members per team (sub-teams included), today's catalog. */
+  audienceByGroup: Map<string, number>;
+  groupRef?: string;
+  minGroupSize: number;
+  minCommentGroupSize: number;
+  now: Date;
+}
+
+const percentOf = (part: number, whole?: number) =>
+  whole ? Math.round((1000 * part) / whole) / 10 : undefined;
+
+/** The team each stored group ref counts under: unknown teams count as none. */
+function teamOf(directory: OrgDirectory, groupRef: string | null) {
+  return groupRef && directory.children.has(groupRef) ? groupRef : null;
+}
+
+/** Visibility of every team for one wave; depends only on the whole tree. */
+export function waveVisibility(
+  counts: WaveCounts,
+  directory: OrgDirectory,
+  minGroupSize: number,
+): SegmentVisibility {
+  const ownCount = new Map<string, number>();
+  let unassigned = 0;
+  for (const [group, count] of counts.responsesByGroup) {
+    const team = teamOf(directory, group);
+    if (team) {
+      ownCount.set(team, (ownCount.get(team) ?? 0) + count);
+    } else {
+      unassigned += count;
+    }
+  }
+  const roots = [...directory.children.keys()].filter(
+    g => !directory.parent.has(g),
+  );
+  return decideSegmentVisibility(
+    { roots, children: directory.children, ownCount, unassigned },
+    { minGroupSize },
+  );
+}
+
+/** Sums answer counts per question and value over the teams in `scope`. */
+class Tally {
+  private readonly numeric = new Map<string, Map<number, number>>();
+  private readonly chosen = new Map<string, Map<string, number>>();
+
+  constructor(
+    answers: AnswerCount[],
+    include: (team: string | null) => boolean,
+    directory: OrgDirectory,
+  ) {
+    for (const a of answers) {
+      if (!include(teamOf(directory, a.groupRef))) {
+        continue;
+      }
+      if (a.valueNum !== null) {
+        const values = this.numeric.get(a.questionId) ?? new Map();
+        values.set(a.valueNum, (values.get(a.valueNum) ?? 0) + a.count);
+        this.numeric.set(a.questionId, values);
+      } else if (a.valueText !== null) {
+        const values = this.chosen.get(a.questionId) ?? new Map();
+        values.set(a.valueText, (values.get(a.valueText) ?? 0) + a.count);
+        this.chosen.set(a.questionId, values);
+      }
+    }
+  }
+
+  distribution(questionId: string, min: number, max: number): number[] {
+    const values = this.numeric.get(questionId);
+    return Array.from(
+      { length: max - min + 1 },
+      (_, i) => values?.get(min + i) ?? 0,
+    );
+  }
+
+  choices(questionId: string): Map<string, number> {
+    return this.chosen.get(questionId) ?? new Map();
+  }
+}
+
+function questionResult(
+  q: SurveyQuestion,
+  tally: Tally,
+  populationSize: number | undefined,
+  commentCount: number | undefined,
+): SurveyQuestionResult {
+  const base = { questionId: q.id, type: q.type, title: q.title };
+  switch (q.type) {
+    case 'nps': {
+      const nps = summarizeNps(tally.distribution(q.id, 0, 10), {
+        populationSize,
+      });
+      return {
+        ...base,
+        responses: nps?.responses ?? 0,
+        nps,
+        comments: commentCount,
+      };
+    }
+    case 'csat': {
+      const csat = summarizeCsat(tally.distribution(q.id, 1, 5));
+      return { ...base, responses: csat?.responses ?? 0, csat };
+    }
+    case 'rating': {
+      const { min, max } = q.scale ?? { min: 0, max: 10 };
+      const counts = tally.distribution(q.id, min, max);
+      const n = counts.reduce((a, b) => a + b, 0);
+      const sum = counts.reduce((a, c, i) => a + c * (min + i), 0);
+      return {
+        ...base,
+        responses: n,
+        rating: n
+          ? {
+              mean: Math.round((100 * sum) / n) / 100,
+              distribution: counts.map((count, i) => ({
+                value: min + i,
+                count,
+              })),
+            }
+          : undefined,
+      };
+    }
+    case 'single-choice':
+    case 'multiple-choice': {
+      const counts = tally.choices(q.id);
+      const choices = (q.options ?? []).map(option => ({
+        option,
+        count: counts.get(option) ?? 0,
+      }));
+      // A multiple-choice respondent may pick several: responses are not
+      // the sum; the choice counts are what is shown.
+      return {
+        ...base,
+        responses:
+          q.type === 'single-choice'
+            ? choices.reduce((a, c) => a + c.count, 0)
+            : Math.max(0, ...choices.map(c => c.count)),
+        choices,
+      };
+    }
+    default:
+      return { ...base, responses: commentCount ?? 0, comments: commentCount };
+  }
+}
+
+interface Headline {
+  responses: number;
+  nps?: ReturnType<typeof summarizeNps>;
+  csat?: ReturnType<typeof summarizeCsat>;
+}
+
+function headline(
+  questions: SurveyQuestion[],
+  tally: Tally,
+  responses: number,
+  populationSize?: number,
+): Headline {
+  const npsQuestion = questions.find(q => q.type === 'nps');
+  const csatQuestion = questions.find(q => q.type === 'csat');
+  return {
+    responses,
+    nps: npsQuestion
+      ? summarizeNps(tally.distribution(npsQuestion.id, 0, 10), {
+          populationSize,
+        })
+      : undefined,
+    csat: csatQuestion
+      ? summarizeCsat(tally.distribution(csatQuestion.id, 1, 5))
+      : undefined,
+  };
+}
+
+/**
+ * Results of one wave for the whole audience or one team, the trend over
+ * earlier waves, and the breakdown by team — every number within the
+ * anonymity rules: a hidden team shows no numbers at all, and which teams
+ * are hidden is decided once per wave over the whole tree.
+ */
+export function buildResults(
+  input: ResultsInput,
+  comments: { total: number },
+): SurveyResultsResponse {
+  const { directory, groupRef, minGroupSize } = input;
+  const current = input.waves[input.waves.length - 1];
+  const questions = current.wave.questions;
+  const scope = groupRef ? directory.subtree(groupRef) : undefined;
+  const inScope = (team: string | null) =>
+    scope ? team !== null && scope.has(team) : true;
+
+  const visibilityOf = (counts: WaveCounts) =>
+    waveVisibility(counts, directory, minGroupSize);
+  const scopeState = (counts: WaveCounts, v: SegmentVisibility) => {
+    if (groupRef) {
+      return {
+        responses: v.total.get(groupRef) ?? 0,
+        hidden: v.hidden.get(groupRef),
+      };
+    }
+    let responses = 0;
+    for (const count of counts.responsesByGroup.values()) {
+      responses += count;
+    }
+    return { responses, hidden: v.overallHidden };
+  };
+  const audienceOf = (counts: WaveCounts) =>
+    groupRef ? input.audienceByGroup.get(groupRef) : counts.wave.audienceSize;
+
+  const visibility = visibilityOf(current);
+  const state = scopeState(current, visibility);
+  const audienceSize = audienceOf(current);
+  const tally = new Tally(current.answers, inScope, directory);
+
+  // Trend: one point per wave whose scope is shown, compared with the
+  // previous shown point.
+  const trend: SurveyTrendPoint[] = [];
+  let previous: Headline | undefined;
+  for (const counts of input.waves) {
+    const v = counts === current ? visibility : visibilityOf(counts);
+    const s = counts === current ? state : scopeState(counts, v);
+    if (s.hidden || s.responses === 0) {
+      continue;
+    }
+    const h = headline(
+      counts.wave.questions,
+      new Tally(counts.answers, inScope, directory),
+      s.responses,
+      audienceOf(counts),
+    );
+    let change: SurveyTrendPoint['change'];
+    if (previous?.nps && h.nps) {
+      change = compareNps(previous.nps, h.nps);
+    } else if (previous?.csat && h.csat) {
+      change = compareProportions(
+        previous.csat.satisfied,
+        previous.csat.responses,
+        h.csat.satisfied,
+        h.csat.responses,
+      );
+    }
+    trend.push({
+      waveId: counts.wave.id,
+      number: counts.wave.number,
+      opensAt: counts.wave.opensAt.toISOString(),
+      responses: s.responses,
+      responseRate: percentOf(s.responses, audienceOf(counts)),
+      nps: h.nps?.nps,
+      csat: h.csat?.csat,
+      change: change
+        ? {
+            delta: change.delta,
+            significant: change.significant,
+            pValue: change.pValue,
+          }
+        : undefined,
+    });
+    previous = h;
+  }
+
+  // Breakdown: every team under the scope, depth-first.
+  const teams: SurveyTeamResult[] = [];
+  const visit = (ref: string, depth: number, parentRef?: string) => {
+    const hidden = visibility.hidden.get(ref);
+    const responses = visibility.total.get(ref) ?? 0;
+    const audience = input.audienceByGroup.get(ref);
+    const row: SurveyTeamResult = {
+      groupRef: ref,
+      depth,
+      parentRef,
+      audienceSize: audience,
+    };
+    if (hidden) {
+      row.hidden = hidden;
+    } else {
+      const subtree = directory.subtree(ref);
+      const h = headline(
+        questions,
+        new Tally(
+          current.answers,
+          t => t !== null && subtree.has(t),
+          directory,
+        ),
+        responses,
+        audience,
+      );
+      row.responses = responses;
+      row.responseRate = percentOf(responses, audience);
+      row.nps = h.nps?.nps;
+      row.csat = h.csat?.csat;
+    }
+    teams.push(row);
+    for (const child of [...(directory.children.get(ref) ?? [])].sort()) {
+      visit(child, depth + 1, ref);
+    }
+  };
+  const tops = groupRef
+    ? directory.children.get(groupRef) ?? []
+    : [...directory.children.keys()].filter(g => !directory.parent.has(g));
+  for (const top of [...tops].sort()) {
+    visit(top, 0, groupRef);
+  }
+
+  return {
+    surveyId: input.surveyId,
+    wave: toApiWave(current.wave, input.now),
+    groupRef,
+    audienceSize,
+    responses: state.hidden ? 0 : state.responses,
+    responseRate: state.hidden
+      ? undefined
+      : percentOf(state.responses, audienceSize),
+    hidden: state.hidden,
+    questions: state.hidden
+      ? []
+      : questions.map(q =>
+          questionResult(
+            q,
+            tally,
+            audienceSize,
+            q.type === 'text' || q.type === 'nps' ? comments.total : undefined,
+          ),
+        ),
+    trend,
+    teams,
+    thresholds: {
+      minGroupSize,
+      minCommentGroupSize: input.minCommentGroupSize,
+    },
+  };
+}

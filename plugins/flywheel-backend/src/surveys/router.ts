@@ -1,0 +1,224 @@
+import {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+} from '@backstage/backend-plugin-api';
+import { JsonObject } from '@backstage/types';
+import { audited } from '../service/audited';
+import { FlywheelApiRouter } from '../service/createRouter';
+import { SurveyService } from './SurveyService';
+
+type Request = Parameters<HttpAuthService['credentials']>[0];
+
+/** The person behind credentials that may also be a service's. */
+const userOf = (credentials: BackstageCredentials) => {
+  const principal = credentials.principal as {
+    type?: string;
+    userEntityRef?: string;
+  };
+  return principal.type === 'user' ? principal.userEntityRef : undefined;
+};
+
+const flag = (value: unknown) =>
+  value === undefined ? undefined : String(value) === 'true';
+
+const integer = (value: unknown) =>
+  value === undefined ? undefined : Number(value);
+
+/** HTTP ↔ SurveyService: credentials and audit; the service decides the rest. */
+export function registerSurveyRoutes(
+  router: FlywheelApiRouter,
+  deps: {
+    surveys: SurveyService;
+    httpAuth: HttpAuthService;
+    auditor: AuditorService;
+  },
+) {
+  const { surveys, httpAuth, auditor } = deps;
+
+  const anyone = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  /** Answering and authoring need a person. */
+  const person = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    return { credentials, userRef: credentials.principal.userEntityRef };
+  };
+  const write = <T>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    fn: () => Promise<T>,
+  ) => audited(auditor, req, eventId, meta, fn);
+
+  router.get('/surveys', async (req, res) => {
+    await anyone(req);
+    res.json({
+      items: await surveys.listSurveys({
+        includeArchived: flag(req.query.includeArchived),
+      }),
+    });
+  });
+
+  router.post('/surveys', async (req, res) => {
+    const survey = await write(req, 'survey-create', {}, async () => {
+      const { credentials, userRef } = await person(req);
+      return surveys.createSurvey(
+        req.body as Record<string, unknown>,
+        credentials,
+        userRef,
+      );
+    });
+    res.status(201).json(survey);
+  });
+
+  router.get('/surveys/prompts', async (req, res) => {
+    const { userRef } = await person(req);
+    res.json({ items: await surveys.prompts(userRef, req.query.path) });
+  });
+
+  router.post('/surveys/triggers', async (req, res) => {
+    await write(req, 'survey-trigger', { event: req.body.event }, async () => {
+      // Other backends fire triggers on a person's behalf; people cannot
+      // fire them for others.
+      await httpAuth.credentials(req, { allow: ['service'] });
+      await surveys.fire(req.body);
+    });
+    res.status(202).json({ accepted: true });
+  });
+
+  router.get('/surveys/:surveyId', async (req, res) => {
+    await anyone(req);
+    res.json(await surveys.getSurvey(req.params.surveyId));
+  });
+
+  router.put('/surveys/:surveyId', async (req, res) => {
+    const survey = await write(
+      req,
+      'survey-update',
+      { surveyId: req.params.surveyId },
+      async () => {
+        const { credentials } = await person(req);
+        return surveys.updateSurvey(
+          req.params.surveyId,
+          req.body as Record<string, unknown>,
+          credentials,
+        );
+      },
+    );
+    res.json(survey);
+  });
+
+  router.post('/surveys/:surveyId/archive', async (req, res) => {
+    const survey = await write(
+      req,
+      'survey-archive',
+      { surveyId: req.params.surveyId },
+      async () => {
+        const { credentials } = await person(req);
+        return surveys.archiveSurvey(req.params.surveyId, credentials);
+      },
+    );
+    res.json(survey);
+  });
+
+  router.get('/surveys/:surveyId/waves', async (req, res) => {
+    await anyone(req);
+    res.json({ items: await surveys.listWaves(req.params.surveyId) });
+  });
+
+  router.get('/surveys/:surveyId/form', async (req, res) => {
+    const { userRef } = await person(req);
+    res.json(await surveys.form(req.params.surveyId, userRef));
+  });
+
+  router.get('/surveys/:surveyId/preview', async (req, res) => {
+    const { credentials } = await person(req);
+    res.json(await surveys.preview(req.params.surveyId, credentials));
+  });
+
+  router.post('/surveys/:surveyId/responses', async (req, res) => {
+    // Audited without the answers: they may be anonymous.
+    const result = await write(
+      req,
+      'survey-respond',
+      { surveyId: req.params.surveyId, waveId: req.body.waveId },
+      async () => {
+        const { userRef } = await person(req);
+        return surveys.submit(req.params.surveyId, userRef, req.body);
+      },
+    );
+    res.status(result.status === 'created' ? 201 : 200).json(result);
+  });
+
+  router.post('/surveys/:surveyId/prompt-actions', async (req, res) => {
+    const { userRef } = await person(req);
+    await surveys.promptAction(req.params.surveyId, userRef, req.body);
+    res.status(204).end();
+  });
+
+  router.get('/surveys/:surveyId/results', async (req, res) => {
+    const credentials = await anyone(req);
+    const query = { waveId: req.query.waveId, groupRef: req.query.groupRef };
+    if (req.query.format === 'csv') {
+      const csv = await surveys.resultsCsv(
+        req.params.surveyId,
+        query,
+        credentials,
+        userOf(credentials),
+      );
+      // The typed router only knows JSON bodies; CSV goes out untyped.
+      (res as unknown as import('express').Response)
+        .status(200)
+        .type('text/csv')
+        .attachment(`${req.params.surveyId}-results.csv`)
+        .send(csv);
+      return;
+    }
+    res.json(
+      await surveys.results(
+        req.params.surveyId,
+        query,
+        credentials,
+        userOf(credentials),
+      ),
+    );
+  });
+
+  router.get('/surveys/:surveyId/comments', async (req, res) => {
+    const credentials = await anyone(req);
+    res.json(
+      await surveys.comments(
+        req.params.surveyId,
+        {
+          waveId: req.query.waveId,
+          groupRef: req.query.groupRef,
+          resolved: flag(req.query.resolved),
+          tag: req.query.tag,
+          limit: integer(req.query.limit),
+          offset: integer(req.query.offset),
+        },
+        credentials,
+        userOf(credentials),
+      ),
+    );
+  });
+
+  router.patch('/surveys/:surveyId/comments/:commentId', async (req, res) => {
+    const comment = await write(
+      req,
+      'survey-comment-update',
+      { surveyId: req.params.surveyId, commentId: req.params.commentId },
+      async () => {
+        const { credentials, userRef } = await person(req);
+        return surveys.updateComment(
+          req.params.surveyId,
+          req.params.commentId,
+          req.body,
+          credentials,
+          userRef,
+        );
+      },
+    );
+    res.json(comment);
+  });
+}

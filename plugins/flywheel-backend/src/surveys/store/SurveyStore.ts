@@ -1,0 +1,1074 @@
+import { randomUUID } from 'node:crypto';
+import { Knex } from 'knex';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import {
+  SurveyAnswer,
+  SurveyDefinition,
+  SurveyQuestion,
+} from '@flywheel/plugin-flywheel-common';
+import {
+  bulkWrite,
+  isSqlite,
+  normalizeRef,
+  num,
+  numOrNull,
+  toDate,
+} from '../../scorecards/store/util';
+
+const DEFINITIONS = 'survey_definitions';
+const WAVES = 'survey_waves';
+const PARTICIPATION = 'survey_participation';
+const RESPONSES = 'survey_responses';
+const ANSWERS = 'survey_answers';
+const COMMENTS = 'survey_comments';
+const PROMPT_STATES = 'survey_prompt_states';
+const TRIGGER_EVENTS = 'survey_trigger_events';
+
+/** A survey as stored. */
+export interface StoredSurvey {
+  id: string;
+  source: 'config' | 'api';
+  definition: SurveyDefinition;
+  status: 'active' | 'archived';
+  createdBy?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A wave as stored, with how many responses it has. */
+export interface StoredWave {
+  id: string;
+  surveyId: string;
+  number: number;
+  opensAt: Date;
+  closesAt: Date;
+  questions: SurveyQuestion[];
+  audienceSize?: number;
+  notifiedAt?: Date;
+  responseCount: number;
+}
+
+/** One scored or chosen answer, as aggregated. */
+export interface ScoredAnswer {
+  questionId: string;
+  valueNum?: number;
+  valueText?: string;
+}
+
+/** A response to store; validated by the service beforehand. */
+export interface NewSurveyResponse {
+  surveyId: string;
+  waveId: string;
+  anonymous: boolean;
+  /** The survey asks an NPS question (for the 90-day limit). */
+  asksNps: boolean;
+  userRef: string;
+  groupRef?: string;
+  answers: SurveyAnswer[];
+  scored: ScoredAnswer[];
+  comments: { questionId: string; text: string }[];
+  now: Date;
+}
+
+/** Count of answers per wave, question, team and value. */
+export interface AnswerCount {
+  waveId: string;
+  questionId: string;
+  groupRef: string | null;
+  valueNum: number | null;
+  valueText: string | null;
+  count: number;
+}
+
+/** A comment as stored. */
+export interface StoredComment {
+  id: string;
+  surveyId: string;
+  waveId: string;
+  questionId: string;
+  groupRef: string | null;
+  text: string;
+  submittedOn: string;
+  tags: string[];
+  resolvedBy?: string;
+  resolvedAt?: Date;
+}
+
+/** Which comments to list. */
+export interface CommentQuery {
+  surveyId: string;
+  /** Only comments of these waves (an empty list matches none). */
+  waveIds: string[];
+  /** Only comments of these teams; all when absent. */
+  groupRefs?: string[];
+  resolved?: boolean;
+  tag?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A person's answer to one wave, as recorded for throttling. */
+export interface Participation {
+  surveyId: string;
+  waveId: string;
+  respondedAt: Date;
+  askedNps: boolean;
+}
+
+/** An identified person's stored response to a wave. */
+export interface StoredResponse {
+  answers: SurveyAnswer[];
+  /** 'YYYY-MM-DD' (UTC). */
+  submittedOn: string;
+  updatedAt?: Date;
+}
+
+/** A snoozed or dismissed prompt. */
+export interface PromptState {
+  state: 'snoozed' | 'dismissed';
+  until?: Date;
+}
+
+/** What `syncConfigSurveys` changed, by survey id. */
+export interface ConfigSyncResult {
+  created: string[];
+  updated: string[];
+  archived: string[];
+}
+
+type DateValue = Date | string | number;
+
+type SurveyRow = {
+  id: string;
+  source: string;
+  definition: string;
+  status: string;
+  created_by: string | null;
+  created_at: DateValue;
+  updated_at: DateValue;
+};
+
+type WaveRow = {
+  id: string;
+  survey_id: string;
+  number: number;
+  opens_at: DateValue;
+  closes_at: DateValue;
+  questions: string;
+  audience_size: number | null;
+  notified_at: DateValue | null;
+};
+
+type ParticipationRow = {
+  wave_id: string;
+  survey_id: string;
+  user_ref: string;
+  responded_at: DateValue;
+  asked_nps: boolean | number;
+};
+
+type ResponseRow = {
+  id: string;
+  survey_id: string;
+  wave_id: string;
+  user_ref: string | null;
+  group_ref: string | null;
+  answers: string;
+  submitted_on: string;
+  updated_at: DateValue | null;
+};
+
+type AnswerRow = {
+  response_id: string;
+  wave_id: string;
+  question_id: string;
+  group_ref: string | null;
+  value_num: number | null;
+  value_text: string | null;
+};
+
+type CommentRow = {
+  id: string;
+  response_id: string;
+  survey_id: string;
+  wave_id: string;
+  question_id: string;
+  group_ref: string | null;
+  text: string;
+  submitted_on: string;
+  tags: string;
+  resolved_by: string | null;
+  resolved_at: DateValue | null;
+};
+
+type PromptStateRow = {
+  user_ref: string;
+  wave_id: string;
+  state: string;
+  until: DateValue | null;
+};
+
+type TriggerEventRow = {
+  user_ref: string;
+  event: string;
+  fired_at: DateValue;
+  context: string | null;
+};
+
+const PARTICIPATION_COLUMNS: readonly (keyof ParticipationRow)[] = [
+  'wave_id',
+  'survey_id',
+  'user_ref',
+  'responded_at',
+  'asked_nps',
+];
+const RESPONSE_COLUMNS: readonly (keyof ResponseRow)[] = [
+  'id',
+  'survey_id',
+  'wave_id',
+  'user_ref',
+  'group_ref',
+  'answers',
+  'submitted_on',
+  'updated_at',
+];
+const ANSWER_COLUMNS: readonly (keyof AnswerRow)[] = [
+  'response_id',
+  'wave_id',
+  'question_id',
+  'group_ref',
+  'value_num',
+  'value_text',
+];
+const COMMENT_COLUMNS: readonly (keyof CommentRow)[] = [
+  'id',
+  'response_id',
+  'survey_id',
+  'wave_id',
+  'question_id',
+  'group_ref',
+  'text',
+  'submitted_on',
+  'tags',
+  'resolved_by',
+  'resolved_at',
+];
+
+function optionalDate(value: DateValue | null | undefined): Date | undefined {
+  return value === null || value === undefined ? undefined : toDate(value);
+}
+
+/** The UTC day of a time, 'YYYY-MM-DD'. */
+function dayOf(time: Date): string {
+  return time.toISOString().slice(0, 10);
+}
+
+function optionalRef(ref: string | undefined | null): string | null {
+  return ref ? normalizeRef(ref) : null;
+}
+
+function surveyFromRow(row: SurveyRow): StoredSurvey {
+  return {
+    id: row.id,
+    source: row.source as StoredSurvey['source'],
+    definition: JSON.parse(row.definition),
+    status: row.status as StoredSurvey['status'],
+    createdBy: row.created_by ?? undefined,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+function waveFromRow(row: WaveRow & { response_count: unknown }): StoredWave {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    number: Number(row.number),
+    opensAt: toDate(row.opens_at),
+    closesAt: toDate(row.closes_at),
+    questions: JSON.parse(row.questions),
+    audienceSize: numOrNull(row.audience_size) ?? undefined,
+    notifiedAt: optionalDate(row.notified_at),
+    responseCount: num(row.response_count),
+  };
+}
+
+function commentFromRow(row: CommentRow): StoredComment {
+  return {
+    id: row.id,
+    surveyId: row.survey_id,
+    waveId: row.wave_id,
+    questionId: row.question_id,
+    groupRef: row.group_ref,
+    text: row.text,
+    submittedOn: row.submitted_on,
+    tags: JSON.parse(row.tags),
+    resolvedBy: row.resolved_by ?? undefined,
+    resolvedAt: optionalDate(row.resolved_at),
+  };
+}
+
+/** The rows of one new response: the response, its answers and comments. */
+function responseRows(r: NewSurveyResponse): {
+  response: ResponseRow;
+  answers: AnswerRow[];
+  comments: CommentRow[];
+} {
+  const id = randomUUID();
+  const groupRef = optionalRef(r.groupRef);
+  const day = dayOf(r.now);
+  return {
+    response: {
+      id,
+      survey_id: r.surveyId,
+      wave_id: r.waveId,
+      // Anonymous: no identity and only the day, so the response cannot be
+      // matched to the participation row that names the person.
+      user_ref: r.anonymous ? null : r.userRef,
+      group_ref: groupRef,
+      answers: JSON.stringify(r.answers),
+      submitted_on: day,
+      updated_at: r.anonymous ? null : r.now,
+    },
+    answers: answerRows(id, r, groupRef),
+    comments: commentRows(id, r, groupRef, day),
+  };
+}
+
+function answerRows(
+  responseId: string,
+  r: NewSurveyResponse,
+  groupRef: string | null,
+): AnswerRow[] {
+  return r.scored.map(a => ({
+    response_id: responseId,
+    wave_id: r.waveId,
+    question_id: a.questionId,
+    group_ref: groupRef,
+    value_num: a.valueNum ?? null,
+    value_text: a.valueText ?? null,
+  }));
+}
+
+function commentRows(
+  responseId: string,
+  r: NewSurveyResponse,
+  groupRef: string | null,
+  day: string,
+): CommentRow[] {
+  return r.comments.map(c => ({
+    id: randomUUID(),
+    response_id: responseId,
+    survey_id: r.surveyId,
+    wave_id: r.waveId,
+    question_id: c.questionId,
+    group_ref: groupRef,
+    text: c.text,
+    submitted_on: day,
+    tags: '[]',
+    resolved_by: null,
+    resolved_at: null,
+  }));
+}
+
+function participationRow(r: NewSurveyResponse): ParticipationRow {
+  return {
+    wave_id: r.waveId,
+    survey_id: r.surveyId,
+    user_ref: r.userRef,
+    responded_at: r.now,
+    asked_nps: r.asksNps,
+  };
+}
+
+/** Persistence of surveys, waves, responses, comments and prompt state. */
+export class SurveyStore {
+  private readonly sqlite: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.sqlite = isSqlite(db);
+  }
+
+  // ---------------------------------------------------------------------
+  // Definitions
+
+  /** Surveys ordered by creation; archived ones only when asked for. */
+  async listSurveys(
+    options: { includeArchived?: boolean } = {},
+  ): Promise<StoredSurvey[]> {
+    const query = this.db<SurveyRow>(DEFINITIONS)
+      .select('*')
+      .orderBy([{ column: 'created_at' }, { column: 'id' }]);
+    if (!options.includeArchived) {
+      query.where('status', 'active');
+    }
+    return (await query).map(surveyFromRow);
+  }
+
+  async getSurvey(id: string): Promise<StoredSurvey | undefined> {
+    const row = await this.db<SurveyRow>(DEFINITIONS).where({ id }).first();
+    return row ? surveyFromRow(row) : undefined;
+  }
+
+  /** Creates an active survey; ConflictError when the id is taken. */
+  async createSurvey(survey: {
+    id: string;
+    source: 'config' | 'api';
+    definition: SurveyDefinition;
+    createdBy?: string;
+    now: Date;
+  }): Promise<StoredSurvey> {
+    const row: SurveyRow = {
+      id: survey.id,
+      source: survey.source,
+      definition: JSON.stringify(survey.definition),
+      status: 'active',
+      created_by: survey.createdBy ?? null,
+      created_at: survey.now,
+      updated_at: survey.now,
+    };
+    const inserted = await this.db<SurveyRow>(DEFINITIONS)
+      .insert(row)
+      .onConflict('id')
+      .ignore()
+      .returning('id');
+    if (inserted.length === 0) {
+      throw new ConflictError(`Survey '${survey.id}' already exists`);
+    }
+    return surveyFromRow(row);
+  }
+
+  /** Replaces a survey's definition; NotFoundError when there is none. */
+  async updateSurvey(
+    id: string,
+    definition: SurveyDefinition,
+    now: Date,
+  ): Promise<StoredSurvey> {
+    return this.updateSurveyRow(id, {
+      definition: JSON.stringify(definition),
+      updated_at: now,
+    });
+  }
+
+  async setSurveyStatus(
+    id: string,
+    status: 'active' | 'archived',
+    now: Date,
+  ): Promise<StoredSurvey> {
+    return this.updateSurveyRow(id, { status, updated_at: now });
+  }
+
+  private async updateSurveyRow(
+    id: string,
+    changes: Partial<SurveyRow>,
+  ): Promise<StoredSurvey> {
+    const [row] = await this.db<SurveyRow>(DEFINITIONS)
+      .where({ id })
+      .update(changes)
+      .returning('*');
+    if (!row) {
+      throw new NotFoundError(`Survey '${id}' not found`);
+    }
+    return surveyFromRow(row as SurveyRow);
+  }
+
+  /**
+   * Makes the config-defined surveys match config: creates the new ones,
+   * updates (and reactivates) the changed ones and archives those no longer
+   * listed. Throws ConflictError, writing nothing, when a config survey's id
+   * is taken by a survey created through the API.
+   */
+  async syncConfigSurveys(
+    surveys: { id: string; definition: SurveyDefinition }[],
+    now: Date,
+  ): Promise<ConfigSyncResult> {
+    return this.db.transaction(async trx => {
+      const existing = new Map(
+        (await trx<SurveyRow>(DEFINITIONS).select('*')).map(row => [
+          row.id,
+          row,
+        ]),
+      );
+      const clashes = surveys
+        .filter(s => existing.get(s.id)?.source === 'api')
+        .map(s => s.id);
+      if (clashes.length > 0) {
+        throw new ConflictError(
+          `Config survey id${clashes.length > 1 ? 's' : ''} ${clashes
+            .map(id => `'${id}'`)
+            .join(', ')} already used by ${
+            clashes.length > 1 ? 'surveys' : 'a survey'
+          } created through the API`,
+        );
+      }
+      const result: ConfigSyncResult = {
+        created: [],
+        updated: [],
+        archived: [],
+      };
+      const listed = new Set<string>();
+      for (const survey of surveys) {
+        listed.add(survey.id);
+        const definition = JSON.stringify(survey.definition);
+        const row = existing.get(survey.id);
+        if (!row) {
+          // Another replica may sync at the same time: same content.
+          await trx<SurveyRow>(DEFINITIONS)
+            .insert({
+              id: survey.id,
+              source: 'config',
+              definition,
+              status: 'active',
+              created_by: null,
+              created_at: now,
+              updated_at: now,
+            })
+            .onConflict('id')
+            .ignore();
+          result.created.push(survey.id);
+        } else if (row.definition !== definition || row.status !== 'active') {
+          await trx<SurveyRow>(DEFINITIONS)
+            .where({ id: survey.id, source: 'config' })
+            .update({ definition, status: 'active', updated_at: now });
+          result.updated.push(survey.id);
+        }
+      }
+      for (const row of existing.values()) {
+        if (
+          row.source === 'config' &&
+          row.status === 'active' &&
+          !listed.has(row.id)
+        ) {
+          await trx<SurveyRow>(DEFINITIONS)
+            .where({ id: row.id, source: 'config' })
+            .update({ status: 'archived', updated_at: now });
+          result.archived.push(row.id);
+        }
+      }
+      return result;
+    });
+  }
+
+  // ---------------------------------------------------------------------
+  // Waves
+
+  /** Waves with their response counts. */
+  private waves(db: Knex = this.db) {
+    return db<WaveRow>(`${WAVES} as w`).select(
+      'w.*',
+      db(`${RESPONSES} as r`)
+        .count('*')
+        .whereRaw('?? = ??', ['r.wave_id', 'w.id'])
+        .as('response_count'),
+    );
+  }
+
+  /** A survey's waves, oldest first. */
+  async listWaves(surveyId: string): Promise<StoredWave[]> {
+    const rows = await this.waves()
+      .where('w.survey_id', surveyId)
+      .orderBy('w.number');
+    return rows.map(waveFromRow);
+  }
+
+  /** The waves of several surveys, oldest first, by survey id (every id is a key). */
+  async listWavesOfSurveys(
+    surveyIds: string[],
+  ): Promise<Map<string, StoredWave[]>> {
+    const result = new Map<string, StoredWave[]>(surveyIds.map(id => [id, []]));
+    if (surveyIds.length === 0) {
+      return result;
+    }
+    const rows = await this.waves()
+      .whereIn('w.survey_id', [...new Set(surveyIds)])
+      .orderBy([{ column: 'w.survey_id' }, { column: 'w.number' }]);
+    for (const row of rows) {
+      result.get(row.survey_id)!.push(waveFromRow(row));
+    }
+    return result;
+  }
+
+  async getWave(waveId: string): Promise<StoredWave | undefined> {
+    const row = await this.waves().where('w.id', waveId).first();
+    return row ? waveFromRow(row) : undefined;
+  }
+
+  /**
+   * The wave `number` of a survey, created with these values unless it
+   * exists already (then returned unchanged). Safe against concurrent
+   * callers: one insert wins, every caller reads the same wave.
+   */
+  async ensureWave(wave: {
+    surveyId: string;
+    number: number;
+    opensAt: Date;
+    closesAt: Date;
+    questions: SurveyQuestion[];
+    audienceSize?: number;
+  }): Promise<StoredWave> {
+    if (!(await this.db(DEFINITIONS).where({ id: wave.surveyId }).first())) {
+      throw new NotFoundError(`Survey '${wave.surveyId}' not found`);
+    }
+    await this.db<WaveRow>(WAVES)
+      .insert({
+        id: randomUUID(),
+        survey_id: wave.surveyId,
+        number: wave.number,
+        opens_at: wave.opensAt,
+        closes_at: wave.closesAt,
+        questions: JSON.stringify(wave.questions),
+        audience_size: wave.audienceSize ?? null,
+        notified_at: null,
+      })
+      .onConflict(['survey_id', 'number'])
+      .ignore();
+    const row = await this.waves()
+      .where('w.survey_id', wave.surveyId)
+      .where('w.number', wave.number)
+      .first();
+    return waveFromRow(row);
+  }
+
+  /**
+   * Replaces a wave's questions unless it has responses (ConflictError):
+   * one conditional statement, so no response slips in between a check and
+   * the update.
+   */
+  async updateWaveQuestions(
+    waveId: string,
+    questions: SurveyQuestion[],
+  ): Promise<void> {
+    const updated = await this.db<WaveRow>(WAVES)
+      .where('id', waveId)
+      .whereNotExists(
+        this.db(RESPONSES).select(this.db.raw('1')).where('wave_id', waveId),
+      )
+      .update({ questions: JSON.stringify(questions) });
+    if (updated === 0) {
+      await this.requireWave(waveId);
+      throw new ConflictError(
+        `The questions of wave '${waveId}' are locked because the wave has responses`,
+      );
+    }
+  }
+
+  async updateWaveWindow(
+    waveId: string,
+    window: { closesAt: Date },
+  ): Promise<void> {
+    await this.updateWaveRow(waveId, { closes_at: window.closesAt });
+  }
+
+  async setWaveAudienceSize(
+    waveId: string,
+    audienceSize: number,
+  ): Promise<void> {
+    await this.updateWaveRow(waveId, { audience_size: audienceSize });
+  }
+
+  async markWaveNotified(waveId: string, at: Date): Promise<void> {
+    await this.updateWaveRow(waveId, { notified_at: at });
+  }
+
+  private async updateWaveRow(
+    waveId: string,
+    changes: Partial<WaveRow>,
+  ): Promise<void> {
+    const updated = await this.db<WaveRow>(WAVES)
+      .where('id', waveId)
+      .update(changes);
+    if (updated === 0) {
+      throw new NotFoundError(`Survey wave '${waveId}' not found`);
+    }
+  }
+
+  private async requireWave(waveId: string): Promise<void> {
+    if (!(await this.db(WAVES).where('id', waveId).first('id'))) {
+      throw new NotFoundError(`Survey wave '${waveId}' not found`);
+    }
+  }
+
+  /** Waves of active surveys open at `now` whose audience is not yet notified. */
+  async wavesToNotify(now: Date): Promise<StoredWave[]> {
+    const rows = await this.waves()
+      .join(`${DEFINITIONS} as d`, 'd.id', 'w.survey_id')
+      .where('d.status', 'active')
+      .where('w.opens_at', '<=', now)
+      .where('w.closes_at', '>', now)
+      .whereNull('w.notified_at')
+      .orderBy([{ column: 'w.opens_at' }, { column: 'w.id' }]);
+    return rows.map(waveFromRow);
+  }
+
+  // ---------------------------------------------------------------------
+  // Responses
+
+  /**
+   * Stores a response, in one transaction. A person's second response to a
+   * wave replaces the first in identified surveys (`updated`) and is
+   * rejected in anonymous ones (ConflictError, nothing stored). Concurrent
+   * submissions of one person serialise on the participation row.
+   */
+  async submitResponse(r: NewSurveyResponse): Promise<'created' | 'updated'> {
+    return this.db.transaction(async trx => {
+      // ON CONFLICT DO NOTHING: a conflict does not abort the transaction on
+      // PostgreSQL, and a concurrent insert of the same row makes this wait
+      // for it to commit (then do nothing) or roll back (then insert).
+      const inserted = await trx<ParticipationRow>(PARTICIPATION)
+        .insert(participationRow(r))
+        .onConflict(['wave_id', 'user_ref'])
+        .ignore()
+        .returning('wave_id');
+      if (inserted.length > 0) {
+        const rows = responseRows(r);
+        await trx<ResponseRow>(RESPONSES).insert(rows.response);
+        await this.insertChildren(trx, rows.answers, rows.comments);
+        return 'created';
+      }
+      if (r.anonymous) {
+        throw new ConflictError(
+          'You have already answered this wave. Anonymous answers cannot be changed.',
+        );
+      }
+      const groupRef = optionalRef(r.groupRef);
+      // Locks the response row: concurrent replacements run one by one.
+      const [updated] = await trx<ResponseRow>(RESPONSES)
+        .where({ wave_id: r.waveId, user_ref: r.userRef })
+        .update({
+          answers: JSON.stringify(r.answers),
+          group_ref: groupRef,
+          updated_at: r.now,
+        })
+        .returning('id');
+      if (!updated) {
+        // Answered while the survey was anonymous: that answer has no owner.
+        throw new ConflictError(
+          'You have already answered this wave anonymously. Anonymous answers cannot be changed.',
+        );
+      }
+      const responseId = (updated as { id: string }).id;
+      await trx(ANSWERS).where('response_id', responseId).delete();
+      await trx(COMMENTS).where('response_id', responseId).delete();
+      await this.insertChildren(
+        trx,
+        answerRows(responseId, r, groupRef),
+        commentRows(responseId, r, groupRef, dayOf(r.now)),
+      );
+      await trx<ParticipationRow>(PARTICIPATION)
+        .where({ wave_id: r.waveId, user_ref: r.userRef })
+        .update({ responded_at: r.now, asked_nps: r.asksNps });
+      return 'updated';
+    });
+  }
+
+  private async insertChildren(
+    trx: Knex.Transaction,
+    answers: AnswerRow[],
+    comments: CommentRow[],
+  ): Promise<void> {
+    if (answers.length > 0) {
+      await trx<AnswerRow>(ANSWERS).insert(answers);
+    }
+    if (comments.length > 0) {
+      await trx<CommentRow>(COMMENTS).insert(comments);
+    }
+  }
+
+  /**
+   * Inserts many new responses in one transaction, with few statements (for
+   * demo data and benchmarks). Fails, inserting nothing, when a person has
+   * already answered one of the waves.
+   */
+  async bulkInsertResponses(responses: NewSurveyResponse[]): Promise<void> {
+    if (responses.length === 0) {
+      return;
+    }
+    const participation: ParticipationRow[] = [];
+    const responseList: ResponseRow[] = [];
+    const answers: AnswerRow[] = [];
+    const comments: CommentRow[] = [];
+    for (const r of responses) {
+      const rows = responseRows(r);
+      participation.push(participationRow(r));
+      responseList.push(rows.response);
+      answers.push(...rows.answers);
+      comments.push(...rows.comments);
+    }
+    await this.db.transaction(async trx => {
+      await bulkWrite(trx, PARTICIPATION, PARTICIPATION_COLUMNS, participation);
+      await bulkWrite(trx, RESPONSES, RESPONSE_COLUMNS, responseList);
+      await bulkWrite(trx, ANSWERS, ANSWER_COLUMNS, answers);
+      await bulkWrite(trx, COMMENTS, COMMENT_COLUMNS, comments);
+    });
+  }
+
+  /** A person's response to a wave of an identified survey. */
+  async getResponse(
+    waveId: string,
+    userRef: string,
+  ): Promise<StoredResponse | undefined> {
+    const row = await this.db<ResponseRow>(RESPONSES)
+      .where({ wave_id: waveId, user_ref: userRef })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    return {
+      answers: JSON.parse(row.answers),
+      submittedOn: row.submitted_on,
+      updatedAt: optionalDate(row.updated_at),
+    };
+  }
+
+  // ---------------------------------------------------------------------
+  // Participation
+
+  /** The waves a person answered since a time, oldest first. */
+  async participationSince(
+    userRef: string,
+    since: Date,
+  ): Promise<Participation[]> {
+    const rows = await this.db<ParticipationRow>(PARTICIPATION)
+      .where('user_ref', userRef)
+      .where('responded_at', '>=', since)
+      .orderBy([{ column: 'responded_at' }, { column: 'wave_id' }]);
+    return rows.map(row => ({
+      surveyId: row.survey_id,
+      waveId: row.wave_id,
+      respondedAt: toDate(row.responded_at),
+      askedNps: Boolean(row.asked_nps),
+    }));
+  }
+
+  /** Which of these waves a person has answered. */
+  async participatedWaves(
+    userRef: string,
+    waveIds: string[],
+  ): Promise<Set<string>> {
+    if (waveIds.length === 0) {
+      return new Set();
+    }
+    const rows = await this.db<ParticipationRow>(PARTICIPATION)
+      .where('user_ref', userRef)
+      .whereIn('wave_id', waveIds)
+      .select('wave_id');
+    return new Set(rows.map(row => row.wave_id));
+  }
+
+  // ---------------------------------------------------------------------
+  // Prompt states and trigger events
+
+  async setPromptState(
+    userRef: string,
+    waveId: string,
+    state: 'snoozed' | 'dismissed',
+    until?: Date,
+  ): Promise<void> {
+    await this.db<PromptStateRow>(PROMPT_STATES)
+      .insert({
+        user_ref: userRef,
+        wave_id: waveId,
+        state,
+        until: until ?? null,
+      })
+      .onConflict(['user_ref', 'wave_id'])
+      .merge(['state', 'until']);
+  }
+
+  async promptStates(
+    userRef: string,
+    waveIds: string[],
+  ): Promise<Map<string, PromptState>> {
+    const result = new Map<string, PromptState>();
+    if (waveIds.length === 0) {
+      return result;
+    }
+    const rows = await this.db<PromptStateRow>(PROMPT_STATES)
+      .where('user_ref', userRef)
+      .whereIn('wave_id', waveIds);
+    for (const row of rows) {
+      result.set(row.wave_id, {
+        state: row.state as PromptState['state'],
+        until: optionalDate(row.until),
+      });
+    }
+    return result;
+  }
+
+  /** Records an event for a person, keeping the latest of each event. */
+  async recordTriggerEvent(
+    userRef: string,
+    event: string,
+    firedAt: Date,
+    context?: object,
+  ): Promise<void> {
+    await this.db<TriggerEventRow>(TRIGGER_EVENTS)
+      .insert({
+        user_ref: userRef,
+        event,
+        fired_at: firedAt,
+        context: context === undefined ? null : JSON.stringify(context),
+      })
+      .onConflict(['user_ref', 'event'])
+      .merge(['fired_at', 'context'])
+      .where(`${TRIGGER_EVENTS}.fired_at`, '<', firedAt);
+  }
+
+  /** When each event last fired for a person. */
+  async triggerEvents(userRef: string): Promise<Map<string, Date>> {
+    const rows = await this.db<TriggerEventRow>(TRIGGER_EVENTS)
+      .where('user_ref', userRef)
+      .select('event', 'fired_at');
+    return new Map(rows.map(row => [row.event, toDate(row.fired_at)]));
+  }
+
+  // ---------------------------------------------------------------------
+  // Results
+
+  /** Answers counted per wave, question, team and value. */
+  async answerCounts(waveIds: string[]): Promise<AnswerCount[]> {
+    if (waveIds.length === 0) {
+      return [];
+    }
+    const columns = [
+      'wave_id',
+      'question_id',
+      'group_ref',
+      'value_num',
+      'value_text',
+    ];
+    const rows = (await this.db(ANSWERS)
+      .select(columns)
+      .count({ count: '*' })
+      .whereIn('wave_id', waveIds)
+      .groupBy(columns)
+      .orderBy(columns)) as (AnswerRow & { count: unknown })[];
+    return rows.map(row => ({
+      waveId: row.wave_id,
+      questionId: row.question_id,
+      groupRef: row.group_ref,
+      valueNum: numOrNull(row.value_num),
+      valueText: row.value_text,
+      count: num(row.count),
+    }));
+  }
+
+  /** Responses counted per wave and team. */
+  async responseCountsByGroup(
+    waveIds: string[],
+  ): Promise<{ waveId: string; groupRef: string | null; count: number }[]> {
+    if (waveIds.length === 0) {
+      return [];
+    }
+    const rows = (await this.db(RESPONSES)
+      .select('wave_id', 'group_ref')
+      .count({ count: '*' })
+      .whereIn('wave_id', waveIds)
+      .groupBy('wave_id', 'group_ref')
+      .orderBy(['wave_id', 'group_ref'])) as {
+      wave_id: string;
+      group_ref: string | null;
+      count: unknown;
+    }[];
+    return rows.map(row => ({
+      waveId: row.wave_id,
+      groupRef: row.group_ref,
+      count: num(row.count),
+    }));
+  }
+
+  // ---------------------------------------------------------------------
+  // Comments
+
+  /** Comments, newest first, with how many match in all. */
+  async listComments(
+    q: CommentQuery,
+  ): Promise<{ items: StoredComment[]; total: number }> {
+    if (q.waveIds.length === 0 || q.groupRefs?.length === 0) {
+      return { items: [], total: 0 };
+    }
+    const filtered = () => {
+      const query = this.db<CommentRow>(COMMENTS)
+        .where('survey_id', q.surveyId)
+        .whereIn('wave_id', q.waveIds);
+      if (q.groupRefs) {
+        query.whereIn('group_ref', q.groupRefs.map(normalizeRef));
+      }
+      if (q.resolved === true) {
+        query.whereNotNull('resolved_at');
+      } else if (q.resolved === false) {
+        query.whereNull('resolved_at');
+      }
+      if (q.tag !== undefined) {
+        // An element of the JSON list equal to the tag, not a substring.
+        if (this.sqlite) {
+          query.whereRaw(
+            `exists (select 1 from json_each(${COMMENTS}.tags) where json_each.value = ?)`,
+            [q.tag],
+          );
+        } else {
+          query.whereRaw(`${COMMENTS}.tags::jsonb @> ?::jsonb`, [
+            JSON.stringify([q.tag]),
+          ]);
+        }
+      }
+      return query;
+    };
+    const [rows, [{ total }]] = await Promise.all([
+      filtered()
+        .select('*')
+        .orderBy([
+          { column: 'submitted_on', order: 'desc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(q.limit)
+        .offset(q.offset),
+      filtered().count({ total: '*' }),
+    ]);
+    return { items: rows.map(commentFromRow), total: num(total) };
+  }
+
+  async getComment(id: string): Promise<StoredComment | undefined> {
+    const row = await this.db<CommentRow>(COMMENTS).where({ id }).first();
+    return row ? commentFromRow(row) : undefined;
+  }
+
+  /**
+   * Tags or resolves a comment; resolving an already resolved comment keeps
+   * who resolved it first. Undefined when there is no such comment.
+   */
+  async updateComment(
+    id: string,
+    update: { tags?: string[]; resolved?: boolean; by: string; now: Date },
+  ): Promise<StoredComment | undefined> {
+    return this.db.transaction(async trx => {
+      const row = await trx<CommentRow>(COMMENTS)
+        .where({ id })
+        .modify(query => {
+          if (!this.sqlite) {
+            query.forUpdate();
+          }
+        })
+        .first();
+      if (!row) {
+        return undefined;
+      }
+      const changes: Partial<CommentRow> = {};
+      if (update.tags !== undefined) {
+        changes.tags = JSON.stringify(update.tags);
+      }
+      if (update.resolved === true && row.resolved_at === null) {
+        changes.resolved_by = update.by;
+        changes.resolved_at = update.now;
+      } else if (update.resolved === false) {
+        changes.resolved_by = null;
+        changes.resolved_at = null;
+      }
+      if (Object.keys(changes).length === 0) {
+        return commentFromRow(row);
+      }
+      await trx<CommentRow>(COMMENTS).where({ id }).update(changes);
+      return commentFromRow({ ...row, ...changes });
+    });
+  }
+}
