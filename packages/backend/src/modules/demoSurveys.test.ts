@@ -1,0 +1,73 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { DEMO_SURVEY_ID, DEMO_WAVES, seedDemoSurveys } from './demoSurveys';
+
+jest.setTimeout(120_000);
+
+const migrations = resolvePackagePath(
+  '@flywheel/plugin-flywheel-backend',
+  'migrations',
+);
+const NOW = new Date('2026-11-25T09:00:00.000Z');
+
+const respondents = Array.from({ length: 40 }, (_, i) => ({
+  userRef: `user:default/person-${i}`,
+  groupRef: `group:default/team-${i % 4}`,
+}));
+
+describe('seedDemoSurveys', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'waits for the tables, seeds past waves once, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      expect(await seedDemoSurveys(knex, respondents, NOW)).toEqual({
+        status: 'waiting',
+        responses: 0,
+      });
+      await knex.migrate.latest({ directory: migrations });
+
+      const result = await seedDemoSurveys(knex, respondents, NOW);
+      expect(result.status).toBe('done');
+      const waves = await knex('survey_waves')
+        .where({ survey_id: DEMO_SURVEY_ID })
+        .orderBy('number');
+      expect(waves.map(w => w.number)).toEqual([1, 2, 3, 4, 5]);
+      // Every wave closed before today, so a new survey can prompt at once.
+      for (const wave of waves) {
+        expect(new Date(wave.closes_at).getTime()).toBeLessThan(NOW.getTime());
+      }
+      const responses = await knex('survey_responses');
+      expect(responses).toHaveLength(result.responses);
+      // About three in four answer each wave.
+      expect(result.responses).toBeGreaterThan(DEMO_WAVES * 40 * 0.6);
+      expect(result.responses).toBeLessThan(DEMO_WAVES * 40 * 0.95);
+      // Anonymous: no identity with the answers, only the day.
+      expect(responses.every(r => r.user_ref === null)).toBe(true);
+      expect(
+        responses.every(r => /^\d{4}-\d{2}-\d{2}$/.test(r.submitted_on)),
+      ).toBe(true);
+      const participation = await knex('survey_participation');
+      expect(participation).toHaveLength(result.responses);
+
+      // NPS rises from the first wave to the last.
+      const nps = async (waveId: string) => {
+        const rows = await knex('survey_answers').where({
+          wave_id: waveId,
+          question_id: 'nps',
+        });
+        const promoters = rows.filter(r => r.value_num >= 9).length;
+        const detractors = rows.filter(r => r.value_num <= 6).length;
+        return (100 * (promoters - detractors)) / rows.length;
+      };
+      expect(await nps(waves[4].id)).toBeGreaterThan(await nps(waves[0].id));
+
+      expect(await seedDemoSurveys(knex, respondents, NOW)).toEqual({
+        status: 'exists',
+        responses: 0,
+      });
+      expect(await knex('survey_responses')).toHaveLength(result.responses);
+    },
+  );
+});
