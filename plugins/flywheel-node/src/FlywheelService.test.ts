@@ -61,4 +61,29 @@ describe('DefaultFlywheelService', () => {
       service.recordRun(run, { credentials: mockCredentials.user() }),
     ).rejects.toThrow(/templateRef is invalid/);
   });
+
+  it('fires a survey trigger with its own service credentials', async () => {
+    let received: { body: unknown; authorization: string | null } | undefined;
+    server.use(
+      http.post(
+        'http://localhost:0/api/flywheel/surveys/triggers',
+        async ({ request }) => {
+          received = {
+            body: await request.json(),
+            authorization: request.headers.get('authorization'),
+          };
+          return HttpResponse.json({ accepted: true }, { status: 202 });
+        },
+      ),
+    );
+    const trigger = {
+      event: 'deployment.first-production',
+      userRef: 'user:default/ada',
+      context: { entityRef: 'component:default/checkout' },
+    };
+    await service.fireSurveyTrigger(trigger);
+    expect(received?.body).toEqual(trigger);
+    // A service token, not a user's: people cannot fire triggers for others.
+    expect(received?.authorization).toMatch(/^Bearer .*service/);
+  });
 });

@@ -22,6 +22,18 @@ export interface FlywheelService {
     run: RecordRunRequest,
     options: { credentials: BackstageCredentials },
   ): Promise<void>;
+
+  /**
+   * Tells Flywheel that something happened for a person, so that surveys
+   * triggered by that event (e.g. `deployment.first-production`) ask them
+   * (`POST /surveys/triggers`). Sent with the calling plugin's own service
+   * credentials: only backends fire triggers.
+   */
+  fireSurveyTrigger(trigger: {
+    event: string;
+    userRef: string;
+    context?: Record<string, unknown>;
+  }): Promise<void>;
 }
 
 /**
@@ -38,18 +50,38 @@ export class DefaultFlywheelService implements FlywheelService {
     run: RecordRunRequest,
     options: { credentials: BackstageCredentials },
   ): Promise<void> {
+    await this.post('/golden-paths/runs', run, options.credentials);
+  }
+
+  async fireSurveyTrigger(trigger: {
+    event: string;
+    userRef: string;
+    context?: Record<string, unknown>;
+  }): Promise<void> {
+    await this.post(
+      '/surveys/triggers',
+      trigger,
+      await this.deps.auth.getOwnServiceCredentials(),
+    );
+  }
+
+  private async post(
+    path: string,
+    body: unknown,
+    credentials: BackstageCredentials,
+  ): Promise<void> {
     const baseUrl = await this.deps.discovery.getBaseUrl('flywheel');
     const { token } = await this.deps.auth.getPluginRequestToken({
-      onBehalfOf: options.credentials,
+      onBehalfOf: credentials,
       targetPluginId: 'flywheel',
     });
-    const response = await fetch(`${baseUrl}/golden-paths/runs`, {
+    const response = await fetch(`${baseUrl}${path}`, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         Authorization: `Bearer ${token}`,
       },
-      body: JSON.stringify(run),
+      body: JSON.stringify(body),
     });
     if (!response.ok) {
       // The scaffolder log shows only the message: put the backend's reason in it.
