@@ -103,6 +103,13 @@ exports.up = async function up(knex) {
     table.unique(['wave_id', 'user_ref'], {
       indexName: 'survey_responses_wave_user_uq',
     });
+    table
+      .string('edit_token_hash', 64)
+      .nullable()
+      .comment(
+        'Anonymous surveys: SHA-256 of the receipt held by the browser that answered, the only way to change the answer',
+      );
+    table.index(['wave_id', 'edit_token_hash'], 'survey_responses_receipt_idx');
   });
 
   await knex.schema.createTable('survey_answers', table => {

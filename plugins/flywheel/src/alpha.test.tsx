@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
@@ -26,6 +26,7 @@ import {
   paymentsAdoption,
   statValue,
 } from './__testUtils__/testData';
+import { mockRespondApi, npsPrompt } from './surveys/__testUtils__/respondData';
 
 const checkoutApi: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -104,6 +105,52 @@ describe('flywheel plugin (new frontend system)', () => {
     expect(
       screen.getByRole('link', { name: 'Flywheel', current: 'page' }),
     ).toHaveAttribute('href', '/flywheel');
+  });
+
+  it('adds a Surveys tab to the Flywheel page', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('page:flywheel'),
+    ).add(flywheelPlugin.getExtension('sub-page:flywheel/surveys'));
+    const flywheelApi = mockRespondApi({
+      listSurveys: jest.fn().mockResolvedValue({ items: [] }),
+    });
+
+    renderInTestApp(tester.reactElement(), {
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, flywheelApi],
+        [catalogApiRef, catalogApiMock({ entities: orgGroups })],
+        [permissionApiRef, mockApis.permission()],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Surveys', selected: true }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(flywheelApi.listSurveys).toHaveBeenCalled());
+  });
+
+  it('prompts for surveys on every page of an app that installs the plugin', async () => {
+    const flywheelApi = mockRespondApi({
+      getSurveyPrompts: jest.fn().mockResolvedValue({ items: [npsPrompt] }),
+    });
+    renderTestApp({
+      features: [flywheelPlugin],
+      initialRouteEntries: ['/flywheel'],
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, flywheelApi],
+        [catalogApiRef, catalogApiMock({ entities: [] })],
+      ],
+    });
+
+    const prompt = await screen.findByRole('dialog', {
+      name: 'Developer experience',
+    });
+    expect(prompt).toHaveAttribute('aria-modal', 'false');
+    expect(flywheelApi.getSurveyPrompts).toHaveBeenCalledWith({
+      path: '/flywheel/golden-paths',
+    });
   });
 
   it('adds the golden-path card to Component entity pages only', async () => {

@@ -1,5 +1,6 @@
 import {
   ApiBlueprint,
+  AppRootElementBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -14,6 +15,7 @@ import { Container } from '@backstage/ui';
 import FlywheelIcon from '@material-ui/icons/Autorenew';
 import { FlywheelClient, flywheelApiRef } from './api';
 import { createFromTemplateRouteRef, rootRouteRef } from './routes';
+import { LazySurveyPrompt } from './surveys/SurveyPrompt/LazySurveyPrompt';
 
 /** The Flywheel client, available to every extension as `flywheelApiRef`. */
 const flywheelApi = ApiBlueprint.make({
@@ -66,6 +68,36 @@ const scorecardsSubPage = SubPageBlueprint.make({
           <m.ScorecardsOverview />
         </Container>
       )),
+  },
+});
+
+/**
+ * The Surveys tab: NPS/CSAT surveys, their results and comments, and the
+ * form respondents open from a notification (`surveys/:surveyId/respond`).
+ */
+const surveysSubPage = SubPageBlueprint.make({
+  name: 'surveys',
+  params: {
+    path: 'surveys',
+    title: 'Surveys',
+    loader: () =>
+      import('./surveys/SurveysPage').then(m => (
+        <Container>
+          <m.SurveysPage />
+        </Container>
+      )),
+  },
+});
+
+/**
+ * The in-app survey prompt, on every page of the app: a small card at the
+ * bottom right when the backend has a survey for the user. It renders
+ * nothing otherwise, and nothing when the backend cannot be reached.
+ */
+const surveyPromptElement = AppRootElementBlueprint.make({
+  name: 'survey-prompt',
+  params: {
+    element: <LazySurveyPrompt />,
   },
 });
 
@@ -143,6 +175,8 @@ const flywheelPlugin = createFrontendPlugin({
     flywheelPage,
     goldenPathsSubPage,
     scorecardsSubPage,
+    surveysSubPage,
+    surveyPromptElement,
     goldenPathEntityCard,
     groupAdoptionEntityCard,
     entityScorecardsContent,

@@ -21,6 +21,7 @@ describe('@flywheel/plugin-flywheel entry point', () => {
       flywheel.EntityGroupAdoptionCard,
       flywheel.EntityScorecardsContent,
       flywheel.EntityTeamScorecardContent,
+      flywheel.FlywheelSurveyPrompt,
     ]) {
       expect(typeof extension).toBe('function');
     }

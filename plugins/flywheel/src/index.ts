@@ -1,6 +1,6 @@
 /**
- * The Flywheel frontend plugin: golden paths, adoption, scorecards and the
- * platform's product pages.
+ * The Flywheel frontend plugin: golden paths, adoption, scorecards, surveys
+ * and the platform's product pages.
  *
  * The default export is the plugin for the new frontend system (what feature
  * discovery loads); the named exports serve apps on the legacy system.
@@ -15,6 +15,7 @@ export {
   EntityGroupAdoptionCard,
   EntityScorecardsContent,
   EntityTeamScorecardContent,
+  FlywheelSurveyPrompt,
 } from './legacy';
 export { FlywheelClient, flywheelApiRef } from './api';
 export type {

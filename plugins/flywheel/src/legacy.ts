@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { FlywheelClient, flywheelApiRef } from './api';
 import { createFromTemplateRouteRef, rootRouteRef } from './routes';
+import { LazySurveyPrompt } from './surveys/SurveyPrompt/LazySurveyPrompt';
 
 /**
  * Flywheel for apps on the legacy frontend system.
@@ -33,7 +34,7 @@ export const flywheelPlugin = createPlugin({
 });
 
 /**
- * The Flywheel page (golden paths and scorecards), for a route such as
+ * The Flywheel page (golden paths, scorecards and surveys), for a route such as
  * `<Route path="/flywheel" element={<FlywheelPage />} />`.
  *
  * @public
@@ -119,5 +120,29 @@ export const EntityTeamScorecardContent = flywheelPlugin.provide(
           m => m.TeamScorecardContent,
         ),
     },
+  }),
+);
+
+/**
+ * The in-app survey prompt: a small card at the bottom right when the
+ * backend has a survey for the user on the current page; nothing otherwise.
+ * Render it once inside the app's router, next to the routes:
+ *
+ * ```tsx
+ * <AppRouter>
+ *   <FlywheelSurveyPrompt />
+ *   <Root>{routes}</Root>
+ * </AppRouter>
+ * ```
+ *
+ * The new frontend system adds it by itself (an app-root element).
+ *
+ * @public
+ */
+export const FlywheelSurveyPrompt = flywheelPlugin.provide(
+  createComponentExtension({
+    name: 'FlywheelSurveyPrompt',
+    // Loads lazily by itself, with no spinner while it does.
+    component: { sync: LazySurveyPrompt },
   }),
 );

@@ -1404,6 +1404,11 @@ export const spec = {
             "items": {
               "$ref": "#/components/schemas/SurveyAnswer"
             }
+          },
+          "editToken": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_-]{43}$",
+            "description": "Anonymous surveys only, to change an answer: the receipt the first submission returned."
           }
         }
       },
@@ -1434,6 +1439,10 @@ export const spec = {
           "submittedAt": {
             "type": "string",
             "format": "date-time"
+          },
+          "editToken": {
+            "type": "string",
+            "description": "Anonymous surveys only. A receipt for this answer, kept by the browser that gave it; sending it back with a new submission changes the answer. The server keeps only its hash, never who holds it."
           }
         }
       },

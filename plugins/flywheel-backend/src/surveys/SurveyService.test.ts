@@ -391,6 +391,61 @@ describe('SurveyService', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'changes an anonymous answer only with its receipt, on %p',
+    async databaseId => {
+      const { service, knex } = await setup(databaseId);
+      await service.createSurvey({ id: 'nps', ...npsSurvey() }, pm);
+      const { currentWave } = await service.getSurvey('nps');
+      const waveId = currentWave!.id;
+      const first = await service.submit('nps', ref('a1'), {
+        waveId,
+        answers: [{ questionId: 'nps', value: 3, comment: 'Slow CI' }],
+      });
+      expect(first.editToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const [stored] = await knex('survey_responses');
+      // Only a hash of the receipt is kept, with no identity.
+      expect(stored.edit_token_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(stored.edit_token_hash).not.toContain(first.editToken);
+      expect(stored.user_ref).toBeNull();
+
+      await expect(
+        service.submit('nps', ref('a1'), {
+          waveId,
+          answers: [{ questionId: 'nps', value: 9 }],
+          editToken: 'x'.repeat(43),
+        }),
+      ).rejects.toMatchObject({ name: 'ConflictError' });
+      // Someone else's receipt does not let a person answer twice either.
+      await expect(
+        service.submit('nps', ref('a2'), {
+          waveId,
+          answers: [{ questionId: 'nps', value: 0 }],
+          editToken: first.editToken,
+        }),
+      ).resolves.toMatchObject({ status: 'created' });
+      const changed = await service.submit('nps', ref('a1'), {
+        waveId,
+        answers: [{ questionId: 'nps', value: 9 }],
+        editToken: first.editToken,
+      });
+      expect(changed).toMatchObject({
+        status: 'updated',
+        editToken: first.editToken,
+      });
+      const scores = await knex('survey_answers')
+        .where({ question_id: 'nps' })
+        .orderBy('value_num');
+      expect(scores.map(r => r.value_num)).toEqual([0, 9]);
+      expect(await knex('survey_comments')).toHaveLength(0);
+      expect(await knex('survey_responses')).toHaveLength(2);
+      const [changedRow] = await knex('survey_responses').where({
+        edit_token_hash: stored.edit_token_hash,
+      });
+      expect(changedRow.updated_at).toBeNull();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'throttles across surveys: 30 days for any, 90 for NPS, on %p',
     async databaseId => {
       const { service, advance } = await setup(databaseId);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import {
   AuthService,
   BackstageCredentials,
@@ -66,6 +66,9 @@ export interface SurveyInviter {
 const DIRECTORY_TTL_MS = 5 * 60_000;
 const OPEN_WAVE_COUNTS_TTL_MS = 15_000;
 const CLOSED_WAVE_CACHE_SIZE = 500;
+
+const sha256 = (value: string) =>
+  createHash('sha256').update(value).digest('hex');
 
 const sameQuestions = (a: unknown, b: unknown) =>
   JSON.stringify(a) === JSON.stringify(b);
@@ -518,10 +521,14 @@ export class SurveyService implements SurveyTriggers {
     }
     const checked = checkAnswers(wave.questions, request.answers);
     const directory = await this.audienceCheck(survey, userRef);
+    const { anonymous } = survey.definition;
+    const issued = anonymous
+      ? randomBytes(32).toString('base64url')
+      : undefined;
     const status = await store.submitResponse({
       surveyId: id,
       waveId: wave.id,
-      anonymous: survey.definition.anonymous,
+      anonymous,
       asksNps: asksNps(wave.questions),
       userRef,
       groupRef: directory.primaryGroup(userRef),
@@ -529,6 +536,14 @@ export class SurveyService implements SurveyTriggers {
       scored: checked.scored,
       comments: checked.comments,
       now,
+      receipt: issued
+        ? {
+            issued: sha256(issued),
+            presented: request.editToken
+              ? sha256(request.editToken)
+              : undefined,
+          }
+        : undefined,
     });
     this.countsCache.delete(wave.id);
     return {
@@ -536,6 +551,7 @@ export class SurveyService implements SurveyTriggers {
       waveId: wave.id,
       status,
       submittedAt: now.toISOString(),
+      editToken: status === 'created' ? issued : request.editToken,
     };
   }
 

@@ -106,6 +106,7 @@ describe('surveys over HTTP', () => {
     });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ status: 'created', waveId });
+    expect(first.body.editToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const again = await answer('a1', {
       waveId,
@@ -113,7 +114,7 @@ describe('surveys over HTTP', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(
-      /Anonymous answers cannot be changed/,
+      /Anonymous answers can be changed only from the browser/,
     );
 
     const outsider = await answer('o1', {

@@ -156,6 +156,11 @@ export interface SurveyAnswer {
 export interface SubmitSurveyResponseRequest {
   waveId: string;
   answers: SurveyAnswer[];
+  /**
+   * Anonymous surveys only, to change an answer: the receipt the first
+   * submission returned.
+   */
+  editToken?: string;
 }
 
 /** @public */
@@ -165,6 +170,12 @@ export interface SubmitSurveyResponseResult {
   /** `updated` when the person changed an earlier answer in this wave. */
   status: 'created' | 'updated';
   submittedAt: string;
+  /**
+   * Anonymous surveys only: a receipt for this answer, for the browser that
+   * gave it to keep. Sending it back changes the answer; the server stores
+   * only its hash and never who holds it.
+   */
+  editToken?: string;
 }
 
 /** A survey the current user is asked to answer now. @public */

@@ -595,7 +595,7 @@ describe('SurveyStore', () => {
       });
       await expect(store.submitResponse(again)).rejects.toThrow(ConflictError);
       await expect(store.submitResponse(again)).rejects.toThrow(
-        'You have already answered this wave. Anonymous answers cannot be changed.',
+        /Anonymous answers can be changed only from the browser they were given in/,
       );
       expect(await rowCounts(knex)).toEqual(before);
       expect(

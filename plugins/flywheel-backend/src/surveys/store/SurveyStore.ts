@@ -68,6 +68,12 @@ export interface NewSurveyResponse {
   scored: ScoredAnswer[];
   comments: { questionId: string; text: string }[];
   now: Date;
+  /**
+   * Anonymous surveys: SHA-256 hashes of receipts. `issued` is stored with a
+   * new response; `presented` finds the response to change on a repeat
+   * submission, the only way to change an answer that names no one.
+   */
+  receipt?: { issued: string; presented?: string };
 }
 
 /** Count of answers per wave, question, team and value. */
@@ -176,6 +182,7 @@ type ResponseRow = {
   answers: string;
   submitted_on: string;
   updated_at: DateValue | null;
+  edit_token_hash: string | null;
 };
 
 type AnswerRow = {
@@ -231,6 +238,7 @@ const RESPONSE_COLUMNS: readonly (keyof ResponseRow)[] = [
   'answers',
   'submitted_on',
   'updated_at',
+  'edit_token_hash',
 ];
 const ANSWER_COLUMNS: readonly (keyof AnswerRow)[] = [
   'response_id',
@@ -329,6 +337,7 @@ function responseRows(r: NewSurveyResponse): {
       answers: JSON.stringify(r.answers),
       submitted_on: day,
       updated_at: r.anonymous ? null : r.now,
+      edit_token_hash: r.anonymous ? r.receipt?.issued ?? null : null,
     },
     answers: answerRows(id, r, groupRef),
     comments: commentRows(id, r, groupRef, day),
@@ -725,21 +734,35 @@ export class SurveyStore {
         await this.insertChildren(trx, rows.answers, rows.comments);
         return 'created';
       }
-      if (r.anonymous) {
+      if (r.anonymous && !r.receipt?.presented) {
         throw new ConflictError(
-          'You have already answered this wave. Anonymous answers cannot be changed.',
+          'You have already answered this wave. Anonymous answers can be changed only from the browser they were given in.',
         );
       }
       const groupRef = optionalRef(r.groupRef);
-      // Locks the response row: concurrent replacements run one by one.
+      // Locks the response row: concurrent replacements run one by one. An
+      // anonymous response keeps no time, so nothing dates the change.
       const [updated] = await trx<ResponseRow>(RESPONSES)
-        .where({ wave_id: r.waveId, user_ref: r.userRef })
+        .where(
+          r.anonymous
+            ? {
+                wave_id: r.waveId,
+                user_ref: null,
+                edit_token_hash: r.receipt!.presented!,
+              }
+            : { wave_id: r.waveId, user_ref: r.userRef },
+        )
         .update({
           answers: JSON.stringify(r.answers),
           group_ref: groupRef,
-          updated_at: r.now,
+          updated_at: r.anonymous ? null : r.now,
         })
         .returning('id');
+      if (!updated && r.anonymous) {
+        throw new ConflictError(
+          'You have already answered this wave, and this browser holds no receipt for that answer. Anonymous answers can be changed only from the browser they were given in.',
+        );
+      }
       if (!updated) {
         // Answered while the survey was anonymous: that answer has no owner.
         throw new ConflictError(
@@ -754,9 +777,11 @@ export class SurveyStore {
         answerRows(responseId, r, groupRef),
         commentRows(responseId, r, groupRef, dayOf(r.now)),
       );
-      await trx<ParticipationRow>(PARTICIPATION)
-        .where({ wave_id: r.waveId, user_ref: r.userRef })
-        .update({ responded_at: r.now, asked_nps: r.asksNps });
+      if (!r.anonymous) {
+        await trx<ParticipationRow>(PARTICIPATION)
+          .where({ wave_id: r.waveId, user_ref: r.userRef })
+          .update({ responded_at: r.now, asked_nps: r.asksNps });
+      }
       return 'updated';
     });
   }

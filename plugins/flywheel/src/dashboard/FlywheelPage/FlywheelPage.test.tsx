@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   mockApis,
@@ -9,31 +9,35 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { flywheelApiRef } from '../../api';
-import {
-  catalogRoutes,
-  mockFlywheelApi,
-  orgGroups,
-} from '../../__testUtils__/testData';
+import { catalogRoutes, orgGroups } from '../../__testUtils__/testData';
+import { mockRespondApi } from '../../surveys/__testUtils__/respondData';
 import { FlywheelPage } from './FlywheelPage';
 
-function renderPage() {
-  return renderInTestApp(
+function renderPage(route?: string) {
+  const flywheelApi = mockRespondApi({
+    listSurveys: jest.fn().mockResolvedValue({ items: [] }),
+  });
+  const rendered = renderInTestApp(
     <TestApiProvider
       apis={[
-        [flywheelApiRef, mockFlywheelApi()],
+        [flywheelApiRef, flywheelApi],
         [catalogApiRef, catalogApiMock({ entities: orgGroups })],
         [permissionApiRef, mockApis.permission()],
       ]}
     >
       <FlywheelPage />
     </TestApiProvider>,
-    { mountedRoutes: catalogRoutes },
+    {
+      mountedRoutes: catalogRoutes,
+      routeEntries: route ? [route] : undefined,
+    },
   );
+  return { flywheelApi, rendered };
 }
 
 describe('FlywheelPage (legacy frontend system)', () => {
   it('shows the Golden Paths tab by default', async () => {
-    await renderPage();
+    await renderPage().rendered;
 
     expect(
       screen.getByRole('heading', { name: 'Flywheel' }),
@@ -48,12 +52,31 @@ describe('FlywheelPage (legacy frontend system)', () => {
   });
 
   it('has a Scorecards tab', async () => {
-    await renderPage();
+    await renderPage().rendered;
 
     await userEvent.click(screen.getByRole('tab', { name: 'Scorecards' }));
 
     expect(
       await screen.findByRole('heading', { name: 'Scorecards (2)' }),
     ).toBeInTheDocument();
+  });
+
+  it('has a Surveys tab', async () => {
+    const { flywheelApi, rendered } = renderPage();
+    await rendered;
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Surveys' }));
+
+    await waitFor(() => expect(flywheelApi.listSurveys).toHaveBeenCalled());
+  });
+
+  it('opens the survey form where notifications link to', async () => {
+    const { flywheelApi, rendered } = renderPage('/surveys/dx-nps/respond');
+    await rendered;
+
+    expect(
+      await screen.findByRole('heading', { name: 'Developer experience' }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getSurveyForm).toHaveBeenCalledWith('dx-nps');
   });
 });

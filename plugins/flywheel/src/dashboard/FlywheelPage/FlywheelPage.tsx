@@ -2,6 +2,7 @@ import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { Container } from '@backstage/ui';
 import { GoldenPathsOverview } from '../../goldenPaths/GoldenPathsOverview';
 import { ScorecardsOverview } from '../../scorecards/ScorecardsOverview';
+import { SurveysPage } from '../../surveys/SurveysPage';
 
 /**
  * The Flywheel page for apps on the legacy frontend system: one tab per
@@ -24,6 +25,11 @@ export function FlywheelPage() {
         <TabbedLayout.Route path="/scorecards" title="Scorecards">
           <Container>
             <ScorecardsOverview />
+          </Container>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/surveys" title="Surveys">
+          <Container>
+            <SurveysPage />
           </Container>
         </TabbedLayout.Route>
       </TabbedLayout>

@@ -1,0 +1,1 @@
+export { AudienceEditor } from './AudienceEditor';

@@ -1,0 +1,1 @@
+export { ChoiceBars } from './ChoiceBars';

@@ -1,0 +1,1 @@
+export { CsatResult } from './CsatResult';

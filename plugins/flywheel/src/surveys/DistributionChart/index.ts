@@ -1,0 +1,2 @@
+export { DistributionChart } from './DistributionChart';
+export type { DistributionBar } from './DistributionChart';

@@ -1,0 +1,1 @@
+export { EstimateValue } from './EstimateValue';

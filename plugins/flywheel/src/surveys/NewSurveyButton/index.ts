@@ -1,0 +1,1 @@
+export { NewSurveyButton } from './NewSurveyButton';

@@ -1,0 +1,1 @@
+export { NpsResult } from './NpsResult';

@@ -1,0 +1,1 @@
+export { QuestionResult } from './QuestionResult';

@@ -1,0 +1,1 @@
+export { QuestionsEditor } from './QuestionsEditor';

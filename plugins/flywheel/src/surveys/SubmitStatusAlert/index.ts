@@ -1,0 +1,1 @@
+export { SubmitStatusAlert } from './SubmitStatusAlert';

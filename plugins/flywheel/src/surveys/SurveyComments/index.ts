@@ -1,0 +1,1 @@
+export { SurveyComments } from './SurveyComments';

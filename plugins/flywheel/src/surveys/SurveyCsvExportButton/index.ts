@@ -1,0 +1,1 @@
+export { SurveyCsvExportButton } from './SurveyCsvExportButton';

@@ -1,0 +1,1 @@
+export { SurveyEditor } from './SurveyEditor';

@@ -1,0 +1,1 @@
+export { SurveyList } from './SurveyList';

@@ -1,0 +1,260 @@
+import { KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  SurveyPrompt as SurveyPromptData,
+  SurveyPromptActionRequest,
+} from '@flywheel/plugin-flywheel-common';
+import {
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardFooter,
+  CardHeader,
+  Flex,
+  Text,
+} from '@backstage/ui';
+import { flywheelApiRef } from '../../api';
+import { SurveyForm } from '../SurveyForm';
+import { SubmitStatusAlert } from '../SubmitStatusAlert';
+import { useSubmitWithRetry } from '../useSubmitWithRetry';
+import styles from './SurveyPrompt.module.css';
+
+/** How long the path must stay the same before prompts are asked for. */
+export const PROMPT_DEBOUNCE_MS = 1_500;
+/** Prompts are asked for at most once per this long for each path. */
+export const PROMPT_MIN_INTERVAL_MS = 60_000;
+/** How long the thanks stay before the prompt closes. */
+export const PROMPT_CLOSE_AFTER_MS = 5_000;
+
+const ANONYMOUS_NOTE =
+  'Your answers are anonymous: they are stored without your name, so they cannot be changed after you submit them.';
+
+/** Whether the user is on this survey's own form already. */
+function isOnRespondPage(pathname: string, surveyId: string): boolean {
+  return pathname
+    .replace(/\/+$/, '')
+    .endsWith(`/surveys/${encodeURIComponent(surveyId)}/respond`);
+}
+
+function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
+  const { prompt, onClose } = props;
+  const flywheelApi = useApi(flywheelApiRef);
+  const titleId = useId();
+  const { status, submit, draft, saveDraft } = useSubmitWithRetry({
+    surveyId: prompt.surveyId,
+    waveId: prompt.waveId,
+    persistDraft: !prompt.preview,
+  });
+  const [previewed, setPreviewed] = useState(false);
+  const done = status.state === 'sent' || previewed;
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    if (!done) {
+      return undefined;
+    }
+    const timer = setTimeout(() => close.current(), PROMPT_CLOSE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [done]);
+
+  const act = (action: SurveyPromptActionRequest['action']) => {
+    onClose();
+    if (!prompt.preview) {
+      flywheelApi
+        .actOnSurveyPrompt(prompt.surveyId, { waveId: prompt.waveId, action })
+        .catch(() => {
+          // Not worth bothering the user: at worst they are asked again.
+        });
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) {
+      return;
+    }
+    event.stopPropagation();
+    if (done) {
+      onClose();
+    } else {
+      act('snooze');
+    }
+  };
+
+  const onSubmit = async (answers: Parameters<typeof submit>[0]) => {
+    if (prompt.preview) {
+      setPreviewed(true);
+    } else {
+      await submit(answers);
+    }
+  };
+
+  let thanks: string | undefined;
+  if (previewed) {
+    thanks = 'Thanks — this was a preview, nothing was stored';
+  } else if (status.state === 'sent') {
+    thanks =
+      status.result.status === 'updated'
+        ? 'Thanks — your answer was updated'
+        : 'Thanks — your answer was saved';
+  }
+
+  return (
+    <div className={styles.anchor}>
+      <Card
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby={titleId}
+        className={styles.prompt}
+        onKeyDown={onKeyDown}
+      >
+        <CardHeader>
+          <Text as="div" variant="body-x-small" color="secondary">
+            Quick survey
+          </Text>
+          <Text
+            as="h2"
+            id={titleId}
+            variant="title-x-small"
+            weight="bold"
+            className={styles.title}
+          >
+            {prompt.title}
+          </Text>
+        </CardHeader>
+        <CardBody>
+          <Flex direction="column" gap="3">
+            {prompt.preview && (
+              <Alert
+                status="info"
+                icon
+                title="Preview — answers are not stored"
+              />
+            )}
+            <div role="status">
+              {thanks && (
+                <Flex direction="column" gap="2">
+                  <Text as="p" weight="bold">
+                    {thanks}
+                  </Text>
+                  {prompt.anonymous && (
+                    <Text as="p" variant="body-small" color="secondary">
+                      {ANONYMOUS_NOTE}
+                    </Text>
+                  )}
+                </Flex>
+              )}
+            </div>
+            {!done && (
+              <SurveyForm
+                prompt={prompt}
+                compact
+                initialAnswers={draft}
+                onChange={saveDraft}
+                onSubmit={onSubmit}
+                submitting={
+                  status.state === 'sending' || status.state === 'retrying'
+                }
+                footnote={
+                  prompt.anonymous ? 'Your answers are anonymous.' : undefined
+                }
+              />
+            )}
+            {!done && <SubmitStatusAlert status={status} />}
+          </Flex>
+        </CardBody>
+        <CardFooter>
+          <Flex gap="2" className={styles.actions}>
+            {done ? (
+              <Button variant="secondary" size="small" onPress={onClose}>
+                Close
+              </Button>
+            ) : (
+              <>
+                <Button
+                  variant="tertiary"
+                  size="small"
+                  onPress={() => act('snooze')}
+                >
+                  Not now
+                </Button>
+                <Button
+                  variant="tertiary"
+                  size="small"
+                  onPress={() => act('dismiss')}
+                >
+                  Don't ask me again for this survey
+                </Button>
+              </>
+            )}
+          </Flex>
+        </CardFooter>
+      </Card>
+    </div>
+  );
+}
+
+/**
+ * The in-app survey prompt: a small card at the bottom right that asks the
+ * first survey the backend has for the user on the current page. It asks
+ * the backend when the page changes (debounced, at most once a minute per
+ * path, never while a prompt is shown), does not take focus, and renders
+ * nothing at all when there is no survey or the backend cannot be reached.
+ *
+ * @public
+ */
+export function SurveyPrompt() {
+  const flywheelApi = useApi(flywheelApiRef);
+  const { pathname } = useLocation();
+  const [prompt, setPrompt] = useState<SurveyPromptData>();
+  const askedAt = useRef(new Map<string, number>());
+
+  useEffect(() => {
+    if (prompt) {
+      return undefined;
+    }
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const last = askedAt.current.get(pathname);
+      if (last !== undefined && Date.now() - last < PROMPT_MIN_INTERVAL_MS) {
+        return;
+      }
+      for (const [path, at] of askedAt.current) {
+        if (Date.now() - at >= PROMPT_MIN_INTERVAL_MS) {
+          askedAt.current.delete(path);
+        }
+      }
+      askedAt.current.set(pathname, Date.now());
+      try {
+        const response = await flywheelApi.getSurveyPrompts({
+          path: pathname,
+        });
+        const first = response?.items?.find(
+          item => !isOnRespondPage(pathname, item.surveyId),
+        );
+        if (!cancelled && first) {
+          setPrompt(first);
+        }
+      } catch {
+        // The prompt is optional: without the backend there is just none.
+      }
+    }, PROMPT_DEBOUNCE_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [flywheelApi, pathname, prompt]);
+
+  if (!prompt) {
+    return null;
+  }
+  return (
+    <PromptCard
+      key={`${prompt.surveyId}/${prompt.waveId}`}
+      prompt={prompt}
+      onClose={() => setPrompt(undefined)}
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { SurveyRespondPage } from './SurveyRespondPage';

@@ -1,0 +1,1 @@
+export { SurveyTrendChart } from './SurveyTrendChart';

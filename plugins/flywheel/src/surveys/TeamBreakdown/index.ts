@@ -1,0 +1,1 @@
+export { TeamBreakdown } from './TeamBreakdown';

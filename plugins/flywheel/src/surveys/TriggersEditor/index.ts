@@ -1,0 +1,1 @@
+export { TriggersEditor } from './TriggersEditor';
