@@ -1491,6 +1491,10 @@ export const spec = {
               "$ref": "#/components/schemas/SurveyAnswer"
             }
           },
+          "answeredAt": {
+            "type": "string",
+            "description": "When the earlier answers were last given: a date-time, or a YYYY-MM-DD day."
+          },
           "preview": {
             "type": "boolean",
             "description": "A preview for the author; nothing is stored and throttling is ignored."

@@ -364,6 +364,7 @@ describe('SurveyService', () => {
       });
       expect(second.status).toBe('updated');
       const form = await service.form('pulse', ref('a1'));
+      expect(form.answeredAt).toBe(START.toISOString());
       expect(form.previousAnswers).toEqual([
         { questionId: 'nps', value: 9 },
         { questionId: 'improve', value: 'CI' },

@@ -469,7 +469,12 @@ export class SurveyService implements SurveyTriggers {
     const previous = survey.definition.anonymous
       ? undefined
       : await this.deps.store.getResponse(wave.id, userRef);
-    return this.toPrompt(survey, wave, previous?.answers);
+    return {
+      ...this.toPrompt(survey, wave, previous?.answers),
+      answeredAt: previous
+        ? previous.updatedAt?.toISOString() ?? previous.submittedOn
+        : undefined,
+    };
   }
 
   /** The survey as its audience sees it, for its author. */

@@ -189,6 +189,8 @@ export interface SurveyPrompt {
   closesAt: string;
   /** The user's earlier answers in this wave, if any (identified surveys). */
   previousAnswers?: SurveyAnswer[];
+  /** When the earlier answers were last given: ISO date-time or a day. */
+  answeredAt?: string;
   /** Preview for the author: nothing is stored, throttling is ignored. */
   preview?: boolean;
 }
