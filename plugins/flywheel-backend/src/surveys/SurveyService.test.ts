@@ -643,6 +643,12 @@ describe('SurveyService', () => {
         c2: 'Nobody answers our tickets',
       });
 
+      const results = await service.results('nps', {}, pm);
+      expect(results.questions[0]).toMatchObject({
+        questionId: 'nps',
+        comments: 3,
+      });
+
       // Comments: 14 responses overall ≥ 10, but no team has 10, so no
       // comment names its team.
       const inbox = await service.comments('nps', {}, pm);

@@ -703,6 +703,12 @@ export class SurveyService implements SurveyTriggers {
     const waves = await this.selectWaves(id, query.waveId);
     const counts = await Promise.all(waves.map(w => this.waveCounts(w)));
     const members = directory.members(survey.definition.audience);
+    const wave = waves[waves.length - 1];
+    const commentCounts = await this.deps.store.commentCounts(
+      id,
+      wave.id,
+      groupRef ? [...directory.subtree(groupRef)] : undefined,
+    );
     return buildResults(
       {
         surveyId: id,
@@ -714,7 +720,7 @@ export class SurveyService implements SurveyTriggers {
         minCommentGroupSize: this.deps.settings.minCommentGroupSize,
         now: this.now(),
       },
-      { total: 0 },
+      commentCounts,
     );
   }
 

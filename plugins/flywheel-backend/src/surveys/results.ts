@@ -208,7 +208,7 @@ function headline(
  */
 export function buildResults(
   input: ResultsInput,
-  comments: { total: number },
+  commentCounts: Map<string, number>,
 ): SurveyResultsResponse {
   const { directory, groupRef, minGroupSize } = input;
   const current = input.waves[input.waves.length - 1];
@@ -346,7 +346,9 @@ export function buildResults(
             q,
             tally,
             audienceSize,
-            q.type === 'text' || q.type === 'nps' ? comments.total : undefined,
+            q.type === 'text' || q.type === 'nps'
+              ? commentCounts.get(q.id) ?? 0
+              : undefined,
           ),
         ),
     trend,

@@ -1005,6 +1005,30 @@ export class SurveyStore {
   // ---------------------------------------------------------------------
   // Comments
 
+  /** How many comments each question of a wave has, optionally of some teams. */
+  async commentCounts(
+    surveyId: string,
+    waveId: string,
+    groupRefs?: string[],
+  ): Promise<Map<string, number>> {
+    if (groupRefs?.length === 0) {
+      return new Map();
+    }
+    const query = this.db<CommentRow>(COMMENTS)
+      .where({ survey_id: surveyId, wave_id: waveId })
+      .select('question_id')
+      .count({ n: '*' })
+      .groupBy('question_id');
+    if (groupRefs) {
+      query.whereIn('group_ref', groupRefs.map(normalizeRef));
+    }
+    const rows = (await query) as unknown as {
+      question_id: string;
+      n: number | string;
+    }[];
+    return new Map(rows.map(r => [r.question_id, Number(r.n)]));
+  }
+
   /** Comments, newest first, with how many match in all. */
   async listComments(
     q: CommentQuery,
