@@ -9,6 +9,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { surveyTemplate } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
@@ -20,29 +21,6 @@ export const DEMO_WAVES = 5;
 const WAVE_DAYS = 21;
 /** Rows per insert, under SQLite's 999 bound values. */
 const INSERT_ROWS = 100;
-
-const QUESTIONS = [
-  {
-    id: 'nps',
-    type: 'nps',
-    title:
-      'How likely are you to recommend our internal developer platform to a colleague?',
-    followUp: 'What is the main reason for your score?',
-  },
-  {
-    id: 'improve-first',
-    type: 'single-choice',
-    title: 'What should the platform team improve first?',
-    options: [
-      'Documentation',
-      'Golden-path templates',
-      'CI/CD speed',
-      'Environments',
-      'Observability',
-    ],
-    required: false,
-  },
-];
 
 const COMMENTS = {
   promoter: [
@@ -105,22 +83,18 @@ export async function seedDemoSurveys(
   const today = DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day');
   // The last seeded wave opened 30 days ago and closed 9 days ago.
   const firstOpens = today.minus({ days: 30, months: 3 * (DEMO_WAVES - 1) });
+  // The ready-made platform NPS, as a PM would start it.
+  const template = surveyTemplate('platform-nps', firstOpens.toJSDate())!;
   const definition = {
+    ...template.definition,
     title: 'Platform NPS',
     description:
       'Every quarter: how likely are you to recommend the platform, and why?',
-    anonymous: true,
-    questions: QUESTIONS,
-    audience: { type: 'everyone' },
-    schedule: {
-      opensAt: firstOpens.toISO(),
-      recurrence: 'quarterly',
-      waveDays: WAVE_DAYS,
-    },
-    triggers: [{ type: 'wave-open' }],
-    samplingPercent: 100,
-    template: 'platform-nps',
+    schedule: { ...template.definition.schedule, waveDays: WAVE_DAYS },
+    template: template.id,
   };
+  const questions = definition.questions;
+  const options = questions.find(q => q.type === 'single-choice')!.options!;
   const rand = random(42);
   let total = 0;
   await knex.transaction(async tx => {
@@ -142,7 +116,7 @@ export async function seedDemoSurveys(
         number,
         opens_at: opens.toJSDate(),
         closes_at: opens.plus({ days: WAVE_DAYS }).toJSDate(),
-        questions: JSON.stringify(QUESTIONS),
+        questions: JSON.stringify(questions),
         audience_size: respondents.length,
         notified_at: opens.toJSDate(),
       });
@@ -168,10 +142,7 @@ export async function seedDemoSurveys(
           score = 7 + Math.floor(rand() * 2);
           category = 'passive';
         }
-        const choice =
-          QUESTIONS[1].options![
-            Math.floor(rand() * QUESTIONS[1].options!.length)
-          ];
+        const choice = options[Math.floor(rand() * options.length)];
         const comment =
           rand() < 0.45
             ? COMMENTS[category][Math.floor(rand() * COMMENTS[category].length)]
