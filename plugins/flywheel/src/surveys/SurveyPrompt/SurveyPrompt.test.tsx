@@ -4,12 +4,15 @@ import { useNavigate } from 'react-router-dom';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { flywheelApiRef } from '../../api';
 import { responseError } from '../../__testUtils__/testData';
+import { formatDateTime } from '../../shared/format';
 import {
   anonymousPrompt,
+  createdResult,
   mockRespondApi,
   npsPrompt,
   updatedResult,
 } from '../__testUtils__/respondData';
+import { readReceipt, saveReceipt } from '../anonymousReceipts';
 import {
   PROMPT_CLOSE_AFTER_MS,
   PROMPT_DEBOUNCE_MS,
@@ -53,6 +56,13 @@ function renderPrompt(
   return { flywheelApi, ...rendered };
 }
 
+const TOKEN = 'k3P0x9Qm7ZrT2vWb8yLc4dNf6hJs1aEg5uIo0pRq_-A';
+/** The anonymous survey, with a wave that is open whenever the tests run. */
+const openAnonymous = {
+  ...anonymousPrompt,
+  closesAt: new Date(Date.now() + 7 * 24 * 60 * 60 * 1000).toISOString(),
+};
+
 async function findPrompt(name = 'Developer experience') {
   await wait(PROMPT_DEBOUNCE_MS);
   return screen.findByRole('dialog', { name });
@@ -65,6 +75,7 @@ describe('SurveyPrompt', () => {
     jest.useFakeTimers();
     user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     window.sessionStorage.clear();
+    window.localStorage.clear();
   });
 
   afterEach(() => {
@@ -190,6 +201,124 @@ describe('SurveyPrompt', () => {
     ).toBeInTheDocument();
     expect(
       within(dialog).getByText(/^Your answers are anonymous/),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the receipt of an anonymous answer and says until when it can be changed', async () => {
+    const flywheelApi = mockRespondApi({
+      getSurveyPrompts: jest.fn().mockResolvedValue({ items: [openAnonymous] }),
+      submitSurveyResponse: jest.fn().mockResolvedValue({
+        ...createdResult,
+        surveyId: openAnonymous.surveyId,
+        waveId: openAnonymous.waveId,
+        editToken: TOKEN,
+      }),
+    });
+    renderPrompt(flywheelApi);
+    const dialog = await findPrompt('Anonymous developer experience');
+
+    await user.click(within(dialog).getByRole('radio', { name: '7' }));
+    expect(
+      within(dialog).getByText(
+        'Your answers are anonymous. You can change them later only from this browser.',
+      ),
+    ).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+
+    expect(
+      await within(dialog).findByText('Thanks — your answer was saved'),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(
+        `Your answers are anonymous: they are stored without your name. This browser keeps a receipt, so you can change them from this browser until ${formatDateTime(
+          openAnonymous.closesAt,
+        )}.`,
+      ),
+    ).toBeInTheDocument();
+    expect(readReceipt('wave-1')).toMatchObject({
+      editToken: TOKEN,
+      answers: [{ questionId: 'recommend', value: 7 }],
+    });
+  });
+
+  it('starts an anonymous survey answered from this browser from its receipt', async () => {
+    saveReceipt('wave-1', {
+      editToken: TOKEN,
+      answers: [{ questionId: 'recommend', value: 6, comment: 'Flaky CI' }],
+      answeredAt: '2026-11-19T08:00:00.000Z',
+      closesAt: openAnonymous.closesAt,
+    });
+    const flywheelApi = mockRespondApi({
+      getSurveyPrompts: jest.fn().mockResolvedValue({ items: [openAnonymous] }),
+      submitSurveyResponse: jest.fn().mockResolvedValue({
+        ...updatedResult,
+        surveyId: openAnonymous.surveyId,
+        waveId: openAnonymous.waveId,
+        editToken: TOKEN,
+      }),
+    });
+    renderPrompt(flywheelApi);
+    const dialog = await findPrompt('Anonymous developer experience');
+
+    expect(
+      within(dialog).getByText(
+        `You answered on ${formatDateTime(
+          '2026-11-19T08:00:00.000Z',
+        )}. Your answers are anonymous; this browser keeps a receipt so you can change them until ${formatDateTime(
+          openAnonymous.closesAt,
+        )}.`,
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('radio', { name: '6' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    expect(within(dialog).getByRole('textbox', { name: 'Why?' })).toHaveValue(
+      'Flaky CI',
+    );
+
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Update answer' }),
+    );
+
+    expect(flywheelApi.submitSurveyResponse).toHaveBeenCalledWith(
+      'dx-anonymous',
+      {
+        waveId: 'wave-1',
+        answers: [{ questionId: 'recommend', value: 6, comment: 'Flaky CI' }],
+        editToken: TOKEN,
+      },
+    );
+    expect(
+      await within(dialog).findByText('Thanks — your answer was updated'),
+    ).toBeInTheDocument();
+  });
+
+  it('says when an identified respondent answered', async () => {
+    renderPrompt(
+      mockRespondApi({
+        getSurveyPrompts: jest.fn().mockResolvedValue({
+          items: [
+            {
+              ...npsPrompt,
+              previousAnswers: [{ questionId: 'recommend', value: 5 }],
+              answeredAt: '2026-11-18',
+            },
+          ],
+        }),
+      }),
+    );
+    const dialog = await findPrompt();
+
+    expect(
+      within(dialog).getByText(
+        `You answered on Nov 18, 2026 — you can change your answer until ${formatDateTime(
+          npsPrompt.closesAt,
+        )}.`,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(dialog).getByRole('button', { name: 'Update answer' }),
     ).toBeInTheDocument();
   });
 

@@ -16,9 +16,14 @@ import {
   Text,
 } from '@backstage/ui';
 import { flywheelApiRef } from '../../api';
+import { formatDateTime } from '../../shared/format';
+import { anonymousNote, identifiedNote } from '../answerNotes';
 import { SurveyForm } from '../SurveyForm';
 import { SubmitStatusAlert } from '../SubmitStatusAlert';
-import { useSubmitWithRetry } from '../useSubmitWithRetry';
+import {
+  ALREADY_RECORDED_TITLE,
+  useSubmitWithRetry,
+} from '../useSubmitWithRetry';
 import styles from './SurveyPrompt.module.css';
 
 /** How long the path must stay the same before prompts are asked for. */
@@ -27,9 +32,6 @@ export const PROMPT_DEBOUNCE_MS = 1_500;
 export const PROMPT_MIN_INTERVAL_MS = 60_000;
 /** How long the thanks stay before the prompt closes. */
 export const PROMPT_CLOSE_AFTER_MS = 5_000;
-
-const ANONYMOUS_NOTE =
-  'Your answers are anonymous: they are stored without your name, so they cannot be changed after you submit them.';
 
 /** Whether the user is on this survey's own form already. */
 function isOnRespondPage(pathname: string, surveyId: string): boolean {
@@ -42,13 +44,40 @@ function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
   const { prompt, onClose } = props;
   const flywheelApi = useApi(flywheelApiRef);
   const titleId = useId();
-  const { status, submit, draft, saveDraft } = useSubmitWithRetry({
-    surveyId: prompt.surveyId,
-    waveId: prompt.waveId,
-    persistDraft: !prompt.preview,
-  });
+  const anonymous = prompt.anonymous && !prompt.preview;
+  const { status, submit, draft, saveDraft, receipt, canKeepReceipt } =
+    useSubmitWithRetry({
+      surveyId: prompt.surveyId,
+      waveId: prompt.waveId,
+      persistDraft: !prompt.preview,
+      anonymous,
+      closesAt: prompt.closesAt,
+    });
   const [previewed, setPreviewed] = useState(false);
-  const done = status.state === 'sent' || previewed;
+  const done =
+    status.state === 'sent' || status.state === 'recorded' || previewed;
+  // Read when the card opens: what the form starts from.
+  const [answered] = useState(() => {
+    if (prompt.preview) {
+      return undefined;
+    }
+    if (anonymous) {
+      return receipt
+        ? anonymousNote({
+            closesAt: prompt.closesAt,
+            answeredAt: receipt.answeredAt,
+            canKeepReceipt,
+          })
+        : undefined;
+    }
+    return prompt.answeredAt || (prompt.previousAnswers?.length ?? 0) > 0
+      ? identifiedNote({
+          closesAt: prompt.closesAt,
+          answeredAt: prompt.answeredAt,
+          answeredBefore: true,
+        })
+      : undefined;
+  });
   const close = useRef(onClose);
   close.current = onClose;
 
@@ -91,14 +120,43 @@ function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
     }
   };
 
+  let footnote: string | undefined;
+  if (prompt.anonymous && !answered) {
+    if (!anonymous) {
+      footnote = 'Your answers are anonymous.';
+    } else if (canKeepReceipt) {
+      footnote =
+        'Your answers are anonymous. You can change them later only from this browser.';
+    } else {
+      footnote =
+        'Your answers are anonymous. This browser cannot keep a receipt, so they cannot be changed later.';
+    }
+  }
+
   let thanks: string | undefined;
+  let thanksNote: string | undefined;
   if (previewed) {
     thanks = 'Thanks — this was a preview, nothing was stored';
+  } else if (status.state === 'recorded') {
+    thanks = ALREADY_RECORDED_TITLE;
+    thanksNote = status.message;
   } else if (status.state === 'sent') {
     thanks =
       status.result.status === 'updated'
         ? 'Thanks — your answer was updated'
         : 'Thanks — your answer was saved';
+    if (prompt.anonymous) {
+      const until = formatDateTime(prompt.closesAt);
+      if (!receipt) {
+        thanksNote =
+          'Your answers are anonymous: they are stored without your name, and this browser got no receipt for them, so they cannot be changed.';
+      } else if (canKeepReceipt) {
+        thanksNote = `Your answers are anonymous: they are stored without your name. This browser keeps a receipt, so you can change them from this browser until ${until}.`;
+      } else {
+        thanksNote =
+          'Your answers are anonymous: they are stored without your name, and this browser cannot keep a receipt, so they cannot be changed later.';
+      }
+    }
   }
 
   return (
@@ -139,27 +197,31 @@ function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
                   <Text as="p" weight="bold">
                     {thanks}
                   </Text>
-                  {prompt.anonymous && (
+                  {thanksNote && (
                     <Text as="p" variant="body-small" color="secondary">
-                      {ANONYMOUS_NOTE}
+                      {thanksNote}
                     </Text>
                   )}
                 </Flex>
               )}
             </div>
+            {!done && answered && (
+              <Text as="p" variant="body-small" color="secondary">
+                {answered}
+              </Text>
+            )}
             {!done && (
               <SurveyForm
                 prompt={prompt}
                 compact
-                initialAnswers={draft}
+                initialAnswers={draft ?? receipt?.answers}
                 onChange={saveDraft}
                 onSubmit={onSubmit}
                 submitting={
                   status.state === 'sending' || status.state === 'retrying'
                 }
-                footnote={
-                  prompt.anonymous ? 'Your answers are anonymous.' : undefined
-                }
+                submitLabel={answered ? 'Update answer' : undefined}
+                footnote={footnote}
               />
             )}
             {!done && <SubmitStatusAlert status={status} />}

@@ -12,10 +12,14 @@ import { Alert, Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { flywheelApiRef } from '../../api';
 import { serverMessage } from '../../shared/errors';
-import { formatDateTime } from '../../shared/format';
+import { AnonymousReceipt } from '../anonymousReceipts';
+import { anonymousNote, identifiedNote } from '../answerNotes';
 import { SurveyForm } from '../SurveyForm';
 import { SubmitStatusAlert } from '../SubmitStatusAlert';
-import { useSubmitWithRetry } from '../useSubmitWithRetry';
+import {
+  ALREADY_RECORDED_TITLE,
+  useSubmitWithRetry,
+} from '../useSubmitWithRetry';
 import styles from './SurveyRespondPage.module.css';
 
 function isNotFound(error: Error): boolean {
@@ -28,49 +32,65 @@ function isNotFound(error: Error): boolean {
 /** What the respondent can do with their answer, and until when. */
 function AnswerNote(props: {
   prompt: SurveyPrompt;
-  answeredOn?: string;
+  answeredAt?: string;
   answeredBefore: boolean;
+  receipt?: AnonymousReceipt;
+  canKeepReceipt: boolean;
+  /** An anonymous answer went in without a receipt for this browser. */
+  locked: boolean;
 }) {
-  const { prompt, answeredOn, answeredBefore } = props;
-  const until = formatDateTime(prompt.closesAt);
+  const { prompt, answeredAt, answeredBefore, receipt, canKeepReceipt } = props;
   if (prompt.anonymous) {
     return (
       <Alert
         status="info"
         icon
         title="This survey is anonymous"
-        description="Your answers are stored without your name, so they cannot be changed after you submit them."
+        description={
+          props.locked
+            ? 'Your answers are stored without your name, and this browser has no receipt for them, so they can no longer be changed.'
+            : anonymousNote({
+                closesAt: prompt.closesAt,
+                answeredAt: receipt?.answeredAt,
+                canKeepReceipt,
+              })
+        }
       />
     );
   }
-  let text: string;
-  if (answeredOn) {
-    text = `You answered on ${formatDateTime(
-      answeredOn,
-    )} — you can change your answer until ${until}.`;
-  } else if (answeredBefore) {
-    text = `You already answered this survey — you can change your answer until ${until}.`;
-  } else {
-    text = `Open until ${until}. You can change your answer until then.`;
-  }
   return (
     <Text as="p" variant="body-small" color="secondary">
-      {text}
+      {identifiedNote({
+        closesAt: prompt.closesAt,
+        answeredAt,
+        answeredBefore,
+      })}
     </Text>
   );
 }
 
 function RespondForm(props: { prompt: SurveyPrompt; preview: boolean }) {
   const { prompt, preview } = props;
-  const { status, submit, draft, saveDraft } = useSubmitWithRetry({
-    surveyId: prompt.surveyId,
-    waveId: prompt.waveId,
-    persistDraft: !preview,
-  });
+  const anonymous = prompt.anonymous && !preview;
+  const { status, submit, draft, saveDraft, receipt, canKeepReceipt } =
+    useSubmitWithRetry({
+      surveyId: prompt.surveyId,
+      waveId: prompt.waveId,
+      persistDraft: !preview,
+      anonymous,
+      closesAt: prompt.closesAt,
+    });
   const [wouldSend, setWouldSend] = useState<SubmitSurveyResponseRequest>();
   const sent = status.state === 'sent' ? status.result : undefined;
-  const answeredBefore = (prompt.previousAnswers?.length ?? 0) > 0;
-  const locked = prompt.anonymous && !!sent;
+  const answeredBefore =
+    (prompt.previousAnswers?.length ?? 0) > 0 || !!prompt.answeredAt;
+  // An anonymous answer can be changed only with its receipt.
+  const locked =
+    prompt.anonymous && (status.state === 'recorded' || (!!sent && !receipt));
+  let submitLabel = 'Submit';
+  if (!preview && (anonymous ? receipt : answeredBefore || sent)) {
+    submitLabel = 'Update answer';
+  }
 
   const onSubmit = async (answers: SurveyAnswer[]) => {
     if (preview) {
@@ -102,8 +122,11 @@ function RespondForm(props: { prompt: SurveyPrompt; preview: boolean }) {
       ) : (
         <AnswerNote
           prompt={prompt}
-          answeredOn={sent?.submittedAt}
+          answeredAt={sent?.submittedAt ?? prompt.answeredAt}
           answeredBefore={answeredBefore}
+          receipt={receipt}
+          canKeepReceipt={canKeepReceipt}
+          locked={locked}
         />
       )}
       <div role="status">
@@ -118,23 +141,27 @@ function RespondForm(props: { prompt: SurveyPrompt; preview: boolean }) {
             }
           />
         )}
+        {status.state === 'recorded' && (
+          <Alert
+            status="info"
+            icon
+            title={ALREADY_RECORDED_TITLE}
+            description={status.message}
+          />
+        )}
       </div>
       {!locked && (
         <Card>
           <CardBody>
             <SurveyForm
               prompt={prompt}
-              initialAnswers={draft}
+              initialAnswers={draft ?? receipt?.answers}
               onChange={saveDraft}
               onSubmit={onSubmit}
               submitting={
                 status.state === 'sending' || status.state === 'retrying'
               }
-              submitLabel={
-                !preview && !prompt.anonymous && (answeredBefore || sent)
-                  ? 'Update answer'
-                  : 'Submit'
-              }
+              submitLabel={submitLabel}
             />
           </CardBody>
         </Card>
