@@ -1784,7 +1784,9 @@ export const spec = {
             "minimum": 0
           },
           "responseRate": {
-            "type": "number"
+            "type": "number",
+            "minimum": 0,
+            "description": "Responses ÷ audience, a share (0–1; above 1 when a team shrank since the wave opened)."
           },
           "nps": {
             "$ref": "#/components/schemas/Estimate"
@@ -1852,7 +1854,9 @@ export const spec = {
             "minimum": 0
           },
           "responseRate": {
-            "type": "number"
+            "type": "number",
+            "minimum": 0,
+            "description": "Responses ÷ audience, a share (0–1; above 1 when a team shrank since the wave opened)."
           },
           "nps": {
             "$ref": "#/components/schemas/Estimate"
@@ -1897,7 +1901,9 @@ export const spec = {
             "minimum": 0
           },
           "responseRate": {
-            "type": "number"
+            "type": "number",
+            "minimum": 0,
+            "description": "Responses ÷ audience, a share (0–1; above 1 when a team shrank since the wave opened)."
           },
           "hidden": {
             "$ref": "#/components/schemas/SurveyHiddenReason",

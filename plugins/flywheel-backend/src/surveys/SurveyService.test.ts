@@ -181,7 +181,7 @@ describe('SurveyService', () => {
       const results = await service.results('nps', {}, pm);
       expect(results.responses).toBe(14);
       expect(results.audienceSize).toBe(14);
-      expect(results.responseRate).toBe(100);
+      expect(results.responseRate).toBe(1);
       const nps = results.questions.find(q => q.questionId === 'nps')!.nps!;
       // P = 8, Pa = 2, D = 4: 100 × (8 − 4) / 14 = 28.6. Everyone answered,
       // so the finite-population correction collapses the interval.
@@ -204,7 +204,7 @@ describe('SurveyService', () => {
       // team-b: 100 × (4 − 1) / 6 = 50, a census of its 6 people.
       expect(team('team-b')).toMatchObject({
         responses: 6,
-        responseRate: 100,
+        responseRate: 1,
         nps: { value: 50, low: 50, high: 50 },
       });
       expect(team('eng')).toMatchObject({ responses: 14, depth: 0 });
@@ -264,7 +264,7 @@ describe('SurveyService', () => {
       // → 14.0 … 63.0.
       expect(nps.nps.low).toBeCloseTo(14.0, 0);
       expect(nps.nps.high).toBeCloseTo(63.0, 0);
-      expect(results.responseRate).toBe(71.4);
+      expect(results.responseRate).toBe(0.714);
     },
   );
 

@@ -752,7 +752,11 @@ export class SurveyService implements SurveyTriggers {
       depth,
       num(r.audienceSize),
       r.hidden ? '' : num(r.responses),
-      num(r.responseRate),
+      num(
+        r.responseRate === undefined
+          ? undefined
+          : Math.round(r.responseRate * 1000) / 10,
+      ),
       num(r.nps?.value),
       num(r.nps?.low),
       num(r.nps?.high),

@@ -36,8 +36,9 @@ export interface ResultsInput {
   now: Date;
 }
 
-const percentOf = (part: number, whole?: number) =>
-  whole ? Math.round((1000 * part) / whole) / 10 : undefined;
+/** part ÷ whole as a share 0–1, three decimals; undefined without a whole. */
+const shareOf = (part: number, whole?: number) =>
+  whole ? Math.round((1000 * part) / whole) / 1000 : undefined;
 
 /** The team each stored group ref counts under: unknown teams count as none. */
 function teamOf(directory: OrgDirectory, groupRef: string | null) {
@@ -272,7 +273,7 @@ export function buildResults(
       number: counts.wave.number,
       opensAt: counts.wave.opensAt.toISOString(),
       responses: s.responses,
-      responseRate: percentOf(s.responses, audienceOf(counts)),
+      responseRate: shareOf(s.responses, audienceOf(counts)),
       nps: h.nps?.nps,
       csat: h.csat?.csat,
       change: change
@@ -313,7 +314,7 @@ export function buildResults(
         audience,
       );
       row.responses = responses;
-      row.responseRate = percentOf(responses, audience);
+      row.responseRate = shareOf(responses, audience);
       row.nps = h.nps?.nps;
       row.csat = h.csat?.csat;
     }
@@ -337,7 +338,7 @@ export function buildResults(
     responses: state.hidden ? 0 : state.responses,
     responseRate: state.hidden
       ? undefined
-      : percentOf(state.responses, audienceSize),
+      : shareOf(state.responses, audienceSize),
     hidden: state.hidden,
     questions: state.hidden
       ? []

@@ -260,6 +260,7 @@ export interface SurveyTrendPoint {
   number: number;
   opensAt: string;
   responses: number;
+  /** Responses ÷ audience, a share 0–1. */
   responseRate?: number;
   nps?: Estimate;
   csat?: Estimate;
@@ -279,6 +280,7 @@ export interface SurveyTeamResult {
   audienceSize?: number;
   /** Present only when shown. */
   responses?: number;
+  /** Responses ÷ audience, a share 0–1. */
   responseRate?: number;
   nps?: Estimate;
   csat?: Estimate;
@@ -293,6 +295,7 @@ export interface SurveyResultsResponse {
   groupRef?: string;
   audienceSize?: number;
   responses: number;
+  /** Responses ÷ audience, a share 0–1. */
   responseRate?: number;
   /** Set when the scope itself is below the minimum group size. */
   hidden?: SurveyHiddenReason;
