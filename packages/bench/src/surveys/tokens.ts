@@ -1,0 +1,69 @@
+import {
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  randomUUID,
+  sign,
+} from 'node:crypto';
+
+/**
+ * Backstage user tokens for the benchmark's synthetic people, signed the way
+ * @backstage/plugin-auth-backend signs them (ES256 JWT, `typ`
+ * vnd.backstage.user, claims iss/sub/ent/aud/iat/exp and the `uip` identity
+ * proof). The bench backend's `auth` plugin publishes the public key at
+ * /api/auth/.well-known/jwks.json, so every request goes through the
+ * backend's ordinary user-token verification (JWKS lookup, signature,
+ * expiry); nothing in the plugin under test is bypassed.
+ */
+export class BenchUserTokens {
+  private readonly privateKey: KeyObject;
+  private readonly kid = randomUUID();
+  readonly jwks: { keys: Record<string, unknown>[] };
+
+  constructor(private readonly issuer: string) {
+    this.privateKey = generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+    }).privateKey;
+    const publicJwk = createPublicKey(this.privateKey).export({
+      format: 'jwk',
+    });
+    this.jwks = {
+      keys: [{ ...publicJwk, kid: this.kid, alg: 'ES256', use: 'sig' }],
+    };
+  }
+
+  private jwt(header: object, payload: object): string {
+    const encode = (value: object) =>
+      Buffer.from(JSON.stringify(value)).toString('base64url');
+    const input = `${encode(header)}.${encode(payload)}`;
+    const signature = sign('sha256', Buffer.from(input), {
+      key: this.privateKey,
+      dsaEncoding: 'ieee-p1363',
+    }).toString('base64url');
+    return `${input}.${signature}`;
+  }
+
+  /** A user token for `userRef`, owning itself and `ownershipRefs`. */
+  issue(userRef: string, ownershipRefs: string[] = [], ttlSeconds = 3600) {
+    const iat = Math.floor(Date.now() / 1000);
+    const exp = iat + ttlSeconds;
+    // The user identity proof: the signature of the limited token.
+    const limited = this.jwt(
+      { typ: 'vnd.backstage.limited-user', alg: 'ES256', kid: this.kid },
+      { sub: userRef, iat, exp },
+    );
+    const uip = limited.split('.')[2];
+    return this.jwt(
+      { typ: 'vnd.backstage.user', alg: 'ES256', kid: this.kid },
+      {
+        iss: this.issuer,
+        sub: userRef,
+        ent: [userRef, ...ownershipRefs],
+        aud: 'backstage',
+        iat,
+        exp,
+        uip,
+      },
+    );
+  }
+}
