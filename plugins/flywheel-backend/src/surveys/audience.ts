@@ -137,8 +137,27 @@ export class OrgDirectory {
     return new Set(this.graph.descendantsOf(lower(groupRef)));
   }
 
-  /** The people a survey asks. */
+  private readonly membersCache = new Map<string, Set<string>>();
+  private readonly byGroupCache = new WeakMap<
+    Set<string>,
+    Map<string, number>
+  >();
+
+  /**
+   * The people a survey asks. The directory never changes, so each audience
+   * is worked out once per snapshot (prompts ask on every page view).
+   */
   members(audience: SurveyAudience): Set<string> {
+    const key = JSON.stringify(audience);
+    let members = this.membersCache.get(key);
+    if (!members) {
+      members = this.findMembers(audience);
+      this.membersCache.set(key, members);
+    }
+    return members;
+  }
+
+  private findMembers(audience: SurveyAudience): Set<string> {
     if (audience.type === 'everyone') {
       return new Set(this.userGroups.keys());
     }
@@ -178,6 +197,15 @@ export class OrgDirectory {
 
   /** Audience members per team, counting each person once, under their primary team. */
   audienceByGroup(members: Set<string>): Map<string, number> {
+    let totals = this.byGroupCache.get(members);
+    if (!totals) {
+      totals = this.countByGroup(members);
+      this.byGroupCache.set(members, totals);
+    }
+    return totals;
+  }
+
+  private countByGroup(members: Set<string>): Map<string, number> {
     const own = new Map<string, number>();
     for (const user of members) {
       const group = this.primaryGroup(user);

@@ -70,29 +70,67 @@ export function waveVisibility(
   );
 }
 
-/** Sums answer counts per question and value over the teams in `scope`. */
+/** Sums answer counts per question and value. */
 class Tally {
   private readonly numeric = new Map<string, Map<number, number>>();
   private readonly chosen = new Map<string, Map<string, number>>();
 
-  constructor(
+  /** A tally of the answers of the teams `include` accepts. */
+  static of(
     answers: AnswerCount[],
     include: (team: string | null) => boolean,
     directory: OrgDirectory,
-  ) {
+  ): Tally {
+    const tally = new Tally();
     for (const a of answers) {
-      if (!include(teamOf(directory, a.groupRef))) {
+      if (include(teamOf(directory, a.groupRef))) {
+        tally.add(a);
+      }
+    }
+    return tally;
+  }
+
+  /**
+   * One tally per team with all its sub-teams, in one pass: each count is
+   * added to its team and the team's ancestors.
+   */
+  static perTeam(
+    answers: AnswerCount[],
+    directory: OrgDirectory,
+  ): Map<string, Tally> {
+    const tallies = new Map<string, Tally>();
+    const chains = new Map<string, string[]>();
+    for (const a of answers) {
+      const team = teamOf(directory, a.groupRef);
+      if (!team) {
         continue;
       }
-      if (a.valueNum !== null) {
-        const values = this.numeric.get(a.questionId) ?? new Map();
-        values.set(a.valueNum, (values.get(a.valueNum) ?? 0) + a.count);
-        this.numeric.set(a.questionId, values);
-      } else if (a.valueText !== null) {
-        const values = this.chosen.get(a.questionId) ?? new Map();
-        values.set(a.valueText, (values.get(a.valueText) ?? 0) + a.count);
-        this.chosen.set(a.questionId, values);
+      let chain = chains.get(team);
+      if (!chain) {
+        chain = directory.ancestry(team);
+        chains.set(team, chain);
       }
+      for (const ref of chain) {
+        let tally = tallies.get(ref);
+        if (!tally) {
+          tally = new Tally();
+          tallies.set(ref, tally);
+        }
+        tally.add(a);
+      }
+    }
+    return tallies;
+  }
+
+  add(a: AnswerCount) {
+    if (a.valueNum !== null) {
+      const values = this.numeric.get(a.questionId) ?? new Map();
+      values.set(a.valueNum, (values.get(a.valueNum) ?? 0) + a.count);
+      this.numeric.set(a.questionId, values);
+    } else if (a.valueText !== null) {
+      const values = this.chosen.get(a.questionId) ?? new Map();
+      values.set(a.valueText, (values.get(a.valueText) ?? 0) + a.count);
+      this.chosen.set(a.questionId, values);
     }
   }
 
@@ -239,7 +277,7 @@ export function buildResults(
   const visibility = visibilityOf(current);
   const state = scopeState(current, visibility);
   const audienceSize = audienceOf(current);
-  const tally = new Tally(current.answers, inScope, directory);
+  const tally = Tally.of(current.answers, inScope, directory);
 
   // Trend: one point per wave whose scope is shown, compared with the
   // previous shown point.
@@ -253,7 +291,7 @@ export function buildResults(
     }
     const h = headline(
       counts.wave.questions,
-      new Tally(counts.answers, inScope, directory),
+      Tally.of(counts.answers, inScope, directory),
       s.responses,
       audienceOf(counts),
     );
@@ -288,6 +326,7 @@ export function buildResults(
   }
 
   // Breakdown: every team under the scope, depth-first.
+  const teamTallies = Tally.perTeam(current.answers, directory);
   const teams: SurveyTeamResult[] = [];
   const visit = (ref: string, depth: number, parentRef?: string) => {
     const hidden = visibility.hidden.get(ref);
@@ -302,14 +341,9 @@ export function buildResults(
     if (hidden) {
       row.hidden = hidden;
     } else {
-      const subtree = directory.subtree(ref);
       const h = headline(
         questions,
-        new Tally(
-          current.answers,
-          t => t !== null && subtree.has(t),
-          directory,
-        ),
+        teamTallies.get(ref) ?? new Tally(),
         responses,
         audience,
       );
