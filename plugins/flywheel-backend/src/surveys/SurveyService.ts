@@ -64,6 +64,7 @@ export interface SurveyInviter {
 }
 
 const DIRECTORY_TTL_MS = 5 * 60_000;
+/** How stale an open wave's results may be: its answers keep coming. */
 const OPEN_WAVE_COUNTS_TTL_MS = 15_000;
 const CLOSED_WAVE_CACHE_SIZE = 500;
 
@@ -95,6 +96,13 @@ function toApiComment(c: StoredComment, showTeam: boolean): SurveyComment {
  */
 export class SurveyService implements SurveyTriggers {
   private directoryCache?: { at: number; value: Promise<OrgDirectory> };
+  private readonly resultsCache = new WeakMap<
+    OrgDirectory,
+    Map<
+      string,
+      { at: number; closed: boolean; value: Promise<SurveyResultsResponse> }
+    >
+  >();
   private readonly countsCache = new Map<
     string,
     { at: number; closed: boolean; value: Promise<WaveCounts> }
@@ -550,7 +558,6 @@ export class SurveyService implements SurveyTriggers {
           }
         : undefined,
     });
-    this.countsCache.delete(wave.id);
     return {
       surveyId: id,
       waveId: wave.id,
@@ -701,17 +708,54 @@ export class SurveyService implements SurveyTriggers {
       throw new InputError(`groupRef '${query.groupRef}' is not a known group`);
     }
     const waves = await this.selectWaves(id, query.waveId);
+    const wave = waves[waves.length - 1];
+    // A view is computed once per catalog snapshot: for good while its
+    // wave is closed, for a few seconds while it is open.
+    let views = this.resultsCache.get(directory);
+    if (!views) {
+      views = new Map();
+      this.resultsCache.set(directory, views);
+    }
+    const key = `${id}\n${wave.id}\n${
+      groupRef ?? ''
+    }\n${survey.updatedAt.getTime()}`;
+    const cached = views.get(key);
+    if (
+      cached &&
+      (cached.closed || Date.now() - cached.at < OPEN_WAVE_COUNTS_TTL_MS)
+    ) {
+      return cached.value;
+    }
+    const value = this.computeResults(survey, waves, directory, groupRef);
+    value.catch(() => views!.delete(key));
+    if (views.size >= CLOSED_WAVE_CACHE_SIZE) {
+      views.delete(views.keys().next().value!);
+    }
+    views.set(key, {
+      at: Date.now(),
+      closed: this.now() >= wave.closesAt,
+      value,
+    });
+    return value;
+  }
+
+  private async computeResults(
+    survey: StoredSurvey,
+    waves: StoredWave[],
+    directory: OrgDirectory,
+    groupRef: string | undefined,
+  ): Promise<SurveyResultsResponse> {
     const counts = await Promise.all(waves.map(w => this.waveCounts(w)));
     const members = directory.members(survey.definition.audience);
     const wave = waves[waves.length - 1];
     const commentCounts = await this.deps.store.commentCounts(
-      id,
+      survey.id,
       wave.id,
       groupRef ? [...directory.subtree(groupRef)] : undefined,
     );
     return buildResults(
       {
-        surveyId: id,
+        surveyId: survey.id,
         waves: counts,
         directory,
         audienceByGroup: directory.audienceByGroup(members),
