@@ -27,7 +27,7 @@ interface Options extends Omit<SurveyRunOptions, 'db'> {
 const USAGE =
   'Usage: yarn bench:surveys [--responses 1000000] [--teams 200] [--waves 12] [--db pg|sqlite|both] [--clients 20] [--json]\n' +
   '         [--sqlite-responses N] [--respondents 50] [--submissions 6000] [--users-per-team 100]\n' +
-  '         [--phase-seconds 15] [--submit-seconds 20] [--rounds 20] [--cpu-profile DIR] [--report SAVED.json]\n';
+  '         [--phase-seconds 15] [--submit-seconds 20] [--rounds 8] [--cpu-profile DIR] [--report SAVED.json]\n';
 
 function parseArgs(argv: string[]): Options {
   const options: Options = {
@@ -40,7 +40,7 @@ function parseArgs(argv: string[]): Options {
     submissions: 6000,
     phaseSeconds: 15,
     submitSeconds: 20,
-    invalidatedRounds: 20,
+    invalidatedRounds: 8,
     dbs: ['pg', 'sqlite'],
     json: false,
   };
