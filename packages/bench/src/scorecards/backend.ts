@@ -92,7 +92,7 @@ export interface BenchHandles {
   techInsights: { scheduler: SchedulerService };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -34,7 +34,7 @@ export interface LoadResult {
 
 const LOAD_MESSAGE = 'flywheel-bench-load';
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) {
     return NaN;
   }

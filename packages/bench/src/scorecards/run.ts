@@ -348,7 +348,7 @@ async function runTechInsights(
   };
 }
 
-async function dropScratchDatabases(prefix: string) {
+export async function dropScratchDatabases(prefix: string) {
   const admin = knex({
     client: 'pg',
     connection: {

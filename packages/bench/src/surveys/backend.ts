@@ -11,13 +11,13 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { JsonObject } from '@backstage/types';
-import { createServer } from 'node:net';
 import {
   BenchEntityProvider,
   BenchHandles,
   DbKind,
   PG_DEFAULT,
 } from '../scorecards/backend';
+import { freePort } from '../scorecards/backend';
 import { BenchLogger } from '../scorecards/logger';
 import { BenchUserTokens } from './tokens';
 
@@ -28,21 +28,6 @@ export interface SurveyBenchBackend {
   flywheel: BenchHandles['flywheel'];
   tokens: BenchUserTokens;
   stop(): Promise<void>;
-}
-
-// Same as in ../scorecards/backend.ts (not exported there).
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        resolve(typeof address === 'object' && address ? address.port : 0),
-      );
-    });
-  });
 }
 
 /**

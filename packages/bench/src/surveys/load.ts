@@ -1,6 +1,6 @@
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import type { LoadResult } from '../scorecards/load';
+import { percentile, type LoadResult } from '../scorecards/load';
 
 /**
  * HTTP load for the surveys benchmark, in the manner of ../scorecards/load.ts
@@ -47,17 +47,6 @@ export interface SurveyLoadResult extends LoadResult {
 }
 
 const LOAD_MESSAGE = 'flywheel-bench-survey-load';
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) {
-    return NaN;
-  }
-  const index = Math.min(
-    sorted.length - 1,
-    Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
-  );
-  return sorted[index];
-}
 
 /** One HTTP call: status, milliseconds and size of the answer. */
 export function callOnce(

@@ -7,24 +7,20 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SurveyResultsResponse } from '@flywheel/plugin-flywheel-common';
-import { Knex, knex } from 'knex';
+import { Knex } from 'knex';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
-import { DbKind, PG_DEFAULT } from '../scorecards/backend';
+import { DbKind } from '../scorecards/backend';
+import { percentile } from '../scorecards/load';
+import { dropScratchDatabases } from '../scorecards/run';
 import { hashOf, prng } from '../scorecards/catalogData';
 import { cpuProfiler } from '../scorecards/profile';
 import { startSurveyBackend, SurveyBenchBackend } from './backend';
 import { SurveyStore } from './flywheel';
-import {
-  BenchCall,
-  callOnce,
-  percentile,
-  runSurveyLoad,
-  SurveyLoadResult,
-} from './load';
+import { BenchCall, callOnce, runSurveyLoad, SurveyLoadResult } from './load';
 import { generateOrg, SyntheticOrg } from './org';
 import {
   benchAnswers,
@@ -237,30 +233,6 @@ async function waitForOrg(
       }
     }
     await sleep(quiet ? 250 : 2000);
-  }
-}
-
-async function dropScratchDatabases(prefix: string) {
-  // Same as in ../scorecards/run.ts (not exported there).
-  const admin = knex({
-    client: 'pg',
-    connection: {
-      connectionString: process.env.FLYWHEEL_BENCH_PG ?? PG_DEFAULT,
-      database: 'postgres',
-    },
-  });
-  try {
-    const { rows } = await admin.raw(
-      'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
-      [prefix],
-    );
-    for (const { datname } of rows as { datname: string }[]) {
-      await admin.raw(
-        `DROP DATABASE IF EXISTS "${datname.replace(/"/g, '""')}" WITH (FORCE)`,
-      );
-    }
-  } finally {
-    await admin.destroy();
   }
 }
 
