@@ -378,18 +378,13 @@ describe('SurveyStore', () => {
       expect(grouped.get('s3')).toEqual([]);
       expect((await store.listWavesOfSurveys([])).size).toBe(0);
 
-      await store.updateWaveWindow(wave.id, { closesAt: T2 });
       await store.setWaveAudienceSize(wave.id, 120);
       await store.markWaveNotified(wave.id, T1);
       expect(await store.getWave(wave.id)).toMatchObject({
-        closesAt: T2,
         audienceSize: 120,
         notifiedAt: T1,
         responseCount: 2,
       });
-      await expect(
-        store.updateWaveWindow('missing', { closesAt: T2 }),
-      ).rejects.toThrow(NotFoundError);
       await expect(store.setWaveAudienceSize('missing', 1)).rejects.toThrow(
         NotFoundError,
       );

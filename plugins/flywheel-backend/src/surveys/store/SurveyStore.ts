@@ -661,13 +661,6 @@ export class SurveyStore {
     }
   }
 
-  async updateWaveWindow(
-    waveId: string,
-    window: { closesAt: Date },
-  ): Promise<void> {
-    await this.updateWaveRow(waveId, { closes_at: window.closesAt });
-  }
-
   async setWaveAudienceSize(
     waveId: string,
     audienceSize: number,
