@@ -42,6 +42,7 @@ import {
   StoredWave,
   SurveyStore,
 } from './store/SurveyStore';
+import { WaveCache } from './waveCache';
 import { isOpen, latestWaveWindow, toApiWave } from './waves';
 
 /** Fires survey triggers; other backend domains hold this, not the store. */
@@ -95,18 +96,22 @@ function toApiComment(c: StoredComment, showTeam: boolean): SurveyComment {
  * the anonymity rules. Routers call this and nothing else.
  */
 export class SurveyService implements SurveyTriggers {
-  private directoryCache?: { at: number; value: Promise<OrgDirectory> };
+  private directorySnapshot?: { at: number; value: Promise<OrgDirectory> };
+  private directoryRefresh?: Promise<void>;
+  /** Results views, per catalog snapshot: audiences come from it. */
   private readonly resultsCache = new WeakMap<
     OrgDirectory,
-    Map<
-      string,
-      { at: number; closed: boolean; value: Promise<SurveyResultsResponse> }
-    >
+    WaveCache<SurveyResultsResponse>
   >();
-  private readonly countsCache = new Map<
-    string,
-    { at: number; closed: boolean; value: Promise<WaveCounts> }
-  >();
+  private readonly countsCache = new WaveCache<WaveCounts>({
+    openTtlMs: OPEN_WAVE_COUNTS_TTL_MS,
+    maxEntries: CLOSED_WAVE_CACHE_SIZE,
+  });
+  /** Response totals: an open wave's is always counted afresh. */
+  private readonly totalsCache = new WaveCache<number>({
+    openTtlMs: 0,
+    maxEntries: CLOSED_WAVE_CACHE_SIZE,
+  });
 
   constructor(
     private readonly deps: {
@@ -125,22 +130,49 @@ export class SurveyService implements SurveyTriggers {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** Catalog people and teams, cached for a few minutes. */
+  /**
+   * Catalog people and teams, read again every few minutes. Reading takes
+   * seconds in a large org, so requests keep using the previous snapshot
+   * until the next one is ready.
+   */
   async directory(): Promise<OrgDirectory> {
-    const at = Date.now();
-    if (
-      !this.directoryCache ||
-      at - this.directoryCache.at > DIRECTORY_TTL_MS
-    ) {
-      const value = this.deps.auth
-        .getOwnServiceCredentials()
-        .then(credentials => OrgDirectory.read(this.deps.catalog, credentials));
+    const snapshot = this.directorySnapshot;
+    if (!snapshot) {
+      const value = this.readDirectory();
+      this.directorySnapshot = { at: Date.now(), value };
       value.catch(() => {
-        this.directoryCache = undefined;
+        if (this.directorySnapshot?.value === value) {
+          this.directorySnapshot = undefined;
+        }
       });
-      this.directoryCache = { at, value };
+      return value;
     }
-    return this.directoryCache.value;
+    if (Date.now() - snapshot.at > DIRECTORY_TTL_MS && !this.directoryRefresh) {
+      this.directoryRefresh = this.readDirectory()
+        .then(
+          directory => {
+            this.directorySnapshot = {
+              at: Date.now(),
+              value: Promise.resolve(directory),
+            };
+          },
+          error =>
+            this.deps.logger.warn(
+              `Could not read the catalog's people and teams for surveys; still using the copy from ${new Date(
+                snapshot.at,
+              ).toISOString()}: ${error}`,
+            ),
+        )
+        .finally(() => {
+          this.directoryRefresh = undefined;
+        });
+    }
+    return snapshot.value;
+  }
+
+  private async readDirectory(): Promise<OrgDirectory> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    return OrgDirectory.read(this.deps.catalog, credentials);
   }
 
   private async allowed(
@@ -170,10 +202,14 @@ export class SurveyService implements SurveyTriggers {
     return survey;
   }
 
-  private toApiSurvey(survey: StoredSurvey, waves: StoredWave[]): Survey {
+  private async toApiSurvey(
+    survey: StoredSurvey,
+    waves: StoredWave[],
+  ): Promise<Survey> {
     const now = this.now();
     const open = waves.find(w => isOpen(w, now));
     const current = open ?? waves[waves.length - 1];
+    const responses = current ? await this.responseCount(current) : 0;
     return {
       ...survey.definition,
       id: survey.id,
@@ -182,9 +218,17 @@ export class SurveyService implements SurveyTriggers {
       createdBy: survey.createdBy,
       createdAt: survey.createdAt.toISOString(),
       updatedAt: survey.updatedAt.toISOString(),
-      currentWave: current ? toApiWave(current, now) : undefined,
-      questionsLocked: Boolean(open && open.responseCount > 0),
+      currentWave: current ? toApiWave(current, now, responses) : undefined,
+      questionsLocked: Boolean(open && responses > 0),
     };
+  }
+
+  private responseCount(wave: StoredWave): Promise<number> {
+    return this.totalsCache.get(wave.id, this.now() >= wave.closesAt, () =>
+      this.deps.store
+        .responseCounts([wave.id])
+        .then(counts => counts.get(wave.id)!),
+    );
   }
 
   // ---- Authoring ---------------------------------------------------------
@@ -205,7 +249,9 @@ export class SurveyService implements SurveyTriggers {
     const waves = await this.deps.store.listWavesOfSurveys(
       surveys.map(s => s.id),
     );
-    return surveys.map(s => this.toApiSurvey(s, waves.get(s.id) ?? []));
+    return Promise.all(
+      surveys.map(s => this.toApiSurvey(s, waves.get(s.id) ?? [])),
+    );
   }
 
   async getSurvey(id: string): Promise<Survey> {
@@ -264,11 +310,12 @@ export class SurveyService implements SurveyTriggers {
     );
     if (
       open &&
-      open.responseCount > 0 &&
-      !sameQuestions(open.questions, definition.questions)
+      !sameQuestions(open.questions, definition.questions) &&
+      (await this.deps.store.hasResponses(open.id))
     ) {
+      const responses = await this.responseCount(open);
       throw new ConflictError(
-        `The questions of survey '${id}' are locked: wave ${open.number} already has ${open.responseCount} responses. Change them after it closes, for the next wave.`,
+        `The questions of survey '${id}' are locked: wave ${open.number} already has ${responses} responses. Change them after it closes, for the next wave.`,
       );
     }
     await this.deps.store.updateSurvey(id, definition, now);
@@ -289,7 +336,9 @@ export class SurveyService implements SurveyTriggers {
   async listWaves(id: string): Promise<SurveyWave[]> {
     await this.surveyOrThrow(id);
     const now = this.now();
-    return (await this.deps.store.listWaves(id)).map(w => toApiWave(w, now));
+    const waves = await this.deps.store.listWaves(id);
+    const counts = await Promise.all(waves.map(w => this.responseCount(w)));
+    return waves.map((w, i) => toApiWave(w, now, counts[i]));
   }
 
   /**
@@ -315,10 +364,9 @@ export class SurveyService implements SurveyTriggers {
       if (!isOpen(wave, now)) {
         continue;
       }
-      if (
-        wave.responseCount === 0 &&
-        !sameQuestions(wave.questions, survey.definition.questions)
-      ) {
+      // The store refuses when the wave has responses: one statement, so
+      // nobody answers questions that change under them.
+      if (!sameQuestions(wave.questions, survey.definition.questions)) {
         await this.deps.store
           .updateWaveQuestions(wave.id, survey.definition.questions)
           .catch(error => {
@@ -645,32 +693,16 @@ export class SurveyService implements SurveyTriggers {
 
   /** A wave's counts; closed waves never change, so they are kept. */
   private waveCounts(wave: StoredWave): Promise<WaveCounts> {
-    const now = this.now();
-    const cached = this.countsCache.get(wave.id);
-    if (
-      cached &&
-      (cached.closed || Date.now() - cached.at < OPEN_WAVE_COUNTS_TTL_MS)
-    ) {
-      return cached.value;
-    }
-    const value = Promise.all([
-      this.deps.store.responseCountsByGroup([wave.id]),
-      this.deps.store.answerCounts([wave.id]),
-    ]).then(([responses, answers]) => ({
-      wave,
-      responsesByGroup: new Map(responses.map(r => [r.groupRef, r.count])),
-      answers,
-    }));
-    value.catch(() => this.countsCache.delete(wave.id));
-    if (this.countsCache.size >= CLOSED_WAVE_CACHE_SIZE) {
-      this.countsCache.delete(this.countsCache.keys().next().value!);
-    }
-    this.countsCache.set(wave.id, {
-      at: Date.now(),
-      closed: now >= wave.closesAt,
-      value,
-    });
-    return value;
+    return this.countsCache.get(wave.id, this.now() >= wave.closesAt, () =>
+      Promise.all([
+        this.deps.store.responseCountsByGroup([wave.id]),
+        this.deps.store.answerCounts([wave.id]),
+      ]).then(([responses, answers]) => ({
+        wave,
+        responsesByGroup: new Map(responses.map(r => [r.groupRef, r.count])),
+        answers,
+      })),
+    );
   }
 
   private async selectWaves(
@@ -713,30 +745,18 @@ export class SurveyService implements SurveyTriggers {
     // wave is closed, for a few seconds while it is open.
     let views = this.resultsCache.get(directory);
     if (!views) {
-      views = new Map();
+      views = new WaveCache({
+        openTtlMs: OPEN_WAVE_COUNTS_TTL_MS,
+        maxEntries: CLOSED_WAVE_CACHE_SIZE,
+      });
       this.resultsCache.set(directory, views);
     }
     const key = `${id}\n${wave.id}\n${
       groupRef ?? ''
     }\n${survey.updatedAt.getTime()}`;
-    const cached = views.get(key);
-    if (
-      cached &&
-      (cached.closed || Date.now() - cached.at < OPEN_WAVE_COUNTS_TTL_MS)
-    ) {
-      return cached.value;
-    }
-    const value = this.computeResults(survey, waves, directory, groupRef);
-    value.catch(() => views!.delete(key));
-    if (views.size >= CLOSED_WAVE_CACHE_SIZE) {
-      views.delete(views.keys().next().value!);
-    }
-    views.set(key, {
-      at: Date.now(),
-      closed: this.now() >= wave.closesAt,
-      value,
-    });
-    return value;
+    return views.get(key, this.now() >= wave.closesAt, () =>
+      this.computeResults(survey, waves, directory, groupRef),
+    );
   }
 
   private async computeResults(

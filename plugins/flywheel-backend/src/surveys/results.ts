@@ -366,7 +366,11 @@ export function buildResults(
 
   return {
     surveyId: input.surveyId,
-    wave: toApiWave(current.wave, input.now),
+    wave: toApiWave(
+      current.wave,
+      input.now,
+      [...current.responsesByGroup.values()].reduce((sum, n) => sum + n, 0),
+    ),
     groupRef,
     audienceSize,
     responses: state.hidden ? 0 : state.responses,

@@ -336,11 +336,10 @@ describe('toApiWave', () => {
     questions: [{ id: 'nps', type: 'nps', title: 'Recommend?' }],
     audienceSize: 120,
     notifiedAt: d('2026-01-05T09:01:00Z'),
-    responseCount: 42,
   };
 
   it('shows the wave without its questions or notification time', () => {
-    expect(toApiWave(stored, d('2026-01-10T00:00:00Z'))).toEqual({
+    expect(toApiWave(stored, d('2026-01-10T00:00:00Z'), 42)).toEqual({
       id: 'wave-1',
       surveyId: 'platform-nps',
       number: 3,
@@ -353,7 +352,7 @@ describe('toApiWave', () => {
   });
 
   it('is scheduled before it opens, open while open and closed after', () => {
-    const status = (now: string) => toApiWave(stored, d(now)).status;
+    const status = (now: string) => toApiWave(stored, d(now), 0).status;
     expect(status('2026-01-01T00:00:00Z')).toBe('scheduled');
     expect(status('2026-01-05T08:59:59.999Z')).toBe('scheduled');
     expect(status('2026-01-05T09:00:00Z')).toBe('open');
@@ -366,6 +365,7 @@ describe('toApiWave', () => {
     const api = toApiWave(
       { ...stored, audienceSize: undefined },
       d('2026-01-10T00:00:00Z'),
+      0,
     );
     expect(api.audienceSize).toBeUndefined();
   });

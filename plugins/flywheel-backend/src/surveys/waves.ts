@@ -66,7 +66,11 @@ export function isOpen(wave: { opensAt: Date; closesAt: Date }, now: Date) {
 }
 
 /** A stored wave as the API shows it. */
-export function toApiWave(wave: StoredWave, now: Date): SurveyWave {
+export function toApiWave(
+  wave: StoredWave,
+  now: Date,
+  responseCount: number,
+): SurveyWave {
   let status: SurveyWave['status'] = 'closed';
   if (wave.opensAt > now) {
     status = 'scheduled';
@@ -81,6 +85,6 @@ export function toApiWave(wave: StoredWave, now: Date): SurveyWave {
     closesAt: wave.closesAt.toISOString(),
     status,
     audienceSize: wave.audienceSize,
-    responseCount: wave.responseCount,
+    responseCount,
   };
 }

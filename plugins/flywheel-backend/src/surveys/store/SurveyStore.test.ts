@@ -304,7 +304,6 @@ describe('SurveyStore', () => {
         questions: QUESTIONS,
         audienceSize: undefined,
         notifiedAt: undefined,
-        responseCount: 0,
       });
       // Again, with other values: the existing wave, unchanged.
       expect(
@@ -349,10 +348,16 @@ describe('SurveyStore', () => {
         response(wave.id, { userRef: 'user:default/bob' }),
       );
       const waves = await store.listWaves('s1');
-      expect(waves.map(w => [w.number, w.responseCount])).toEqual([
-        [1, 2],
-        [2, 0],
-      ]);
+      expect(waves.map(w => w.number)).toEqual([1, 2]);
+      expect(await store.responseCounts(waves.map(w => w.id))).toEqual(
+        new Map([
+          [waves[0].id, 2],
+          [waves[1].id, 0],
+        ]),
+      );
+      expect(await store.responseCounts([])).toEqual(new Map());
+      expect(await store.hasResponses(waves[0].id)).toBe(true);
+      expect(await store.hasResponses(waves[1].id)).toBe(false);
       expect(await store.getWave(wave.id)).toEqual(waves[0]);
       expect(await store.getWave('missing')).toBeUndefined();
 
@@ -383,7 +388,6 @@ describe('SurveyStore', () => {
       expect(await store.getWave(wave.id)).toMatchObject({
         audienceSize: 120,
         notifiedAt: T1,
-        responseCount: 2,
       });
       await expect(store.setWaveAudienceSize('missing', 1)).rejects.toThrow(
         NotFoundError,
@@ -549,7 +553,7 @@ describe('SurveyStore', () => {
       expect(await store.participationSince('user:default/ada', T0)).toEqual([
         { surveyId: 's1', waveId: wave.id, respondedAt: T2, askedNps: true },
       ]);
-      expect((await store.getWave(wave.id))!.responseCount).toBe(1);
+      expect((await store.responseCounts([wave.id])).get(wave.id)).toBe(1);
     },
   );
 
@@ -750,9 +754,16 @@ describe('SurveyStore', () => {
         ),
       ).toEqual(expectedGroups);
       expect(byGroup.reduce((sum, c) => sum + c.count, 0)).toBe(2_000);
-      expect((await store.listWaves('s1')).map(w => w.responseCount)).toEqual([
-        1_500, 500,
-      ]);
+      expect(
+        await store.responseCounts(
+          (await store.listWaves('s1')).map(w => w.id),
+        ),
+      ).toEqual(
+        new Map([
+          [wave.id, 1_500],
+          [wave2.id, 500],
+        ]),
+      );
 
       // Anonymous ones are stored without identity, identified ones with it.
       expect(

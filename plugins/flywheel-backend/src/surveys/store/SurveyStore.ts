@@ -45,7 +45,6 @@ export interface StoredWave {
   questions: SurveyQuestion[];
   audienceSize?: number;
   notifiedAt?: Date;
-  responseCount: number;
 }
 
 /** One scored or chosen answer, as aggregated. */
@@ -287,7 +286,7 @@ function surveyFromRow(row: SurveyRow): StoredSurvey {
   };
 }
 
-function waveFromRow(row: WaveRow & { response_count: unknown }): StoredWave {
+function waveFromRow(row: WaveRow): StoredWave {
   return {
     id: row.id,
     surveyId: row.survey_id,
@@ -297,7 +296,6 @@ function waveFromRow(row: WaveRow & { response_count: unknown }): StoredWave {
     questions: JSON.parse(row.questions),
     audienceSize: numOrNull(row.audience_size) ?? undefined,
     notifiedAt: optionalDate(row.notified_at),
-    responseCount: num(row.response_count),
   };
 }
 
@@ -563,13 +561,35 @@ export class SurveyStore {
 
   /** Waves with their response counts. */
   private waves(db: Knex = this.db) {
-    return db<WaveRow>(`${WAVES} as w`).select(
-      'w.*',
-      db(`${RESPONSES} as r`)
-        .count('*')
-        .whereRaw('?? = ??', ['r.wave_id', 'w.id'])
-        .as('response_count'),
-    );
+    return db<WaveRow>(`${WAVES} as w`).select('w.*');
+  }
+
+  /**
+   * How many responses each wave has (every id is a key). A count over the
+   * wave's responses: callers cache it rather than ask on every request.
+   */
+  async responseCounts(waveIds: string[]): Promise<Map<string, number>> {
+    const result = new Map<string, number>(waveIds.map(id => [id, 0]));
+    if (waveIds.length === 0) {
+      return result;
+    }
+    const rows = (await this.db(RESPONSES)
+      .select('wave_id')
+      .count({ count: '*' })
+      .whereIn('wave_id', waveIds)
+      .groupBy('wave_id')) as { wave_id: string; count: unknown }[];
+    for (const row of rows) {
+      result.set(row.wave_id, num(row.count));
+    }
+    return result;
+  }
+
+  /** Whether a wave has any response: one index probe, not a count. */
+  async hasResponses(waveId: string): Promise<boolean> {
+    const row = await this.db(RESPONSES)
+      .where('wave_id', waveId)
+      .first(this.db.raw('1 as found'));
+    return row !== undefined;
   }
 
   /** A survey's waves, oldest first. */
