@@ -49,6 +49,12 @@ export function isSqlite(db: Knex): boolean {
   return String(name).includes('sqlite');
 }
 
+export function isPostgres(db: Knex): boolean {
+  const client = db.client.config?.client;
+  const name = typeof client === 'string' ? client : db.client.dialect;
+  return ['pg', 'postgres', 'postgresql'].includes(String(name));
+}
+
 /**
  * How many bound values one statement may carry: SQLite builds may be
  * compiled with a limit of 999; PostgreSQL allows 65535 and prefers fewer,

@@ -8,6 +8,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import {
   bulkWrite,
+  isPostgres,
   isSqlite,
   normalizeRef,
   num,
@@ -391,9 +392,11 @@ function participationRow(r: NewSurveyResponse): ParticipationRow {
 /** Persistence of surveys, waves, responses, comments and prompt state. */
 export class SurveyStore {
   private readonly sqlite: boolean;
+  private readonly postgres: boolean;
 
   constructor(private readonly db: Knex) {
     this.sqlite = isSqlite(db);
+    this.postgres = isPostgres(db);
   }
 
   // ---------------------------------------------------------------------
@@ -732,6 +735,9 @@ export class SurveyStore {
    * submissions of one person serialise on the participation row.
    */
   async submitResponse(r: NewSurveyResponse): Promise<'created' | 'updated'> {
+    if (this.postgres && (await this.insertFirstResponse(r))) {
+      return 'created';
+    }
     return this.db.transaction(async trx => {
       // ON CONFLICT DO NOTHING: a conflict does not abort the transaction on
       // PostgreSQL, and a concurrent insert of the same row makes this wait
@@ -797,6 +803,39 @@ export class SurveyStore {
       }
       return 'updated';
     });
+  }
+
+  /**
+   * PostgreSQL: a person's first response to a wave in one statement, the
+   * rows as data-modifying CTEs that write only when the participation row
+   * is new. One statement is atomic, and it saves the five round trips of a
+   * transaction, which bound how many submissions a backend takes a second.
+   * False, writing nothing, when the person has taken part already.
+   */
+  private async insertFirstResponse(r: NewSurveyResponse): Promise<boolean> {
+    const rows = responseRows(r);
+    const insert = (table: string, columns: readonly string[]) => {
+      const list = columns.map(c => `"${c}"`).join(', ');
+      return `INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", ?::json)`;
+    };
+    const ifNew = 'WHERE EXISTS (SELECT 1 FROM p)';
+    const [result] = (
+      await this.db.raw(
+        `WITH p AS (${insert(PARTICIPATION, PARTICIPATION_COLUMNS)}
+           ON CONFLICT ("wave_id", "user_ref") DO NOTHING RETURNING 1),
+         r AS (${insert(RESPONSES, RESPONSE_COLUMNS)} ${ifNew}),
+         a AS (${insert(ANSWERS, ANSWER_COLUMNS)} ${ifNew}),
+         c AS (${insert(COMMENTS, COMMENT_COLUMNS)} ${ifNew})
+         SELECT count(*)::int AS created FROM p`,
+        [
+          JSON.stringify([participationRow(r)]),
+          JSON.stringify([rows.response]),
+          JSON.stringify(rows.answers),
+          JSON.stringify(rows.comments),
+        ],
+      )
+    ).rows as { created: number }[];
+    return result.created > 0;
   }
 
   private async insertChildren(
