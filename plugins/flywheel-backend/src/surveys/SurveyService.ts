@@ -69,6 +69,8 @@ const DIRECTORY_TTL_MS = 5 * 60_000;
 const OPEN_WAVE_COUNTS_TTL_MS = 15_000;
 const CLOSED_WAVE_CACHE_SIZE = 500;
 
+const noSuchSurvey = (id: string) => new NotFoundError(`No survey '${id}'`);
+
 const sha256 = (value: string) =>
   createHash('sha256').update(value).digest('hex');
 
@@ -197,7 +199,7 @@ export class SurveyService implements SurveyTriggers {
   private async surveyOrThrow(id: string): Promise<StoredSurvey> {
     const survey = await this.deps.store.getSurvey(id);
     if (!survey) {
-      throw new NotFoundError(`No survey '${id}'`);
+      throw noSuchSurvey(id);
     }
     return survey;
   }
@@ -561,9 +563,11 @@ export class SurveyService implements SurveyTriggers {
     request: SubmitSurveyResponseRequest,
   ): Promise<SubmitSurveyResponseResult> {
     const { store } = this.deps;
-    const survey = await this.surveyOrThrow(id);
-    const wave = await store.getWave(request.waveId);
-    if (!wave || wave.surveyId !== id) {
+    const { survey, wave } = await store.getSurveyWave(id, request.waveId);
+    if (!survey) {
+      throw noSuchSurvey(id);
+    }
+    if (!wave) {
       throw new NotFoundError(`Survey '${id}' has no wave '${request.waveId}'`);
     }
     const now = this.now();

@@ -360,6 +360,14 @@ describe('SurveyStore', () => {
       expect(await store.hasResponses(waves[1].id)).toBe(false);
       expect(await store.getWave(wave.id)).toEqual(waves[0]);
       expect(await store.getWave('missing')).toBeUndefined();
+      const both = await store.getSurveyWave('s1', wave.id);
+      expect(both.wave).toEqual(waves[0]);
+      expect(both.survey).toEqual(await store.getSurvey('s1'));
+      expect(await store.getSurveyWave('s1', 'missing')).toEqual({
+        survey: both.survey,
+        wave: undefined,
+      });
+      expect(await store.getSurveyWave('missing', wave.id)).toEqual({});
 
       await store.createSurvey({
         id: 's2',
@@ -374,6 +382,8 @@ describe('SurveyStore', () => {
         closesAt: T1,
         questions: QUESTIONS,
       });
+      // Another survey's wave is not this survey's.
+      expect((await store.getSurveyWave('s2', wave.id)).wave).toBeUndefined();
       const grouped = await store.listWavesOfSurveys(['s1', 's2', 's3']);
       expect([...grouped.keys()]).toEqual(['s1', 's2', 's3']);
       expect(grouped.get('s1')).toEqual(waves);

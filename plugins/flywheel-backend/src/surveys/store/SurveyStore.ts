@@ -165,6 +165,17 @@ type WaveRow = {
   notified_at: DateValue | null;
 };
 
+const WAVE_COLUMNS: readonly (keyof WaveRow)[] = [
+  'id',
+  'survey_id',
+  'number',
+  'opens_at',
+  'closes_at',
+  'questions',
+  'audience_size',
+  'notified_at',
+];
+
 type ParticipationRow = {
   wave_id: string;
   survey_id: string;
@@ -618,6 +629,32 @@ export class SurveyStore {
       result.get(row.survey_id)!.push(waveFromRow(row));
     }
     return result;
+  }
+
+  /**
+   * A survey and one of its waves, read in one query (a submission's first
+   * step); the wave is missing when it is not one of this survey's.
+   */
+  async getSurveyWave(
+    surveyId: string,
+    waveId: string,
+  ): Promise<{ survey?: StoredSurvey; wave?: StoredWave }> {
+    const row = await this.db(`${DEFINITIONS} as d`)
+      .leftJoin(`${WAVES} as w`, join =>
+        join.on('w.survey_id', 'd.id').andOnVal('w.id', waveId),
+      )
+      .where('d.id', surveyId)
+      .first('d.*', ...WAVE_COLUMNS.map(c => `w.${c} as wave_${c}`));
+    if (!row) {
+      return {};
+    }
+    const waveRow = Object.fromEntries(
+      WAVE_COLUMNS.map(c => [c, row[`wave_${c}`]]),
+    ) as WaveRow;
+    return {
+      survey: surveyFromRow(row),
+      wave: waveRow.id ? waveFromRow(waveRow) : undefined,
+    };
   }
 
   async getWave(waveId: string): Promise<StoredWave | undefined> {
