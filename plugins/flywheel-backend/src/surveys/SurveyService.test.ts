@@ -627,6 +627,17 @@ describe('SurveyService', () => {
         pm,
       );
       expect(retitled.title).toBe('IDP NPS');
+
+      // Submissions are checked against a copy of the survey kept for a few
+      // seconds; the store refuses a stale one and the answer is checked
+      // again against the survey as it is now.
+      await answer(service, 'nps', { a2: 7 });
+      expect((await service.listWaves('nps'))[0].responseCount).toBe(2);
+      await service.archiveSurvey('nps', pm);
+      await expect(answer(service, 'nps', { a3: 8 })).rejects.toThrow(
+        /no longer accepted/,
+      );
+      expect((await service.listWaves('nps'))[0].responseCount).toBe(2);
     },
   );
 

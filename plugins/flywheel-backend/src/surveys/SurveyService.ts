@@ -38,6 +38,7 @@ import { whyNotPrompted } from './eligibility';
 import { buildResults, WaveCounts, waveVisibility } from './results';
 import {
   StoredComment,
+  StaleSurveyError,
   StoredSurvey,
   StoredWave,
   SurveyStore,
@@ -68,6 +69,13 @@ const DIRECTORY_TTL_MS = 5 * 60_000;
 /** How stale an open wave's results may be: its answers keep coming. */
 const OPEN_WAVE_COUNTS_TTL_MS = 15_000;
 const CLOSED_WAVE_CACHE_SIZE = 500;
+const SUBMIT_TARGET_TTL_MS = 5_000;
+
+/** A computed results view, with its JSON for the many who read it. */
+interface ResultsView {
+  results: SurveyResultsResponse;
+  json: string;
+}
 
 const noSuchSurvey = (id: string) => new NotFoundError(`No survey '${id}'`);
 
@@ -103,12 +111,21 @@ export class SurveyService implements SurveyTriggers {
   /** Results views, per catalog snapshot: audiences come from it. */
   private readonly resultsCache = new WeakMap<
     OrgDirectory,
-    WaveCache<SurveyResultsResponse>
+    WaveCache<ResultsView>
   >();
   private readonly countsCache = new WaveCache<WaveCounts>({
     openTtlMs: OPEN_WAVE_COUNTS_TTL_MS,
     maxEntries: CLOSED_WAVE_CACHE_SIZE,
   });
+  /**
+   * What submissions are checked against, for a few seconds: the store
+   * refuses answers checked against a survey that has changed since
+   * (StaleSurveyError), and the submission is then checked again afresh.
+   */
+  private readonly submitTargets = new WaveCache<{
+    survey?: StoredSurvey;
+    wave?: StoredWave;
+  }>({ openTtlMs: SUBMIT_TARGET_TTL_MS, maxEntries: CLOSED_WAVE_CACHE_SIZE });
   /** Response totals: an open wave's is always counted afresh. */
   private readonly totalsCache = new WaveCache<number>({
     openTtlMs: 0,
@@ -562,8 +579,39 @@ export class SurveyService implements SurveyTriggers {
     userRef: string,
     request: SubmitSurveyResponseRequest,
   ): Promise<SubmitSurveyResponseResult> {
+    try {
+      return await this.submitTo(id, userRef, request, false);
+    } catch (error) {
+      if (!(error instanceof StaleSurveyError)) {
+        throw error;
+      }
+      return this.submitTo(id, userRef, request, true);
+    }
+  }
+
+  private async submitTarget(id: string, waveId: string, fresh: boolean) {
+    const key = `${id}\n${waveId}`;
+    if (fresh) {
+      this.submitTargets.delete(key);
+    }
+    const target = await this.submitTargets.get(key, false, () =>
+      this.deps.store.getSurveyWave(id, waveId),
+    );
+    if (!target.wave) {
+      // Not kept: the survey or wave may be created any moment.
+      this.submitTargets.delete(key);
+    }
+    return target;
+  }
+
+  private async submitTo(
+    id: string,
+    userRef: string,
+    request: SubmitSurveyResponseRequest,
+    fresh: boolean,
+  ): Promise<SubmitSurveyResponseResult> {
     const { store } = this.deps;
-    const { survey, wave } = await store.getSurveyWave(id, request.waveId);
+    const { survey, wave } = await this.submitTarget(id, request.waveId, fresh);
     if (!survey) {
       throw noSuchSurvey(id);
     }
@@ -609,6 +657,10 @@ export class SurveyService implements SurveyTriggers {
               : undefined,
           }
         : undefined,
+      checkedAgainst: {
+        definition: survey.definition,
+        questions: wave.questions,
+      },
     });
     return {
       surveyId: id,
@@ -733,6 +785,25 @@ export class SurveyService implements SurveyTriggers {
     credentials: BackstageCredentials,
     userRef?: string,
   ): Promise<SurveyResultsResponse> {
+    return (await this.resultsView(id, query, credentials, userRef)).results;
+  }
+
+  /** The same results as JSON text, serialised once per computed view. */
+  async resultsJson(
+    id: string,
+    query: { waveId?: string; groupRef?: string },
+    credentials: BackstageCredentials,
+    userRef?: string,
+  ): Promise<string> {
+    return (await this.resultsView(id, query, credentials, userRef)).json;
+  }
+
+  private async resultsView(
+    id: string,
+    query: { waveId?: string; groupRef?: string },
+    credentials: BackstageCredentials,
+    userRef?: string,
+  ): Promise<ResultsView> {
     const survey = await this.surveyOrThrow(id);
     const groupRef = await this.resultsScope(
       credentials,
@@ -758,9 +829,15 @@ export class SurveyService implements SurveyTriggers {
     const key = `${id}\n${wave.id}\n${
       groupRef ?? ''
     }\n${survey.updatedAt.getTime()}`;
-    return views.get(key, this.now() >= wave.closesAt, () =>
-      this.computeResults(survey, waves, directory, groupRef),
-    );
+    return views.get(key, this.now() >= wave.closesAt, async () => {
+      const results = await this.computeResults(
+        survey,
+        waves,
+        directory,
+        groupRef,
+      );
+      return { results, json: JSON.stringify(results) };
+    });
   }
 
   private async computeResults(

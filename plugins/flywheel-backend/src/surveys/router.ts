@@ -19,6 +19,8 @@ const userOf = (credentials: BackstageCredentials) => {
   return principal.type === 'user' ? principal.userEntityRef : undefined;
 };
 
+const untyped = (res: unknown) => res as import('express').Response;
+
 const flag = (value: unknown) =>
   value === undefined ? undefined : String(value) === 'true';
 
@@ -167,21 +169,25 @@ export function registerSurveyRoutes(
         userOf(credentials),
       );
       // The typed router only knows JSON bodies; CSV goes out untyped.
-      (res as unknown as import('express').Response)
+      untyped(res)
         .status(200)
         .type('text/csv')
         .attachment(`${req.params.surveyId}-results.csv`)
         .send(csv);
       return;
     }
-    res.json(
-      await surveys.results(
-        req.params.surveyId,
-        query,
-        credentials,
-        userOf(credentials),
-      ),
-    );
+    // Many people read the same view: it is sent as serialised once.
+    untyped(res)
+      .status(200)
+      .type('application/json')
+      .send(
+        await surveys.resultsJson(
+          req.params.surveyId,
+          query,
+          credentials,
+          userOf(credentials),
+        ),
+      );
   });
 
   router.get('/surveys/:surveyId/comments', async (req, res) => {

@@ -32,4 +32,8 @@ export class WaveCache<V> {
     this.entries.set(key, { at: Date.now(), closed, value });
     return value;
   }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
 }

@@ -6,7 +6,11 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { Knex } from 'knex';
 import { connectDatabase } from '../../database/migrate';
-import { NewSurveyResponse, SurveyStore } from './SurveyStore';
+import {
+  NewSurveyResponse,
+  StaleSurveyError,
+  SurveyStore,
+} from './SurveyStore';
 
 jest.setTimeout(120_000);
 
@@ -617,6 +621,68 @@ describe('SurveyStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'stores nothing when the survey changed after the answers were checked, %p',
+    async databaseId => {
+      const { store, knex, wave } = await withWave(databaseId);
+      const original = (await store.getSurvey('s1'))!.definition;
+      const checkedAgainst = { definition: original, questions: QUESTIONS };
+      const bob = 'user:default/bob';
+      expect(
+        await store.submitResponse(response(wave.id, { checkedAgainst })),
+      ).toBe('created');
+      expect(
+        await store.submitResponse(response(wave.id, { checkedAgainst })),
+      ).toBe('updated');
+
+      await store.updateSurvey('s1', { ...original, title: 'Renamed' }, T2);
+      // A first response (one statement on PostgreSQL) and a second one
+      // (a transaction) are both refused.
+      await expect(
+        store.submitResponse(
+          response(wave.id, { userRef: bob, checkedAgainst }),
+        ),
+      ).rejects.toThrow(StaleSurveyError);
+      await expect(
+        store.submitResponse(response(wave.id, { checkedAgainst })),
+      ).rejects.toThrow(StaleSurveyError);
+      expect(await count(knex, 'survey_participation')).toBe(1);
+      expect(await count(knex, 'survey_responses')).toBe(1);
+
+      // Checked against what is stored now: accepted.
+      const renamed = {
+        definition: (await store.getSurvey('s1'))!.definition,
+        questions: QUESTIONS,
+      };
+      expect(
+        await store.submitResponse(
+          response(wave.id, { userRef: bob, checkedAgainst: renamed }),
+        ),
+      ).toBe('created');
+
+      // Other questions on the wave, or an archived survey: refused.
+      await expect(
+        store.submitResponse(
+          response(wave.id, {
+            userRef: 'user:default/cy',
+            checkedAgainst: { ...renamed, questions: QUESTIONS.slice(1) },
+          }),
+        ),
+      ).rejects.toThrow(StaleSurveyError);
+      await store.setSurveyStatus('s1', 'archived', T2);
+      await expect(
+        store.submitResponse(
+          response(wave.id, {
+            userRef: 'user:default/cy',
+            checkedAgainst: renamed,
+          }),
+        ),
+      ).rejects.toThrow(StaleSurveyError);
+      expect(await count(knex, 'survey_responses')).toBe(2);
+      expect(await count(knex, 'survey_answers')).toBe(6);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'stores exactly one response for concurrent submissions of one person, %p',
     async databaseId => {
       const { store, knex, wave } = await withWave(databaseId);
@@ -806,12 +872,16 @@ describe('SurveyStore', () => {
       expect(await count(knex, 'survey_responses')).toBe(2_000);
 
       // A duplicate fails the whole batch.
-      await expect(
-        store.bulkInsertResponses([
+      const outcome = await store
+        .bulkInsertResponses([
           response(wave.id, { userRef: 'user:default/new' }),
           response(wave.id, { userRef: 'user:default/u1' }),
-        ]),
-      ).rejects.toThrow();
+        ])
+        .then(
+          () => 'stored',
+          (error: unknown) => `failed: ${error}`,
+        );
+      expect(outcome).toMatch(/^failed: .*(UNIQUE|duplicate key)/);
       expect(await count(knex, 'survey_responses')).toBe(2_000);
       await store.bulkInsertResponses([]);
     },

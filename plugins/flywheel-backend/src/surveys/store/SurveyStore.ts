@@ -74,6 +74,24 @@ export interface NewSurveyResponse {
    * submission, the only way to change an answer that names no one.
    */
   receipt?: { issued: string; presented?: string };
+  /**
+   * The survey definition and wave questions the answers were checked
+   * against: when given, nothing is stored if the survey is no longer
+   * active or either has changed since (StaleSurveyError).
+   */
+  checkedAgainst?: {
+    definition: SurveyDefinition;
+    questions: SurveyQuestion[];
+  };
+}
+
+/** The survey or wave changed between checking answers and storing them. */
+export class StaleSurveyError extends ConflictError {
+  constructor(surveyId: string) {
+    super(
+      `Survey '${surveyId}' changed while the answers were being stored; nothing was stored`,
+    );
+  }
 }
 
 /** Count of answers per wave, question, team and value. */
@@ -776,6 +794,12 @@ export class SurveyStore {
       return 'created';
     }
     return this.db.transaction(async trx => {
+      if (r.checkedAgainst) {
+        const current = await this.checkedSurveyQuery(trx, r).first();
+        if (!current) {
+          throw new StaleSurveyError(r.surveyId);
+        }
+      }
       // ON CONFLICT DO NOTHING: a conflict does not abort the transaction on
       // PostgreSQL, and a concurrent insert of the same row makes this wait
       // for it to commit (then do nothing) or roll back (then insert).
@@ -856,23 +880,46 @@ export class SurveyStore {
       return `INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", ?::json)`;
     };
     const ifNew = 'WHERE EXISTS (SELECT 1 FROM p)';
+    // g: one row while the survey is as the answers were checked against.
+    const checked = r.checkedAgainst
+      ? this.checkedSurveyQuery(this.db, r)
+      : this.db.select(this.db.raw('1'));
     const [result] = (
       await this.db.raw(
-        `WITH p AS (${insert(PARTICIPATION, PARTICIPATION_COLUMNS)}
+        `WITH g AS (SELECT 1 FROM ? AS checked),
+         p AS (${insert(PARTICIPATION, PARTICIPATION_COLUMNS)}
+           WHERE EXISTS (SELECT 1 FROM g)
            ON CONFLICT ("wave_id", "user_ref") DO NOTHING RETURNING 1),
          r AS (${insert(RESPONSES, RESPONSE_COLUMNS)} ${ifNew}),
          a AS (${insert(ANSWERS, ANSWER_COLUMNS)} ${ifNew}),
          c AS (${insert(COMMENTS, COMMENT_COLUMNS)} ${ifNew})
-         SELECT count(*)::int AS created FROM p`,
+         SELECT (SELECT count(*) FROM p)::int AS created,
+           EXISTS (SELECT 1 FROM g) AS current`,
         [
+          checked,
           JSON.stringify([participationRow(r)]),
           JSON.stringify([rows.response]),
           JSON.stringify(rows.answers),
           JSON.stringify(rows.comments),
         ],
       )
-    ).rows as { created: number }[];
+    ).rows as { created: number; current: boolean }[];
+    if (!result.current) {
+      throw new StaleSurveyError(r.surveyId);
+    }
     return result.created > 0;
+  }
+
+  /** A row when the survey and wave are still as the answers were checked against. */
+  private checkedSurveyQuery(db: Knex, r: NewSurveyResponse) {
+    return db(`${WAVES} as w`)
+      .join(`${DEFINITIONS} as d`, 'd.id', 'w.survey_id')
+      .where('w.id', r.waveId)
+      .where('d.id', r.surveyId)
+      .where('d.status', 'active')
+      .where('d.definition', JSON.stringify(r.checkedAgainst!.definition))
+      .where('w.questions', JSON.stringify(r.checkedAgainst!.questions))
+      .select(db.raw('1 as found'));
   }
 
   private async insertChildren(
