@@ -132,9 +132,14 @@ export async function bulkWrite(
           .map(() => '?')
           .join(', ')})${conflict}`,
       );
+      // One values array for every row: binding copies them synchronously.
+      const values: unknown[] = new Array(columns.length);
       for (const item of rows) {
         const row = item as Record<string, unknown>;
-        statement.run(columns.map(c => sqliteValue(row[c])));
+        for (let i = 0; i < columns.length; i++) {
+          values[i] = sqliteValue(row[columns[i]]);
+        }
+        statement.run(values);
       }
       return;
     }
