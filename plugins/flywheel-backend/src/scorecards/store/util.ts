@@ -43,16 +43,18 @@ export function numOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }
 
-export function isSqlite(db: Knex): boolean {
+/** The knex client's name as configured, or its dialect. */
+function clientName(db: Knex): string {
   const client = db.client.config?.client;
-  const name = typeof client === 'string' ? client : db.client.dialect;
-  return String(name).includes('sqlite');
+  return String(typeof client === 'string' ? client : db.client.dialect);
+}
+
+export function isSqlite(db: Knex): boolean {
+  return clientName(db).includes('sqlite');
 }
 
 export function isPostgres(db: Knex): boolean {
-  const client = db.client.config?.client;
-  const name = typeof client === 'string' ? client : db.client.dialect;
-  return ['pg', 'postgres', 'postgresql'].includes(String(name));
+  return ['pg', 'postgres', 'postgresql'].includes(clientName(db));
 }
 
 /**

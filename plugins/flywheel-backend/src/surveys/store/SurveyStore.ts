@@ -591,9 +591,9 @@ export class SurveyStore {
   // ---------------------------------------------------------------------
   // Waves
 
-  /** Waves with their response counts. */
-  private waves(db: Knex = this.db) {
-    return db<WaveRow>(`${WAVES} as w`).select('w.*');
+  /** Waves, without response counts: those are asked for separately. */
+  private waves() {
+    return this.db<WaveRow>(`${WAVES} as w`).select('w.*');
   }
 
   /**
