@@ -48,8 +48,8 @@ export interface GoldenPathInsightsSource {
 interface RunState {
   insights: GoldenPathInsights;
   exemptions: Map<string, ActiveExemption>;
-  /** Stored result hashes; only for full runs. */
-  hashes?: Map<string, string | null>;
+  /** Stored result hashes by scorecard and entity; only for full runs. */
+  hashes?: Map<string, Map<string, string | null>>;
   /** Changed evaluations not yet handed to the store. */
   pending: EntityEvaluation[];
   /** The store write in flight, if any: one at a time, in order. */
@@ -59,12 +59,14 @@ interface RunState {
 /**
  * Changed evaluations per store write. Each write also updates the per-owner
  * aggregates by its netted differences (up to owners × checks × states rows
- * whatever its size), so fewer, larger writes cost less in all.
+ * whatever its size), so fewer, larger writes cost less in all: at 20,000
+ * entities, 10,000 per write upserted 215,000 aggregate rows in a cold run,
+ * 25,000 about half that. Pending evaluations take about 3 kB each.
  */
-const WRITE_BATCH = 10_000;
+const WRITE_BATCH = 25_000;
 
-const hashKey = (scorecardId: string, entityRef: string) =>
-  `${scorecardId}\u0000${entityRef}`;
+/** The entities evaluated for each scorecard, by scorecard id. */
+type Seen = Map<string, Set<string>>;
 
 /**
  * Evaluates scorecards over the catalog: the whole catalog in batches on a
@@ -121,7 +123,7 @@ export class ScorecardEngine {
     await this.refreshGroupAncestry(credentials);
     const state = await this.prepare(credentials, true);
     const stats = emptyStats();
-    const seen = new Set<string>();
+    const seen: Seen = new Map();
     const kinds = kindsToRead(this.deps.scorecards.map(s => s.filter));
 
     let batch: Entity[] = [];
@@ -141,18 +143,15 @@ export class ScorecardEngine {
     await this.evaluateBatch(batch, state, stats, seen);
     await this.write(state, stats, true);
 
-    const gone = new Map<string, string[]>();
-    for (const key of state.hashes!.keys()) {
-      if (!seen.has(key)) {
-        const [scorecardId, entityRef] = key.split('\u0000');
-        gone.set(scorecardId, [...(gone.get(scorecardId) ?? []), entityRef]);
+    for (const [scorecardId, stored] of state.hashes!) {
+      const evaluated = seen.get(scorecardId);
+      const gone = [...stored.keys()].filter(ref => !evaluated?.has(ref));
+      if (gone.length > 0) {
+        stats.removed += await this.deps.store.removeResults(
+          scorecardId,
+          gone,
+        );
       }
-    }
-    for (const [scorecardId, entityRefs] of gone) {
-      stats.removed += await this.deps.store.removeResults(
-        scorecardId,
-        entityRefs,
-      );
     }
     stats.removed += await this.deps.store.removeScorecardsExcept(
       this.deps.scorecards.map(s => s.id),
@@ -188,7 +187,7 @@ export class ScorecardEngine {
       entityRefs,
       credentials,
     );
-    const seen = new Set<string>();
+    const seen: Seen = new Map();
     for (let i = 0; i < entities.length; i += this.batchSize) {
       await this.evaluateBatch(
         entities.slice(i, i + this.batchSize),
@@ -204,7 +203,7 @@ export class ScorecardEngine {
     // the next full run.
     for (const scorecard of this.deps.scorecards) {
       const stale = [...found].filter(
-        ref => !seen.has(hashKey(scorecard.id, ref)),
+        ref => !seen.get(scorecard.id)?.has(ref),
       );
       if (stale.length > 0) {
         stats.removed += await this.deps.store.removeResults(
@@ -286,7 +285,7 @@ export class ScorecardEngine {
     entities: Entity[],
     state: RunState,
     stats: EvaluationStats,
-    seen: Set<string>,
+    seen: Seen,
   ) {
     if (entities.length === 0) {
       return;
@@ -308,6 +307,12 @@ export class ScorecardEngine {
         r => r.type === RELATION_OWNED_BY,
       )?.targetRef;
       for (const scorecard of applicable[i]) {
+        let evaluated = seen.get(scorecard.id);
+        if (!evaluated) {
+          evaluated = new Set();
+          seen.set(scorecard.id, evaluated);
+        }
+        evaluated.add(context.entityRef);
         const evaluation = evaluateScorecard({
           scorecard,
           checkTypes: this.deps.checkTypes,
@@ -316,9 +321,10 @@ export class ScorecardEngine {
           exemptions: state.exemptions,
         });
         stats.evaluations += 1;
-        const key = hashKey(scorecard.id, context.entityRef);
-        seen.add(key);
-        if (state.hashes && state.hashes.get(key) === evaluation.inputHash) {
+        if (
+          state.hashes?.get(scorecard.id)?.get(context.entityRef) ===
+          evaluation.inputHash
+        ) {
           stats.unchanged += 1;
         } else {
           changed.push(evaluation);

@@ -101,6 +101,16 @@ describe('evaluateScorecard', () => {
       },
     ]);
     expect(evaluation.inputHash).toBe(hashEvaluation(evaluation));
+    // The stored checks text is built once, and the hash covers that text.
+    expect(JSON.parse(evaluation.checksJson!)).toEqual([
+      ['c0', 'pass', 'Has an owner', 1],
+      ['c1', 'fail', 'No docs', null],
+      ['c2', 'warn', 'No alerts', null],
+      ['c3', 'exempt', 'Exempt until 2027-01-31: Migrating (No facts)', null],
+    ]);
+    expect(hashEvaluation({ ...evaluation, checksJson: undefined })).toBe(
+      evaluation.inputHash,
+    );
   });
 });
 

@@ -59,6 +59,12 @@ export interface EntityEvaluation {
   score: number | null;
   counts: CheckStateCounts;
   checks: StoredCheckResult[];
+  /**
+   * `checksJson(checks)`, when the caller built it already (the engine
+   * hashes it); check ids must then be unique. Otherwise the store builds it,
+   * keeping the last result of a repeated check id.
+   */
+  checksJson?: string;
   /** Hash of what the evaluation read; lets the engine skip unchanged entities. */
   inputHash?: string;
 }
@@ -99,7 +105,8 @@ export interface ScorecardTransition {
 
 /**
  * A check result as stored in a scorecard result's `checks` column: a tuple
- * keeps 850,000 of them (20,000 entities) compact.
+ * keeps 850,000 of them (20,000 entities) compact. `null` stands for no
+ * value; results stored by earlier versions leave it out.
  */
 type PackedCheck =
   | [checkId: string, state: CheckState, reason: string]
@@ -293,14 +300,17 @@ function passRate(counts: CheckStateCounts): number | null {
 function packChecks(checks: Iterable<StoredCheckResult>): PackedCheck[] {
   const packed: PackedCheck[] = [];
   for (const c of checks) {
-    packed.push(
-      c.value === undefined
-        ? [c.checkId, c.state, c.reason]
-        : [c.checkId, c.state, c.reason, c.value],
-    );
+    packed.push([c.checkId, c.state, c.reason, c.value ?? null]);
   }
-  // Check ids are unique here (the caller dedupes), so no tie to break.
-  return packed.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  return packed;
+}
+
+/**
+ * The `checks` column of a result: its check results in the given order.
+ * The engine's input hash covers this same text, so it is built once.
+ */
+export function checksJson(checks: Iterable<StoredCheckResult>): string {
+  return JSON.stringify(packChecks(checks));
 }
 
 function unpackChecks(json: string | null): PackedCheck[] {
@@ -313,7 +323,7 @@ function toCheckResult(check: PackedCheck): CheckResult {
     state: check[1],
     reason: check[2],
   };
-  if (check.length > 3) {
+  if (check.length > 3 && check[3] !== null) {
     result.value = check[3];
   }
   return result;
@@ -709,7 +719,7 @@ export class ScorecardStore {
           !previous ||
           previous[1] !== check[1] ||
           previous[2] !== check[2] ||
-          JSON.stringify(previous[3]) !== JSON.stringify(check[3])
+          JSON.stringify(previous[3] ?? null) !== JSON.stringify(check[3])
         ) {
           stats.checksWritten += 1;
         }
@@ -737,18 +747,26 @@ export class ScorecardStore {
   }
 
   /**
-   * The input hash of every stored scorecard result, keyed
-   * `${scorecardId}\u0000${entityRef}`.
+   * The input hash of every stored scorecard result, by scorecard id and
+   * entity ref. Nested rather than keyed by a joined string: the engine looks
+   * up 100,000 of them per run with the entity's ref it already has.
    */
-  async inputHashes(): Promise<Map<string, string | null>> {
+  async inputHashes(): Promise<Map<string, Map<string, string | null>>> {
     const rows = await this.db<ResultRow>(RESULTS).select(
       'entity_ref',
       'scorecard_id',
       'input_hash',
     );
-    return new Map(
-      rows.map(r => [pairKey(r.scorecard_id, r.entity_ref), r.input_hash]),
-    );
+    const hashes = new Map<string, Map<string, string | null>>();
+    for (const row of rows) {
+      let byEntity = hashes.get(row.scorecard_id);
+      if (!byEntity) {
+        byEntity = new Map();
+        hashes.set(row.scorecard_id, byEntity);
+      }
+      byEntity.set(row.entity_ref, row.input_hash);
+    }
+    return hashes;
   }
 
   /**
@@ -1691,9 +1709,12 @@ function normalizeEvaluation(
   const ownerRef = evaluation.ownerRef
     ? normalizeRef(evaluation.ownerRef)
     : null;
-  // One result per check id, the last one winning.
-  const byId = new Map(evaluation.checks.map(c => [c.checkId, c]));
-  const checks = packChecks(byId.values());
+  const checks = packChecks(
+    evaluation.checksJson === undefined
+      ? // One result per check id, the last one winning.
+        new Map(evaluation.checks.map(c => [c.checkId, c])).values()
+      : evaluation.checks,
+  );
   const counts = evaluation.counts;
   return {
     entityRef: evaluation.entityRef,
@@ -1713,7 +1734,7 @@ function normalizeEvaluation(
       count_unknown: counts.unknown ?? 0,
       count_exempt: counts.exempt ?? 0,
       input_hash: evaluation.inputHash ?? null,
-      checks: JSON.stringify(checks),
+      checks: evaluation.checksJson ?? JSON.stringify(checks),
       evaluated_at: at,
       changed_at: at,
     },
