@@ -147,10 +147,7 @@ export class ScorecardEngine {
       const evaluated = seen.get(scorecardId);
       const gone = [...stored.keys()].filter(ref => !evaluated?.has(ref));
       if (gone.length > 0) {
-        stats.removed += await this.deps.store.removeResults(
-          scorecardId,
-          gone,
-        );
+        stats.removed += await this.deps.store.removeResults(scorecardId, gone);
       }
     }
     stats.removed += await this.deps.store.removeScorecardsExcept(
@@ -202,9 +199,7 @@ export class ScorecardEngine {
     // stopped matching a scorecard's filter would keep its old result until
     // the next full run.
     for (const scorecard of this.deps.scorecards) {
-      const stale = [...found].filter(
-        ref => !seen.get(scorecard.id)?.has(ref),
-      );
+      const stale = [...found].filter(ref => !seen.get(scorecard.id)?.has(ref));
       if (stale.length > 0) {
         stats.removed += await this.deps.store.removeResults(
           scorecard.id,

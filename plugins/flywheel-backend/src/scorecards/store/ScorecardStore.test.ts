@@ -195,7 +195,7 @@ describe('ScorecardStore', () => {
       expect(await store.applyEvaluations(first, T1)).toEqual({
         entitiesWritten: 2,
         checksWritten: 6,
-        transitions: 2, // first appearance: the 2 levels; a check's first result is no change
+        transitions: 0, // a first result is no state change
       });
 
       // The same results evaluated later: nothing is written.
@@ -204,7 +204,7 @@ describe('ScorecardStore', () => {
         checksWritten: 0,
         transitions: 0,
       });
-      expect(await countRows(knex, 'scorecard_transitions')).toBe(2);
+      expect(await countRows(knex, 'scorecard_transitions')).toBe(0);
       const [checkout] = await store.getEntityResults(
         'component:default/checkout',
       );
@@ -268,12 +268,6 @@ describe('ScorecardStore', () => {
           from: 'bronze',
           to: 'silver',
           at: T3.toISOString(),
-        },
-        {
-          entityRef: 'component:default/checkout',
-          scorecardId: 'sc',
-          to: 'bronze',
-          at: T1.toISOString(),
         },
       ]);
       const [changed] = await knex('scorecard_entity_results').where({
@@ -465,9 +459,10 @@ describe('ScorecardStore', () => {
         transitions: 1,
       });
       const rollup = await store.rollup('group:default/team', 'sc');
-      expect(rollup.checks.find(c => c.checkId === 'a')?.counts).toMatchObject(
-        { pass: 1, fail: 0 },
-      );
+      expect(rollup.checks.find(c => c.checkId === 'a')?.counts).toMatchObject({
+        pass: 1,
+        fail: 0,
+      });
     });
 
     it('removes entities and scorecards that went away', async () => {
@@ -476,6 +471,18 @@ describe('ScorecardStore', () => {
       expect(countHashes(hashes)).toBe(7);
       expect(hashes.get('sc')?.get('component:default/c1')).toBeNull();
       expect(hashes.get('other')?.has('component:default/c7')).toBe(true);
+      // c1 drops to bronze: a check and a level transition.
+      await store.applyEvaluations(
+        [
+          evaluation(
+            'component:default/c1',
+            'group:default/Platform',
+            { a: 'pass', b: 'fail' },
+            { level: 'bronze', score: 50 },
+          ),
+        ],
+        T2,
+      );
 
       // 2 scorecard rows + 4 check rows
       expect(
@@ -490,7 +497,7 @@ describe('ScorecardStore', () => {
       // Transitions stay.
       expect(
         await store.transitions({ entityRef: 'component:default/c1' }),
-      ).toHaveLength(1);
+      ).toHaveLength(2);
 
       // c2 left scorecard sc only: 1 scorecard row + 2 check rows
       expect(
@@ -1151,7 +1158,7 @@ describe('ScorecardStore', () => {
     expect(await store.applyEvaluations(evaluations, T1)).toEqual({
       entitiesWritten: 5_000,
       checksWritten: 50_000,
-      transitions: 5_000,
+      transitions: 0,
     });
     expect(await store.applyEvaluations(evaluations, T2)).toEqual({
       entitiesWritten: 0,
