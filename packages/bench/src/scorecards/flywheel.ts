@@ -4,8 +4,11 @@
  * plugin.ts does, on the plugin's own database and catalog client, so it can
  * time evaluateAll / evaluateEntities and profile their phases. The HTTP
  * figures come from the real plugin's router in the same backend. */
+import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
+import { connectDatabase } from '@flywheel/plugin-flywheel-backend/src/database/migrate';
 import {
   builtinCheckTypes,
   checkTypesById,
@@ -223,37 +226,71 @@ const STORE_READS = new Set(['inputHashes', 'activeExemptions']);
  * catalog client, scorecard definitions and fact provider — with each
  * dependency timed, so a run's wall time splits into phases.
  */
+/**
+ * Flywheel's scorecard engine as plugin.ts builds it: the bench's scorecard
+ * config, the real check types and the in-process fact provider. `wrap`
+ * lets the caller time the catalog and store calls.
+ */
+export function buildEngine(options: {
+  db: Knex;
+  config: Config;
+  catalog: CatalogService;
+  auth: AuthService;
+  logger: LoggerService;
+  wrap?: <T extends object>(target: T, phase: (method: string) => string) => T;
+}) {
+  const { db, wrap = target => target } = options;
+  const checkTypes = checkTypesById(builtinCheckTypes);
+  const scorecards = resolveScorecards(options.config, {
+    checkTypes,
+    validation: {
+      factProviders: new Set([qualityFactProvider.id]),
+      metrics: new Set<string>(GOLDEN_PATH_METRICS),
+    },
+  });
+  const catalogReader = new CatalogReader(
+    wrap(options.catalog, () => 'catalog'),
+  );
+  const runs = wrap(new ScaffolderRunStore(db), () => 'storeReads');
+  const store = wrap(new ScorecardStore(db), method =>
+    STORE_READS.has(method) ? 'storeReads' : 'storeWrites',
+  );
+  const engine = new ScorecardEngine({
+    scorecards,
+    checkTypes,
+    store,
+    catalog: catalogReader,
+    goldenPaths: new GoldenPathService(catalogReader, runs),
+    factProviders: [qualityFactProvider],
+    auth: options.auth,
+    logger: options.logger,
+  });
+  return { engine, scorecards };
+}
+
+/** Brings a database to Flywheel's schema, as the plugin does at startup. */
+export async function migrateFlywheel(db: Knex): Promise<void> {
+  await connectDatabase({ getClient: async () => db });
+}
+
+/** A read of Flywheel's entity results, as the API's handler makes it. */
+export function entityResultsReader(db: Knex) {
+  const store = new ScorecardStore(db);
+  return (entityRef: string) => store.getEntityResults(entityRef);
+}
+
 export function createProfiledEngine(handles: BenchHandles['flywheel']) {
   const profiler = new Profiler();
   return (async () => {
     const db = await handles.database.getClient();
     const sql = sqlTimer(db);
-    const checkTypes = checkTypesById(builtinCheckTypes);
-    const scorecards = resolveScorecards(handles.config, {
-      checkTypes,
-      validation: {
-        factProviders: new Set([qualityFactProvider.id]),
-        metrics: new Set<string>(GOLDEN_PATH_METRICS),
-      },
-    });
-    const catalog = profiler.wrap<CatalogService>(
-      handles.catalog,
-      () => 'catalog',
-    );
-    const catalogReader = new CatalogReader(catalog);
-    const runs = profiler.wrap(new ScaffolderRunStore(db), () => 'storeReads');
-    const store = profiler.wrap(new ScorecardStore(db), method =>
-      STORE_READS.has(method) ? 'storeReads' : 'storeWrites',
-    );
-    const engine = new ScorecardEngine({
-      scorecards,
-      checkTypes,
-      store,
-      catalog: catalogReader,
-      goldenPaths: new GoldenPathService(catalogReader, runs),
-      factProviders: [qualityFactProvider],
+    const { engine, scorecards } = buildEngine({
+      db,
+      config: handles.config,
+      catalog: handles.catalog,
       auth: handles.auth,
       logger: handles.logger,
+      wrap: (target, phase) => profiler.wrap(target, phase),
     });
 
     /** Runs one evaluation and splits its wall time into phases. */
