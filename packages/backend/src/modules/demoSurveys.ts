@@ -245,10 +245,14 @@ export const flywheelModuleDemoSurveys = createBackendModule({
           return;
         }
         const done = new AbortController();
+        // The users as last seen: the demo is seeded once they stop changing,
+        // so a catalog still ingesting the demo org does not leave the past
+        // waves with a handful of respondents.
+        let lastSeen = '';
         await scheduler.scheduleTask({
           id: 'flywheel-example-demo-surveys',
           scope: 'local',
-          frequency: { minutes: 1 },
+          frequency: { seconds: 10 },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 10 },
           signal: done.signal,
@@ -275,8 +279,12 @@ export const flywheelModuleDemoSurveys = createBackendModule({
                   .sort()[0],
               }))
               .filter(r => r.userRef !== 'user:default/guest');
-            if (respondents.length === 0) {
-              logger.info('Demo surveys: waiting for the catalog');
+            const seen = `${respondents.length} users, ${
+              respondents.filter(r => r.groupRef).length
+            } in a group`;
+            if (respondents.length === 0 || seen !== lastSeen) {
+              lastSeen = seen;
+              logger.info(`Demo surveys: waiting for the catalog (${seen})`);
               return;
             }
             const result = await seedDemoSurveys(
