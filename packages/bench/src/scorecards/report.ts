@@ -1,4 +1,7 @@
+import { CpuUse } from './cpu';
 import { DbResult } from './run';
+
+const cpuTotal = (use: CpuUse) => use.processMs + use.databaseMs;
 
 interface Row {
   key: string;
@@ -83,10 +86,38 @@ export function report(
       target: { text: '≤ 1.5×', ok: x => x <= 1.5 },
     },
     {
+      key: 'cpuRead',
+      label: '  CPU of one catalog read (backend + PostgreSQL)',
+      unit: 's',
+      values: v(r => (r.cpu ? cpuTotal(r.cpu.read) : undefined)),
+    },
+    {
+      key: 'cpuCold',
+      label: '  CPU of the cold evaluation (backend + PostgreSQL)',
+      unit: 's',
+      values: v(r => (r.cpu ? cpuTotal(r.cpu.cold) : undefined)),
+    },
+    {
+      key: 'coldFloor',
+      label: '  cold ÷ read at best: its CPU spread over every core',
+      unit: 'x',
+      values: v(r =>
+        r.cpu
+          ? cpuTotal(r.cpu.cold) / r.cpu.cores / r.catalogReadMedianMs
+          : undefined,
+      ),
+    },
+    {
       key: 'warm',
       label: 'Flywheel warm evaluateAll, nothing changed',
       unit: 's',
       values: v(r => r.warm.wallMs),
+    },
+    {
+      key: 'cpuWarm',
+      label: '  CPU of the warm evaluation (backend + PostgreSQL)',
+      unit: 's',
+      values: v(r => (r.cpu ? cpuTotal(r.cpu.warm) : undefined)),
     },
     {
       key: 'incremental',

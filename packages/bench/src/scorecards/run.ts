@@ -9,7 +9,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { knex } from 'knex';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import {
   BENCH_TOKEN,
   BenchHandles,
@@ -34,6 +34,7 @@ import {
 import { LoadResult, runLoadInChild } from './load';
 import { BenchLogger } from './logger';
 import { cpuProfiler } from './profile';
+import { cpuMeter, CpuUse } from './cpu';
 import {
   BENCH_SCORECARDS,
   CHECK_COUNT,
@@ -75,6 +76,12 @@ export interface DbResult {
   };
   techInsights?: TechInsightsResult;
   techInsightsError?: string;
+  /**
+   * CPU used by the backend process and the PostgreSQL server: one baseline
+   * read (the mean of three), the cold and the warm evaluation. Absent in
+   * reports saved before it was measured.
+   */
+  cpu?: { cores: number; read: CpuUse; cold: CpuUse; warm: CpuUse };
   /** 1-minute load average when each part started: other work on the machine. */
   loadAverage: { evaluation: number; http: number; techInsights?: number };
 }
@@ -416,6 +423,7 @@ export async function runOnDatabase(options: {
     // 2. Baseline: just reading the components through the catalog API.
     await readAllComponents(catalog, credentials); // warm-up, not counted
     const catalogReadMs: number[] = [];
+    const readCpu = cpuMeter(db === 'pg');
     for (let i = 0; i < 3; i++) {
       const read = await readAllComponents(catalog, credentials);
       if (read.count !== entities) {
@@ -423,6 +431,16 @@ export async function runOnDatabase(options: {
       }
       catalogReadMs.push(read.ms);
     }
+    const readsCpu = readCpu.stop();
+    const cpu: NonNullable<DbResult['cpu']> = {
+      cores: cpus().length,
+      read: {
+        processMs: readsCpu.processMs / 3,
+        databaseMs: readsCpu.databaseMs / 3,
+      },
+      cold: { processMs: 0, databaseMs: 0 },
+      warm: { processMs: 0, databaseMs: 0 },
+    };
     log(
       `catalog read of ${entities} components: ${catalogReadMs
         .map(secs)
@@ -440,7 +458,9 @@ export async function runOnDatabase(options: {
       http: 0,
     };
     const sampler = rssSampler();
+    const coldCpu = cpuMeter(db === 'pg');
     const cold = await profile('cold-evaluation', () => flywheel.evaluateAll());
+    cpu.cold = coldCpu.stop();
     log(
       `Flywheel cold evaluateAll: ${secs(cold.wallMs)} (${
         cold.stats.evaluations
@@ -450,7 +470,9 @@ export async function runOnDatabase(options: {
     );
     const catalogReadAfter = await readAllComponents(catalog, credentials);
     catalogReadMs.push(catalogReadAfter.ms);
+    const warmCpu = cpuMeter(db === 'pg');
     const warm = await flywheel.evaluateAll();
+    cpu.warm = warmCpu.stop();
     log(
       `Flywheel warm evaluateAll: ${secs(warm.wallMs)} (${
         warm.stats.unchanged
@@ -660,6 +682,7 @@ export async function runOnDatabase(options: {
       warmAfterChange,
       snapshotsMs,
       flywheelStates,
+      cpu,
       rss: {
         beforeEvaluationMb: rssBefore,
         peakDuringEvaluationMb,
