@@ -222,11 +222,6 @@ class Profiler {
 const STORE_READS = new Set(['inputHashes', 'activeExemptions']);
 
 /**
- * Flywheel's scorecard engine wired as plugin.ts wires it — same database,
- * catalog client, scorecard definitions and fact provider — with each
- * dependency timed, so a run's wall time splits into phases.
- */
-/**
  * Flywheel's scorecard engine as plugin.ts builds it: the bench's scorecard
  * config, the real check types and the in-process fact provider. `wrap`
  * lets the caller time the catalog and store calls.
@@ -279,6 +274,11 @@ export function entityResultsReader(db: Knex) {
   return (entityRef: string) => store.getEntityResults(entityRef);
 }
 
+/**
+ * Flywheel's scorecard engine wired as plugin.ts wires it — same database,
+ * catalog client, scorecard definitions and fact provider — with each
+ * dependency timed, so a run's wall time splits into phases.
+ */
 export function createProfiledEngine(handles: BenchHandles['flywheel']) {
   const profiler = new Profiler();
   return (async () => {
