@@ -21,6 +21,7 @@ import {
   normalizeRef,
   num,
   numOrNull,
+  sqlitePreparedRead,
   toDate,
   toIso,
   variableBudget,
@@ -238,6 +239,20 @@ const RESULT_COLUMNS: readonly (keyof ResultRow)[] = [
 ];
 /** The result columns without `checks`, for reads that do not need them. */
 const SUMMARY_COLUMNS = RESULT_COLUMNS.filter(c => c !== 'checks');
+/** What an entity's results show (`toResult` and the checks). */
+const ENTITY_RESULT_COLUMNS: readonly (keyof ResultRow)[] = [
+  'entity_ref',
+  'scorecard_id',
+  'owner_ref',
+  'level',
+  'score',
+  ...(Object.values(COUNT_COLUMNS) as (keyof ResultRow)[]),
+  'checks',
+  'evaluated_at',
+];
+const ENTITY_RESULTS_SQLITE = `SELECT ${ENTITY_RESULT_COLUMNS.join(
+  ', ',
+)} FROM ${RESULTS} WHERE entity_ref = ? ORDER BY scorecard_id`;
 const OWNER_CHECK_COLUMNS: readonly (keyof OwnerCheckRow)[] = [
   'scorecard_id',
   'owner_ref',
@@ -937,10 +952,14 @@ export class ScorecardStore {
 
   /** Every scorecard result of an entity with its checks, by scorecard id. */
   async getEntityResults(entityRef: string): Promise<EntityScorecardResult[]> {
-    const rows = (await this.db(RESULTS)
-      .select([...RESULT_COLUMNS])
-      .where('entity_ref', entityRef)
-      .orderBy('scorecard_id')) as ResultRow[];
+    const rows =
+      (await sqlitePreparedRead<ResultRow>(this.db, ENTITY_RESULTS_SQLITE, [
+        entityRef,
+      ])) ??
+      ((await this.db(RESULTS)
+        .select([...ENTITY_RESULT_COLUMNS])
+        .where('entity_ref', entityRef)
+        .orderBy('scorecard_id')) as ResultRow[]);
     return rows.map(row => ({
       ...toResult(row),
       checks: unpackChecks(row.checks).map(toCheckResult),

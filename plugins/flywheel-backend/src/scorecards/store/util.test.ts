@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { bulkWrite } from './util';
+import { bulkWrite, sqlitePreparedRead } from './util';
 
 jest.setTimeout(60_000);
 
@@ -71,6 +71,68 @@ describe('bulkWrite', () => {
       // Bound Dates still compare with what was written.
       const [{ c }] = await knex('t').where('at', '>=', AT).count({ c: '*' });
       expect(Number(c)).toBe(2);
+    },
+  );
+});
+
+describe('sqlitePreparedRead', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const SQL = 'SELECT id, n, at FROM t WHERE n >= ? ORDER BY id';
+
+  it.each(databases.eachSupportedId())(
+    'reads through a prepared statement of the driver on SQLite only, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.schema.createTable('t', t => {
+        t.string('id').primary();
+        t.integer('n').notNullable();
+        t.timestamp('at', { useTz: true }).nullable();
+      });
+      await knex('t').insert([
+        { id: 'a', n: 1, at: AT },
+        { id: 'b', n: 2, at: null },
+      ]);
+      const queries: string[] = [];
+      knex.on('query', (q: { sql: string }) => queries.push(q.sql));
+
+      const first = await sqlitePreparedRead(knex, SQL, [1]);
+      // Dates bind as knex binds them, and a transaction reads its own writes.
+      const inTransaction = await knex.transaction(async trx => {
+        await trx('t').insert({ id: 'c', n: 3, at: AT });
+        return sqlitePreparedRead<{ id: string }>(trx, SQL, [2]);
+      });
+      const byDate = await sqlitePreparedRead<{ id: string }>(
+        knex,
+        'SELECT id FROM t WHERE at >= ? ORDER BY id',
+        [AT],
+      );
+
+      const sqlite = databaseId === 'SQLITE_3';
+      // Other drivers leave the read to the caller's knex query.
+      expect({
+        first,
+        inTransaction: inTransaction?.map(r => r.id),
+        byDate: byDate?.map(r => r.id),
+        // None of the reads went through knex.
+        knexReads: queries.filter(q => /^select/i.test(q)),
+      }).toEqual(
+        sqlite
+          ? {
+              first: [
+                { id: 'a', n: 1, at: AT.valueOf() },
+                { id: 'b', n: 2, at: null },
+              ],
+              inTransaction: ['b', 'c'],
+              byDate: ['a', 'c'],
+              knexReads: [],
+            }
+          : {
+              first: undefined,
+              inTransaction: undefined,
+              byDate: undefined,
+              knexReads: [],
+            },
+      );
     },
   );
 });

@@ -196,8 +196,55 @@ function sqliteValue(value: unknown): unknown {
 }
 
 type PreparingConnection = {
-  prepare(sql: string): { run(values: unknown[]): unknown };
+  prepare(sql: string): {
+    run(values: unknown[]): unknown;
+    all(values: unknown[]): unknown[];
+  };
 };
+
+type PreparedStatement = ReturnType<PreparingConnection['prepare']>;
+
+/** Statements prepared once per better-sqlite3 connection, by SQL text. */
+const preparedReads = new WeakMap<object, Map<string, PreparedStatement>>();
+
+/**
+ * Runs a read on better-sqlite3 as a statement prepared once per connection,
+ * or returns undefined on any other driver (the caller then goes through
+ * knex). For small reads on hot paths: knex builds and prepares every
+ * statement anew, which cost as much as the read itself for an entity's
+ * results (docs/performance.md).
+ */
+export async function sqlitePreparedRead<T>(
+  db: Knex,
+  sql: string,
+  values: unknown[],
+): Promise<T[] | undefined> {
+  if (!isSqlite(db)) {
+    return undefined;
+  }
+  const connection = (await db.client.acquireConnection()) as
+    | Partial<PreparingConnection>
+    | undefined;
+  try {
+    if (typeof connection?.prepare !== 'function') {
+      return undefined;
+    }
+    let statements = preparedReads.get(connection);
+    if (!statements) {
+      statements = new Map();
+      preparedReads.set(connection, statements);
+    }
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = connection.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement.all(values.map(sqliteValue)) as T[];
+  } finally {
+    // A transaction's client hands out its own connection and ignores this.
+    await db.client.releaseConnection(connection);
+  }
+}
 
 /**
  * The better-sqlite3 connection of a knex transaction, or undefined
