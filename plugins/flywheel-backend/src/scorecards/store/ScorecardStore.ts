@@ -250,6 +250,10 @@ const ENTITY_RESULT_COLUMNS: readonly (keyof ResultRow)[] = [
   'checks',
   'evaluated_at',
 ];
+/** Stored results of a round's entities: one statement for any number of them. */
+const OLD_RESULTS_SQLITE = `SELECT ${RESULT_COLUMNS.join(
+  ', ',
+)} FROM ${RESULTS} WHERE scorecard_id = ? AND entity_ref IN (SELECT value FROM json_each(?))`;
 const ENTITY_RESULTS_SQLITE = `SELECT ${ENTITY_RESULT_COLUMNS.join(
   ', ',
 )} FROM ${RESULTS} WHERE entity_ref = ? ORDER BY scorecard_id`;
@@ -672,10 +676,16 @@ export class ScorecardStore {
   ): Promise<void> {
     const refs = evaluations.map(e => e.entityRef);
     const oldResults = new Map<string, ResultRow>();
-    for (const row of (await trx(RESULTS)
-      .select([...RESULT_COLUMNS])
-      .where('scorecard_id', scorecardId)
-      .whereIn('entity_ref', refs)) as ResultRow[]) {
+    const oldRows =
+      (await sqlitePreparedRead<ResultRow>(trx, OLD_RESULTS_SQLITE, [
+        scorecardId,
+        JSON.stringify(refs),
+      ])) ??
+      ((await trx(RESULTS)
+        .select([...RESULT_COLUMNS])
+        .where('scorecard_id', scorecardId)
+        .whereIn('entity_ref', refs)) as ResultRow[]);
+    for (const row of oldRows) {
       oldResults.set(row.entity_ref, row);
     }
 
