@@ -96,11 +96,12 @@ describe('sqlitePreparedRead', () => {
       knex.on('query', (q: { sql: string }) => queries.push(q.sql));
 
       const first = await sqlitePreparedRead(knex, SQL, [1]);
-      // Dates bind as knex binds them, and a transaction reads its own writes.
+      // A transaction's read goes through its own connection and sees its writes.
       const inTransaction = await knex.transaction(async trx => {
         await trx('t').insert({ id: 'c', n: 3, at: AT });
         return sqlitePreparedRead<{ id: string }>(trx, SQL, [2]);
       });
+      // Dates bind as knex binds them.
       const byDate = await sqlitePreparedRead<{ id: string }>(
         knex,
         'SELECT id FROM t WHERE at >= ? ORDER BY id',
