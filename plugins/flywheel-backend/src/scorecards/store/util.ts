@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 
 /** Entity and group refs are compared and stored lowercased. */
@@ -77,7 +78,8 @@ const BULK_ROWS = 5_000;
  * capped at 500 terms; PostgreSQL spends most of its time binding), which
  * measured 3-4x slower on both engines for the 200,000 rows of a cold
  * evaluation. Inside a transaction on better-sqlite3 (Backstage's SQLite
- * driver) a prepared statement runs once per row instead, faster still.
+ * driver) a prepared statement runs once per row instead, faster still; on
+ * PostgreSQL a prepared multi-row VALUES statement (`pgInsert`) is faster.
  * Dates are written as epoch milliseconds on SQLite, the same as knex binds
  * them, so comparisons with bound Dates keep working.
  */
@@ -146,6 +148,16 @@ export async function bulkWrite(
       return;
     }
   }
+  if (isPostgres(db)) {
+    await pgInsert(
+      db,
+      `INSERT INTO ${quote(table)} (${columnList})`,
+      columns,
+      rows,
+      conflict,
+    );
+    return;
+  }
   // The JSON columns travel last in each row.
   const plain = columns.filter(c => !jsonColumns.includes(c));
   const order = [...plain, ...jsonColumns];
@@ -181,6 +193,94 @@ export async function bulkWrite(
   for (const part of chunk(rows, BULK_ROWS)) {
     const json = `[${part.map(encode).join(',')}]`;
     await db.raw(sql, [json]);
+  }
+}
+
+/**
+ * Rows per PostgreSQL insert. Measured on this project's machine inserting
+ * 85,000 result rows of about 900 bytes: prepared statements of 200-500 rows
+ * took 1.3-1.4 s (0.8 s of server CPU); `json_populate_recordset` over 5,000
+ * rows a statement 4.5 s (3.3 s), over 100 rows 2.4 s; unprepared VALUES
+ * statements grow slower per row with their length (1,000 rows: 5 s).
+ */
+const PG_ROWS = 500;
+
+type PgConnection = {
+  query(config: {
+    name?: string;
+    text: string;
+    values: unknown[];
+  }): Promise<unknown>;
+};
+
+/** Statement texts by their head, conflict clause and row count. */
+const pgStatements = new Map<string, { name: string; text: string }>();
+
+function pgStatement(
+  head: string,
+  columnCount: number,
+  conflict: string,
+  rowCount: number,
+): { name: string; text: string } {
+  const key = `${head}\u0000${conflict}\u0000${rowCount}`;
+  let statement = pgStatements.get(key);
+  if (!statement) {
+    const tuples: string[] = [];
+    for (let r = 0; r < rowCount; r++) {
+      const base = r * columnCount;
+      tuples.push(
+        `(${Array.from(
+          { length: columnCount },
+          (_, c) => `$${base + c + 1}`,
+        )})`,
+      );
+    }
+    const text = `${head} VALUES ${tuples.join(', ')}${conflict}`;
+    // Named by its text: the driver prepares a name once per connection and
+    // refuses the same name for another text.
+    const name = `flywheel_${createHash('sha1')
+      .update(text)
+      .digest('hex')
+      .slice(0, 40)}`;
+    statement = { name, text };
+    pgStatements.set(key, statement);
+  }
+  return statement;
+}
+
+/**
+ * Inserts rows on PostgreSQL in prepared statements of `PG_ROWS` rows (the
+ * remainder in one unprepared statement) on the transaction's connection,
+ * or on one taken from the pool and given back.
+ */
+async function pgInsert(
+  db: Knex,
+  /** `INSERT INTO "table" ("column", ...)` */
+  head: string,
+  columns: readonly string[],
+  rows: readonly object[],
+  conflict: string,
+): Promise<void> {
+  const connection = (await db.client.acquireConnection()) as PgConnection;
+  try {
+    for (let start = 0; start < rows.length; start += PG_ROWS) {
+      const count = Math.min(PG_ROWS, rows.length - start);
+      const { name, text } = pgStatement(head, columns.length, conflict, count);
+      const values: unknown[] = new Array(count * columns.length);
+      let v = 0;
+      for (let r = start; r < start + count; r++) {
+        const row = rows[r] as Record<string, unknown>;
+        for (const column of columns) {
+          values[v++] = row[column] ?? null;
+        }
+      }
+      await connection.query(
+        count === PG_ROWS ? { name, text, values } : { text, values },
+      );
+    }
+  } finally {
+    // A transaction's client hands out its own connection and ignores this.
+    await db.client.releaseConnection(connection);
   }
 }
 
