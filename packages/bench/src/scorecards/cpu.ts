@@ -17,7 +17,11 @@ function clockTicks(): number {
   return ticksPerSecond || 100;
 }
 
-/** CPU milliseconds used so far by every process named `postgres`. */
+/**
+ * CPU milliseconds used so far by every process named `postgres`, with the
+ * CPU of its children that ended: a backend that exits during the work is
+ * reaped by the postmaster, whose children's times then hold its CPU.
+ */
 function postgresCpuMs(): number {
   let ticks = 0;
   let entries: string[] = [];
@@ -36,9 +40,14 @@ function postgresCpuMs(): number {
       if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') {
         continue;
       }
-      // Fields after "pid (comm)": state is field 3, utime 14, stime 15.
+      // Fields after "pid (comm)": state is field 3, utime 14, stime 15,
+      // cutime 16 and cstime 17 (children waited for).
       const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks +=
+        Number(fields[11]) +
+        Number(fields[12]) +
+        Number(fields[13]) +
+        Number(fields[14]);
     } catch {
       // the process ended meanwhile
     }

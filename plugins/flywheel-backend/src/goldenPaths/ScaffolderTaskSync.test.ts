@@ -108,4 +108,69 @@ describe('ScaffolderTaskSync', () => {
     expect(await sync.sync(new Set(['template:default/x']))).toBe(200);
     expect(fetchTasks).toHaveBeenCalledTimes(3);
   });
+
+  it('warns once and syncs nothing when the scaffolder is not installed', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const runs = new ScaffolderRunStore(
+      await connectDatabase({ getClient: async () => knex }),
+    );
+    const logger = mockServices.logger.mock();
+    const fetchMock = jest
+      .spyOn(global, 'fetch')
+      .mockResolvedValue(new Response('Not found', { status: 404 }));
+    try {
+      const sync = ScaffolderTaskSync.fromDiscovery({
+        runs,
+        discovery: mockServices.discovery(),
+        auth: mockServices.auth(),
+        logger,
+      });
+      const added = [
+        await sync.sync(new Set(['template:default/x'])),
+        await sync.sync(new Set(['template:default/x'])),
+      ];
+      expect({
+        added,
+        url: String(fetchMock.mock.calls[0][0]),
+        warnings: logger.warn.mock.calls.map(c => c[0]),
+      }).toEqual({
+        added: [0, 0],
+        url: expect.stringMatching(
+          /\/api\/scaffolder\/v2\/tasks\?status=failed/,
+        ),
+        warnings: [expect.stringContaining('scaffolder backend answered 404')],
+      });
+    } finally {
+      fetchMock.mockRestore();
+    }
+  });
+
+  it('fails the sync on other scaffolder errors', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const runs = new ScaffolderRunStore(
+      await connectDatabase({ getClient: async () => knex }),
+    );
+    const fetchMock = jest.spyOn(global, 'fetch').mockResolvedValue(
+      new Response(
+        JSON.stringify({ error: { name: 'Error', message: 'down' } }),
+        {
+          status: 503,
+          headers: { 'content-type': 'application/json' },
+        },
+      ),
+    );
+    try {
+      const sync = ScaffolderTaskSync.fromDiscovery({
+        runs,
+        discovery: mockServices.discovery(),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+      });
+      await expect(sync.sync(new Set(['template:default/x']))).rejects.toThrow(
+        /503/,
+      );
+    } finally {
+      fetchMock.mockRestore();
+    }
+  });
 });

@@ -27,11 +27,12 @@ export interface ScaffolderTask {
   };
 }
 
+/** A page of tasks, or undefined when this Backstage has no scaffolder. */
 export type ScaffolderTaskPage = (options: {
   status: 'failed' | 'completed';
   limit: number;
   offset: number;
-}) => Promise<ScaffolderTask[]>;
+}) => Promise<ScaffolderTask[] | undefined>;
 
 /**
  * Fills in runs the `flywheel:run:record` action cannot see: a failed task
@@ -41,6 +42,8 @@ export type ScaffolderTaskPage = (options: {
  * overwritten, since its times are exact.
  */
 export class ScaffolderTaskSync {
+  private reportedMissingScaffolder = false;
+
   constructor(
     private readonly runs: ScaffolderRunStore,
     private readonly fetchTasks: ScaffolderTaskPage,
@@ -74,6 +77,9 @@ export class ScaffolderTaskSync {
       const response = await fetch(`${baseUrl}/v2/tasks?${query}`, {
         headers: { Authorization: `Bearer ${token}` },
       });
+      if (response.status === 404) {
+        return undefined; // no scaffolder backend: nothing to sync
+      }
       if (!response.ok) {
         throw await ResponseError.fromResponse(response);
       }
@@ -93,6 +99,16 @@ export class ScaffolderTaskSync {
           limit: PAGE_SIZE,
           offset,
         });
+        if (!tasks) {
+          // Said once, not as a failed task every five minutes.
+          if (!this.reportedMissingScaffolder) {
+            this.reportedMissingScaffolder = true;
+            this.logger.warn(
+              'The scaffolder backend answered 404 (not installed?): golden-path runs are recorded only by the flywheel:run:record action',
+            );
+          }
+          return 0;
+        }
         for (const task of tasks) {
           const templateRef =
             task.spec?.templateInfo?.entityRef?.toLocaleLowerCase('en-US');
