@@ -67,19 +67,29 @@ export function variableBudget(db: Knex): number {
   return isSqlite(db) ? 999 : 16_000;
 }
 
-/** Rows per bulk statement: one JSON parameter, so only memory bounds it. */
-const BULK_ROWS = 5_000;
+/** Rows per SQLite statement with one JSON parameter: only memory bounds it. */
+const SQLITE_JSON_ROWS = 5_000;
 
 /**
- * Inserts rows, or upserts them with `onConflict`, in statements that carry
- * the rows as ONE JSON parameter: `json_each` on SQLite, `json_populate_recordset`
- * on PostgreSQL. Knex's multi-row insert binds every value (SQLite caps a
- * statement at 999 variables and knex turns the rows into a UNION ALL SELECT
- * capped at 500 terms; PostgreSQL spends most of its time binding), which
- * measured 3-4x slower on both engines for the 200,000 rows of a cold
- * evaluation. Inside a transaction on better-sqlite3 (Backstage's SQLite
- * driver) a prepared statement runs once per row instead, faster still; on
- * PostgreSQL a prepared multi-row VALUES statement (`pgInsert`) is faster.
+ * Rows per PostgreSQL insert. Measured on this project's machine inserting
+ * 85,000 result rows of about 900 bytes: prepared statements of 200-500 rows
+ * took 1.3-1.4 s (0.8 s of server CPU); one `json_populate_recordset`
+ * parameter per 5,000 rows 4.5 s (3.3 s), per 100 rows 2.4 s; unprepared
+ * VALUES statements grow slower per row with their length (1,000 rows: 5 s).
+ */
+const PG_ROWS = 500;
+
+/**
+ * Inserts rows, or upserts them with `onConflict`, in as few round trips as
+ * the database handles fastest (knex's multi-row insert measured 3-4x slower
+ * on both engines for the 200,000 rows of a cold evaluation: SQLite caps a
+ * statement at 999 variables, and knex builds and binds every statement
+ * anew):
+ * - PostgreSQL: prepared multi-row VALUES statements of `PG_ROWS` rows;
+ * - SQLite in a transaction on better-sqlite3 (Backstage's SQLite driver):
+ *   one prepared statement run per row, with no JSON to build or parse;
+ * - SQLite otherwise: one statement per `SQLITE_JSON_ROWS` rows carrying
+ *   them as one JSON parameter read with `json_each`.
  * Dates are written as epoch milliseconds on SQLite, the same as knex binds
  * them, so comparisons with bound Dates keep working.
  */
@@ -96,18 +106,17 @@ export async function bulkWrite(
     set?: Record<string, string>;
   },
   /**
-   * Text columns whose values are JSON already: they are embedded in the
-   * parameter as JSON rather than as strings, which spares escaping them on
-   * the way out and unescaping them in the database.
+   * Text columns whose values are JSON already: SQLite's JSON parameter
+   * embeds them as JSON rather than as strings, which spares escaping them
+   * on the way out and unescaping them in the database.
    */
   jsonColumns: readonly string[] = [],
 ): Promise<void> {
   if (rows.length === 0) {
     return;
   }
-  const sqlite = isSqlite(db);
   const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-  const columnList = columns.map(quote).join(', ');
+  const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')})`;
   let conflict = '';
   if (onConflict) {
     const update =
@@ -125,85 +134,52 @@ export async function bulkWrite(
             .join(', ')}`
     }`;
   }
-  if (sqlite) {
-    const connection = await sqliteConnection(db);
-    if (connection) {
-      // better-sqlite3 runs a prepared statement per row faster than any
-      // multi-row statement (measured 4-6x for the 85,000 results of a cold
-      // evaluation): no JSON to build in JavaScript or to parse in SQLite.
-      const statement = connection.prepare(
-        `INSERT INTO ${quote(table)} (${columnList}) VALUES (${columns
-          .map(() => '?')
-          .join(', ')})${conflict}`,
-      );
-      // One values array for every row: binding copies them synchronously.
-      const values: unknown[] = new Array(columns.length);
-      for (const item of rows) {
-        const row = item as Record<string, unknown>;
-        for (let i = 0; i < columns.length; i++) {
-          values[i] = sqliteValue(row[columns[i]]);
-        }
-        statement.run(values);
-      }
-      return;
-    }
-  }
-  if (isPostgres(db)) {
-    await pgInsert(
-      db,
-      `INSERT INTO ${quote(table)} (${columnList})`,
-      columns,
-      rows,
-      conflict,
-    );
+  if (!isSqlite(db)) {
+    await pgInsert(db, head, columns, rows, conflict);
     return;
   }
-  // The JSON columns travel last in each row.
+  const connection = await sqliteConnection(db);
+  if (connection) {
+    const statement = connection.prepare(
+      `${head} VALUES (${columns.map(() => '?').join(', ')})${conflict}`,
+    );
+    // One values array for every row: binding copies them synchronously.
+    const values: unknown[] = new Array(columns.length);
+    for (const item of rows) {
+      const row = item as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) {
+        values[i] = sqliteValue(row[columns[i]]);
+      }
+      statement.run(values);
+    }
+    return;
+  }
+  // Each row a JSON array, with the JSON columns last.
   const plain = columns.filter(c => !jsonColumns.includes(c));
   const order = [...plain, ...jsonColumns];
-  const sql = sqlite
-    ? `INSERT INTO ${quote(table)} (${columnList}) SELECT ${columns
-        .map(c => `json_extract(value, '$[${order.indexOf(c)}]')`)
-        .join(', ')} FROM json_each(?) WHERE true${conflict}`
-    : `INSERT INTO ${quote(
-        table,
-      )} (${columnList}) SELECT ${columnList} FROM json_populate_recordset(NULL::${quote(
-        table,
-      )}, ?::json)${conflict}`;
-  const jsonTail = (row: Record<string, unknown>) =>
-    jsonColumns
-      .map(c => `${sqlite ? '' : `${JSON.stringify(c)}:`}${row[c] ?? 'null'}`)
-      .join(',');
+  const sql = `${head} SELECT ${columns
+    .map(c => `json_extract(value, '$[${order.indexOf(c)}]')`)
+    .join(', ')} FROM json_each(?) WHERE true${conflict}`;
   const encode = (item: object): string => {
     const row = item as Record<string, unknown>;
-    const text = sqlite
-      ? JSON.stringify(
-          plain.map(c => {
-            const value = row[c];
-            return value instanceof Date ? value.valueOf() : value ?? null;
-          }),
-        )
-      : JSON.stringify(Object.fromEntries(plain.map(c => [c, row[c] ?? null])));
+    const text = JSON.stringify(
+      plain.map(c => {
+        const value = row[c];
+        return value instanceof Date ? value.valueOf() : value ?? null;
+      }),
+    );
     // The JSON columns go in before the closing bracket (the key columns
-    // are never JSON, so the row is not empty).
+    // are never JSON, so the array is not empty).
     return jsonColumns.length === 0
       ? text
-      : `${text.slice(0, -1)},${jsonTail(row)}${text.slice(-1)}`;
+      : `${text.slice(0, -1)},${jsonColumns
+          .map(c => row[c] ?? 'null')
+          .join(',')}]`;
   };
-  for (const part of chunk(rows, BULK_ROWS)) {
-    const json = `[${part.map(encode).join(',')}]`;
-    await db.raw(sql, [json]);
+  for (const part of chunk(rows, SQLITE_JSON_ROWS)) {
+    await db.raw(sql, [`[${part.map(encode).join(',')}]`]);
   }
 }
-
-/**
- * Rows per PostgreSQL insert. Measured on this project's machine inserting
- * 85,000 result rows of about 900 bytes: prepared statements of 200-500 rows
- * took 1.3-1.4 s (0.8 s of server CPU); `json_populate_recordset` over 5,000
- * rows a statement 4.5 s (3.3 s), over 100 rows 2.4 s; unprepared VALUES
- * statements grow slower per row with their length (1,000 rows: 5 s).
- */
-const PG_ROWS = 500;
 
 type PgConnection = {
   query(config: {
@@ -213,29 +189,34 @@ type PgConnection = {
   }): Promise<unknown>;
 };
 
-/** Statement texts by their head, conflict clause and row count. */
+/** The full-size statement of each head and conflict clause, named. */
 const pgStatements = new Map<string, { name: string; text: string }>();
 
-function pgStatement(
+function pgValuesSql(
+  head: string,
+  columnCount: number,
+  rowCount: number,
+  conflict: string,
+): string {
+  const tuples: string[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const base = r * columnCount;
+    tuples.push(
+      `(${Array.from({ length: columnCount }, (_, c) => `$${base + c + 1}`)})`,
+    );
+  }
+  return `${head} VALUES ${tuples.join(', ')}${conflict}`;
+}
+
+function pgFullStatement(
   head: string,
   columnCount: number,
   conflict: string,
-  rowCount: number,
 ): { name: string; text: string } {
-  const key = `${head}\u0000${conflict}\u0000${rowCount}`;
+  const key = `${head}\u0000${conflict}`;
   let statement = pgStatements.get(key);
   if (!statement) {
-    const tuples: string[] = [];
-    for (let r = 0; r < rowCount; r++) {
-      const base = r * columnCount;
-      tuples.push(
-        `(${Array.from(
-          { length: columnCount },
-          (_, c) => `$${base + c + 1}`,
-        )})`,
-      );
-    }
-    const text = `${head} VALUES ${tuples.join(', ')}${conflict}`;
+    const text = pgValuesSql(head, columnCount, PG_ROWS, conflict);
     // Named by its text: the driver prepares a name once per connection and
     // refuses the same name for another text.
     const name = `flywheel_${createHash('sha1')
@@ -249,9 +230,9 @@ function pgStatement(
 }
 
 /**
- * Inserts rows on PostgreSQL in prepared statements of `PG_ROWS` rows (the
- * remainder in one unprepared statement) on the transaction's connection,
- * or on one taken from the pool and given back.
+ * Inserts rows on PostgreSQL in prepared statements of `PG_ROWS` rows, the
+ * remainder in one unprepared statement, on the transaction's connection or
+ * on one taken from the pool and given back.
  */
 async function pgInsert(
   db: Knex,
@@ -265,7 +246,6 @@ async function pgInsert(
   try {
     for (let start = 0; start < rows.length; start += PG_ROWS) {
       const count = Math.min(PG_ROWS, rows.length - start);
-      const { name, text } = pgStatement(head, columns.length, conflict, count);
       const values: unknown[] = new Array(count * columns.length);
       let v = 0;
       for (let r = start; r < start + count; r++) {
@@ -275,7 +255,12 @@ async function pgInsert(
         }
       }
       await connection.query(
-        count === PG_ROWS ? { name, text, values } : { text, values },
+        count === PG_ROWS
+          ? { ...pgFullStatement(head, columns.length, conflict), values }
+          : {
+              text: pgValuesSql(head, columns.length, count, conflict),
+              values,
+            },
       );
     }
   } finally {
