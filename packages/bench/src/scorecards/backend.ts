@@ -38,6 +38,14 @@ import {
 
 export type DbKind = 'sqlite' | 'pg';
 
+/**
+ * The scorecards benchmark's databases. `sqlite`: every plugin's database in
+ * memory, as in Backstage development setups; `sqlite-disk`: in files, one
+ * per plugin, as a persistent SQLite deployment runs (pages in the page
+ * cache, not in the process); `pg`: scratch PostgreSQL databases.
+ */
+export type ScorecardDbKind = DbKind | 'sqlite-disk';
+
 /** PostgreSQL server (override with FLYWHEEL_BENCH_PG). */
 export const PG_DEFAULT = 'postgresql://postgres:postgres@localhost:5432';
 
@@ -106,9 +114,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function databaseConfig(db: DbKind, pgPrefix: string): JsonObject {
+function databaseConfig(
+  db: ScorecardDbKind,
+  pgPrefix: string,
+  sqliteDirectory?: string,
+): JsonObject {
   if (db === 'sqlite') {
     return { client: 'better-sqlite3', connection: ':memory:' };
+  }
+  if (db === 'sqlite-disk') {
+    if (!sqliteDirectory) {
+      throw new Error('sqlite-disk needs a directory');
+    }
+    return {
+      client: 'better-sqlite3',
+      connection: { directory: sqliteDirectory },
+    };
   }
   return {
     client: 'pg',
@@ -121,12 +142,14 @@ function databaseConfig(db: DbKind, pgPrefix: string): JsonObject {
 /**
  * Starts a real backend (backend-defaults services, HTTP on loopback) with
  * the catalog, Flywheel, Tech Insights with json-rules-engine checks, and the
- * benchmark's modules. Every plugin's database is SQLite in memory or a
- * scratch PostgreSQL database named `${pgPrefix}${pluginId}`.
+ * benchmark's modules. Every plugin's database is SQLite in memory or in a
+ * file, or a scratch PostgreSQL database named `${pgPrefix}${pluginId}`.
  */
 export async function startBenchBackend(options: {
-  db: DbKind;
+  db: ScorecardDbKind;
   pgPrefix: string;
+  /** Where `sqlite-disk` keeps its files. */
+  sqliteDirectory?: string;
 }): Promise<{ handles: BenchHandles; baseUrl: string; stop(): Promise<void> }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -135,7 +158,11 @@ export async function startBenchBackend(options: {
     backend: {
       baseUrl,
       listen: { host: '127.0.0.1', port },
-      database: databaseConfig(options.db, options.pgPrefix),
+      database: databaseConfig(
+        options.db,
+        options.pgPrefix,
+        options.sqliteDirectory,
+      ),
       auth: {
         externalAccess: [
           {

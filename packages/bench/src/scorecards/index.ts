@@ -1,5 +1,5 @@
 /**
- * `yarn bench:scorecards [--entities N] [--db sqlite|pg|both] [--json]
+ * `yarn bench:scorecards [--entities N] [--db sqlite|sqlite-disk|pg|both] [--json]
  * [--skip-tech-insights] [--cpu-profile DIR] [--report SAVED.json]`: the performance benchmark of Flywheel's adoption
  * scorecards. Each database engine runs in its own child process (its own
  * backend, memory figures and scratch databases); this process prints the
@@ -9,15 +9,15 @@ import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
-import { DbKind } from './backend';
-import { report } from './report';
+import { ScorecardDbKind } from './backend';
+import { DB_TITLE, report } from './report';
 import { DbResult, runOnDatabase } from './run';
 
 const RESULT_MESSAGE = 'flywheel-bench-result';
 
 interface Options {
   entities: number;
-  dbs: DbKind[];
+  dbs: ScorecardDbKind[];
   json: boolean;
   skipTechInsights: boolean;
   cpuProfileDir?: string;
@@ -45,10 +45,12 @@ function parseArgs(argv: string[]): Options {
       const db = value();
       if (db === 'both') {
         options.dbs = ['sqlite', 'pg'];
-      } else if (db === 'sqlite' || db === 'pg') {
+      } else if (db === 'sqlite' || db === 'sqlite-disk' || db === 'pg') {
         options.dbs = [db];
       } else {
-        throw new Error(`--db must be sqlite, pg or both, got '${db}'`);
+        throw new Error(
+          `--db must be sqlite, sqlite-disk, pg or both, got '${db}'`,
+        );
       }
     } else if (flag === '--json') {
       options.json = true;
@@ -60,7 +62,7 @@ function parseArgs(argv: string[]): Options {
       options.cpuProfileDir = resolvePath(value());
     } else if (flag === '--help' || flag === '-h') {
       process.stdout.write(
-        'Usage: yarn bench:scorecards [--entities N] [--db sqlite|pg|both] [--json] [--skip-tech-insights] [--cpu-profile DIR] [--report SAVED.json]\n',
+        'Usage: yarn bench:scorecards [--entities N] [--db sqlite|sqlite-disk|pg|both] [--json] [--skip-tech-insights] [--cpu-profile DIR] [--report SAVED.json]\n',
       );
       process.exit(0);
     } else if (flag !== '--db-child') {
@@ -70,7 +72,7 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-function runChild(db: DbKind, options: Options): Promise<DbResult> {
+function runChild(db: ScorecardDbKind, options: Options): Promise<DbResult> {
   return new Promise((resolve, reject) => {
     const args = [
       '--db-child',
@@ -150,7 +152,7 @@ async function main() {
   const results: DbResult[] = [];
   const failures: string[] = [];
   for (const db of options.dbs) {
-    say(`\n== ${db === 'pg' ? 'PostgreSQL' : 'SQLite'} ==`);
+    say(`\n== ${DB_TITLE[db]} ==`);
     try {
       results.push(await runChild(db, options));
     } catch (error) {

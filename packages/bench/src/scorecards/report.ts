@@ -11,7 +11,11 @@ interface Row {
   target?: { text: string; ok: (value: number) => boolean };
 }
 
-const DB_TITLE = { sqlite: 'SQLite', pg: 'PostgreSQL' } as const;
+export const DB_TITLE = {
+  sqlite: 'SQLite',
+  'sqlite-disk': 'SQLite on disk',
+  pg: 'PostgreSQL',
+} as const;
 
 function format(value: number | undefined, unit: Row['unit']): string {
   if (value === undefined || Number.isNaN(value)) {

@@ -9,11 +9,13 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { knex } from 'knex';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   BENCH_TOKEN,
   BenchHandles,
-  DbKind,
+  ScorecardDbKind,
   PG_DEFAULT,
   startBenchBackend,
 } from './backend';
@@ -46,7 +48,7 @@ import { retrieverStarts } from './techInsightsFacts';
 
 /** Everything one database's run measured. */
 export interface DbResult {
-  db: DbKind;
+  db: ScorecardDbKind;
   entities: number;
   catalogEntities: number;
   ingestMs: number;
@@ -410,7 +412,7 @@ export async function dropScratchDatabases(prefix: string) {
 
 /** The whole benchmark on one database engine. */
 export async function runOnDatabase(options: {
-  db: DbKind;
+  db: ScorecardDbKind;
   entities: number;
   skipTechInsights?: boolean;
   cpuProfileDir?: string;
@@ -431,7 +433,11 @@ export async function runOnDatabase(options: {
   if (db === 'pg') {
     await dropScratchDatabases(pgPrefix);
   }
-  const backend = await startBenchBackend({ db, pgPrefix });
+  const sqliteDirectory =
+    db === 'sqlite-disk'
+      ? mkdtempSync(join(tmpdir(), 'flywheel-bench-sqlite-'))
+      : undefined;
+  const backend = await startBenchBackend({ db, pgPrefix, sqliteDirectory });
   try {
     const { handles, baseUrl } = backend;
     const catalog = handles.flywheel.catalog;
@@ -742,6 +748,9 @@ export async function runOnDatabase(options: {
     };
   } finally {
     await backend.stop().catch(e => log(`backend stop: ${e}`));
+    if (sqliteDirectory) {
+      rmSync(sqliteDirectory, { recursive: true, force: true });
+    }
     if (db === 'pg') {
       await dropScratchDatabases(pgPrefix).catch(e =>
         log(`could not drop the scratch databases ${pgPrefix}*: ${e}`),
