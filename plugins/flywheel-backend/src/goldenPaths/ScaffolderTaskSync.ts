@@ -104,7 +104,7 @@ export class ScaffolderTaskSync {
           if (!this.reportedMissingScaffolder) {
             this.reportedMissingScaffolder = true;
             this.logger.warn(
-              'The scaffolder backend answered 404 (not installed?): golden-path runs are recorded only by the flywheel:run:record action',
+              'The scaffolder backend answered 404 (is it installed?): golden-path runs are not synced from scaffolder tasks until it answers',
             );
           }
           return 0;
