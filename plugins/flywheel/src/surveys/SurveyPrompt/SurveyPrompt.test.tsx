@@ -418,14 +418,22 @@ describe('SurveyPrompt', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
   });
 
-  it("does not prompt for a survey on that survey's own form", async () => {
-    const { flywheelApi } = renderPrompt(mockRespondApi(), {
-      path: '/flywheel/surveys/dx-nps/respond',
-    });
+  it.each([
+    '/flywheel/surveys/dx-nps/respond',
+    '/flywheel/surveys/dx-nps',
+    '/flywheel/surveys/dx-nps/edit/',
+  ])("does not prompt for a survey on that survey's own page %s", async path => {
+    const { flywheelApi } = renderPrompt(mockRespondApi(), { path });
 
     await wait(PROMPT_DEBOUNCE_MS);
 
     expect(flywheelApi.getSurveyPrompts).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it("prompts on another survey's pages", async () => {
+    renderPrompt(mockRespondApi(), { path: '/flywheel/surveys/dx-csat' });
+
+    expect(await findPrompt()).toBeInTheDocument();
   });
 });

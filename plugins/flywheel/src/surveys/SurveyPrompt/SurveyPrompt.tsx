@@ -33,11 +33,17 @@ export const PROMPT_MIN_INTERVAL_MS = 60_000;
 /** How long the thanks stay before the prompt closes. */
 export const PROMPT_CLOSE_AFTER_MS = 5_000;
 
-/** Whether the user is on this survey's own form already. */
-function isOnRespondPage(pathname: string, surveyId: string): boolean {
-  return pathname
-    .replace(/\/+$/, '')
-    .endsWith(`/surveys/${encodeURIComponent(surveyId)}/respond`);
+/**
+ * Whether the user is on one of this survey's own pages already: its form,
+ * its results or its editor. Prompting there would cover the survey with
+ * itself, e.g. for a platform PM who is in the audience of their own survey.
+ */
+function isOnSurveyPage(pathname: string, surveyId: string): boolean {
+  const page = pathname.replace(/\/+$/, '');
+  const own = `/surveys/${encodeURIComponent(surveyId)}`;
+  return ['', '/respond', '/edit'].some(suffix =>
+    page.endsWith(`${own}${suffix}`),
+  );
 }
 
 function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
@@ -294,7 +300,7 @@ export function SurveyPrompt() {
           path: pathname,
         });
         const first = response?.items?.find(
-          item => !isOnRespondPage(pathname, item.surveyId),
+          item => !isOnSurveyPage(pathname, item.surveyId),
         );
         if (!cancelled && first) {
           setPrompt(first);
