@@ -13,6 +13,7 @@ import { ConfigReader } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import knexFactory, { Knex } from 'knex';
 import { PG_DEFAULT } from './backend';
+import { CpuUse, cpuMeter } from './cpu';
 import { generateCatalog } from './catalogData';
 import { buildEngine, entityResultsReader, migrateFlywheel } from './flywheel';
 import { BenchLogger } from './logger';
@@ -135,6 +136,10 @@ async function connect(db: string): Promise<Knex> {
 }
 
 const ms = (since: number) => `${Math.round(performance.now() - since)} ms`;
+const cpu = (use: CpuUse) =>
+  `${Math.round(use.processMs)} ms${
+    use.databaseMs ? ` + PostgreSQL ${Math.round(use.databaseMs)} ms` : ''
+  }`;
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
@@ -156,11 +161,15 @@ async function main() {
       logger: new BenchLogger(),
     });
     let started = performance.now();
+    let meter = cpuMeter(options.db === 'pg');
     const cold = await engine.evaluateAll();
     const coldTime = ms(started);
+    const coldCpu = meter.stop();
     started = performance.now();
+    meter = cpuMeter(options.db === 'pg');
     const warm = await engine.evaluateAll();
     const warmTime = ms(started);
+    const warmCpu = meter.stop();
     const read = entityResultsReader(db);
     started = performance.now();
     const reads = 2000;
@@ -175,7 +184,7 @@ async function main() {
     out(
       `run ${run}: cold ${coldTime} (${cold.evaluations} evaluations, ${
         cold.entitiesWritten
-      } written), warm ${warmTime} (${
+      } written; CPU ${cpu(coldCpu)}), warm ${warmTime} (CPU ${cpu(warmCpu)}; ${
         warm.unchanged
       } unchanged), entity results read ${(
         (performance.now() - started) /

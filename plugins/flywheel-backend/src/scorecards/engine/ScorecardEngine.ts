@@ -9,6 +9,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { filterPredicateToFilterFunction } from '@backstage/filter-predicates';
+import { setImmediate } from 'node:timers/promises';
 import { FlywheelFactProvider } from '@flywheel/plugin-flywheel-node';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { GoldenPathInsights } from '../../goldenPaths/GoldenPathService';
@@ -64,6 +65,14 @@ interface RunState {
  * 25,000 about half that. Pending evaluations take about 3 kB each.
  */
 const WRITE_BATCH = 25_000;
+
+/**
+ * Entities evaluated between turns of the event loop (about 10 ms of work).
+ * Evaluating a whole page at once held back for 100 ms every answer the
+ * engine waits for meanwhile: each statement of the write in flight, the
+ * next catalog page, and whatever else the backend serves.
+ */
+const YIELD_EVERY = 100;
 
 /** The entities evaluated for each scorecard, by scorecard id. */
 type Seen = Map<string, Set<string>>;
@@ -293,10 +302,14 @@ export class ScorecardEngine {
       entities.filter((_, i) => applicable[i].length > 0),
     );
     const changed = state.pending;
-    entities.forEach((entity, i) => {
-      if (applicable[i].length === 0) {
-        return;
+    for (let i = 0; i < entities.length; i++) {
+      if (i > 0 && i % YIELD_EVERY === 0) {
+        await setImmediate();
       }
+      if (applicable[i].length === 0) {
+        continue;
+      }
+      const entity = entities[i];
       const context = this.contextFor(entity, state.insights, facts);
       const ownerRef = entity.relations?.find(
         r => r.type === RELATION_OWNED_BY,
@@ -325,7 +338,7 @@ export class ScorecardEngine {
           changed.push(evaluation);
         }
       }
-    });
+    }
     await this.write(state, stats);
   }
 
