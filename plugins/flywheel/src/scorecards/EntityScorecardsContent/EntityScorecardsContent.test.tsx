@@ -114,6 +114,28 @@ describe('EntityScorecardsContent', () => {
     expect(screen.queryByRole('button', { name: /^Approve/ })).toBeNull();
   });
 
+  it('offers exemption requests only once the open ones are known', async () => {
+    const flywheelApi = mockFlywheelApi();
+    let answer: (items: { items: [] }) => void = () => {};
+    flywheelApi.getScorecardExemptions.mockReturnValue(
+      new Promise(resolve => {
+        answer = resolve;
+      }),
+    );
+    renderContent({ flywheelApi });
+
+    await screen.findByRole('region', { name: 'Golden path adoption' });
+    expect(
+      screen.queryByRole('button', { name: /Request exemption/ }),
+    ).toBeNull();
+
+    answer({ items: [] });
+    expect(
+      (await screen.findAllByRole('button', { name: /Request exemption/ }))
+        .length,
+    ).toBeGreaterThan(0);
+  });
+
   it('explains a refused refresh', async () => {
     const error = await responseError(403, 'NotAllowedError', 'Unauthorized');
     renderContent({

@@ -201,7 +201,12 @@ export function EntityScorecardsContent() {
             exemptions={entityExemptions.filter(
               e => e.scorecardId === result.scorecardId,
             )}
-            canRequestExemption={permissions.canRequestExemption}
+            // Until the entity's exemptions are known, a check's open
+            // request cannot be told apart from none: offering another
+            // would only earn a 409.
+            canRequestExemption={
+              permissions.canRequestExemption && exemptions.value !== undefined
+            }
             onExemptionRequested={onExemptionRequested}
           />
         );

@@ -126,6 +126,35 @@ describe('ExemptionList', () => {
     expect(screen.getAllByRole('button', { name: /^Revoke/ })).toHaveLength(1);
   });
 
+  it('offers only Reject for a request whose expiry passed undecided', async () => {
+    const flywheelApi = mockFlywheelApi();
+    renderInTestApp(
+      <ExemptionList
+        exemptions={[{ ...pendingExemption, expired: true }]}
+        scorecards={scorecardsResponse.items}
+        canDecide
+        onChanged={jest.fn()}
+        aria-label="Exemptions"
+        emptyText="No exemptions."
+      />,
+      {
+        mountedRoutes: catalogRoutes,
+        apis: [[flywheelApiRef, flywheelApi]],
+      },
+    );
+
+    const lapsed = await screen.findByRole('listitem', {
+      name: 'On the current golden-path version',
+    });
+    expect(within(lapsed).getByText('Expired undecided')).toBeInTheDocument();
+    expect(
+      within(lapsed).queryByRole('button', { name: /^Approve/ }),
+    ).not.toBeInTheDocument();
+    expect(
+      within(lapsed).getByRole('button', { name: /^Reject exemption/ }),
+    ).toBeInTheDocument();
+  });
+
   it('asks for a reason before rejecting', async () => {
     const { flywheelApi, onChanged } = renderList({ canDecide: true });
 

@@ -29,10 +29,16 @@ const DECIDE = {
   permission: 'flywheel.scorecards.exemption.decide',
 };
 
-/** An exemption's status in words; approved ones past their expiry say so. */
+/**
+ * An exemption's status in words; approved ones past their expiry say so,
+ * and so do requests whose expiry passed before anyone decided.
+ */
 export function exemptionStatusLabel(exemption: ScorecardExemption): string {
   if (exemption.status === 'approved' && exemption.expired) {
     return 'Expired';
+  }
+  if (exemption.status === 'pending' && exemption.expired) {
+    return 'Expired undecided';
   }
   return {
     pending: 'Pending',
@@ -192,6 +198,9 @@ function ExemptionItem(props: {
   const canRevoke =
     canDecide && exemption.status === 'approved' && !exemption.expired;
   const isPending = exemption.status === 'pending';
+  // The backend refuses to approve a request whose expiry has passed; it
+  // can still be rejected, which takes it out of the queue.
+  const canApprove = isPending && !exemption.expired;
 
   return (
     <li className={styles.item} aria-labelledby={headingId}>
@@ -263,15 +272,17 @@ function ExemptionItem(props: {
         <Flex gap="2" className={styles.actions}>
           {isPending && (
             <>
-              <Button
-                size="small"
-                variant="primary"
-                isPending={approving}
-                onPress={approve}
-                aria-label={`Approve exemption: ${subject}`}
-              >
-                Approve
-              </Button>
+              {canApprove && (
+                <Button
+                  size="small"
+                  variant="primary"
+                  isPending={approving}
+                  onPress={approve}
+                  aria-label={`Approve exemption: ${subject}`}
+                >
+                  Approve
+                </Button>
+              )}
               <Button
                 size="small"
                 variant="secondary"

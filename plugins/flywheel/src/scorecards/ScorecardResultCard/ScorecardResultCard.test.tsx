@@ -154,6 +154,22 @@ describe('ScorecardResultCard', () => {
     expect(within(failing).queryByRole('button')).toBeNull();
   });
 
+  it('offers a new exemption when a request expired undecided', async () => {
+    renderCard({ exemptions: [{ ...pendingExemption, expired: true }] });
+
+    const failing = await screen.findByRole('listitem', {
+      name: 'On the current golden-path version',
+    });
+    expect(
+      within(failing).queryByText(/waiting for a decision/),
+    ).not.toBeInTheDocument();
+    expect(
+      within(failing).getByRole('button', {
+        name: 'Request exemption: On the current golden-path version',
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('offers no exemption without the permission', async () => {
     renderCard({ canRequestExemption: false });
 

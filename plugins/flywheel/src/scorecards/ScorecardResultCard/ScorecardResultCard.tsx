@@ -19,7 +19,10 @@ import { RequestExemptionDialog } from '../RequestExemptionDialog';
 import { Section } from '../Section';
 import styles from './ScorecardResultCard.module.css';
 
-/** The open (pending or running) exemption of a check, if any. */
+/**
+ * The open (pending or running) exemption of a check, if any. A request
+ * whose expiry passed undecided is closed: the backend takes a new one.
+ */
 function openExemption(
   exemptions: ScorecardExemption[],
   checkId: string,
@@ -27,7 +30,8 @@ function openExemption(
   return exemptions.find(
     e =>
       e.checkId === checkId &&
-      (e.status === 'pending' || (e.status === 'approved' && !e.expired)),
+      !e.expired &&
+      (e.status === 'pending' || e.status === 'approved'),
   );
 }
 

@@ -422,14 +422,17 @@ describe('SurveyPrompt', () => {
     '/flywheel/surveys/dx-nps/respond',
     '/flywheel/surveys/dx-nps',
     '/flywheel/surveys/dx-nps/edit/',
-  ])("does not prompt for a survey on that survey's own page %s", async path => {
-    const { flywheelApi } = renderPrompt(mockRespondApi(), { path });
+  ])(
+    "does not prompt for a survey on that survey's own page %s",
+    async path => {
+      const { flywheelApi } = renderPrompt(mockRespondApi(), { path });
 
-    await wait(PROMPT_DEBOUNCE_MS);
+      await wait(PROMPT_DEBOUNCE_MS);
 
-    expect(flywheelApi.getSurveyPrompts).toHaveBeenCalledTimes(1);
-    expect(screen.queryByRole('dialog')).toBeNull();
-  });
+      expect(flywheelApi.getSurveyPrompts).toHaveBeenCalledTimes(1);
+      expect(screen.queryByRole('dialog')).toBeNull();
+    },
+  );
 
   it("prompts on another survey's pages", async () => {
     renderPrompt(mockRespondApi(), { path: '/flywheel/surveys/dx-csat' });
