@@ -20,18 +20,19 @@ function CatalogRollup(props: {
   scorecard: ScorecardInfo;
   /** Teams with entities, once the leaderboard is in. */
   teamCount: number | undefined;
+  version: number;
 }) {
-  const { scorecard, teamCount } = props;
+  const { scorecard, teamCount, version } = props;
   const flywheelApi = useApi(flywheelApiRef);
   // Without a group, the rollup covers the whole catalog, entities without
   // a team owner included.
   const { value, loading, error } = useAsync(
     () =>
       flywheelApi.getScorecardRollup(undefined, { scorecardId: scorecard.id }),
-    [flywheelApi, scorecard.id],
+    [flywheelApi, scorecard.id, version],
   );
 
-  if (loading) {
+  if (loading && !value) {
     return <Progress />;
   }
   if (error) {
@@ -104,12 +105,17 @@ export function ScorecardDetail(props: {
   scorecard: ScorecardInfo;
   /** Group titles from the catalog, for the leaderboard. */
   titles: GroupTitles | undefined;
+  /**
+   * Changes when results changed (an exemption was decided): the figures
+   * load again, the current ones staying until the new ones are in.
+   */
+  version?: number;
 }) {
-  const { scorecard, titles } = props;
+  const { scorecard, titles, version = 0 } = props;
   const flywheelApi = useApi(flywheelApiRef);
   const leaderboard = useAsync(
     () => flywheelApi.getScorecardLeaderboard(scorecard.id),
-    [flywheelApi, scorecard.id],
+    [flywheelApi, scorecard.id, version],
   );
 
   return (
@@ -137,12 +143,13 @@ export function ScorecardDetail(props: {
         </Flex>
         <CatalogRollup
           scorecard={scorecard}
+          version={version}
           teamCount={
             leaderboard.value?.items.filter(e => e.entityCount > 0).length
           }
         />
         <Section title="Leaderboard">
-          {leaderboard.loading && <Progress />}
+          {leaderboard.loading && !leaderboard.value && <Progress />}
           {leaderboard.error && (
             <Alert
               status="danger"

@@ -1,4 +1,5 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
@@ -111,6 +112,28 @@ describe('ScorecardsOverview', () => {
     });
     expect(
       await within(queue).findByRole('button', { name: /^Approve exemption/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('loads the figures again after a decision, keeping the old ones meanwhile', async () => {
+    const flywheelApi = renderOverview({ canDecide: true });
+
+    const queue = await screen.findByRole('region', {
+      name: 'Exemptions waiting for a decision',
+    });
+    await screen.findByRole('region', { name: 'Across the catalog' });
+    await userEvent.click(
+      await within(queue).findByRole('button', { name: /^Approve exemption/ }),
+    );
+
+    await waitFor(() =>
+      expect(flywheelApi.getScorecardRollup).toHaveBeenCalledTimes(2),
+    );
+    await waitFor(() =>
+      expect(flywheelApi.getScorecardLeaderboard).toHaveBeenCalledTimes(2),
+    );
+    expect(
+      screen.getByRole('region', { name: 'Across the catalog' }),
     ).toBeInTheDocument();
   });
 

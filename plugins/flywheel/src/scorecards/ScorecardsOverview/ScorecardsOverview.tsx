@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   EmptyState,
   Progress,
@@ -21,7 +22,10 @@ const DOCS_URL =
   'https://github.com/flywheel-dev/flywheel/blob/main/docs/scorecards.md';
 
 /** Every team's exemptions waiting for a decision, for those who decide. */
-function ExemptionQueue(props: { scorecards: ScorecardInfo[] }) {
+function ExemptionQueue(props: {
+  scorecards: ScorecardInfo[];
+  onDecided: () => void;
+}) {
   const flywheelApi = useApi(flywheelApiRef);
   const { value, loading, error, retry } = useAsyncRetry(
     () => flywheelApi.getScorecardExemptions({ status: 'pending' }),
@@ -46,7 +50,10 @@ function ExemptionQueue(props: { scorecards: ScorecardInfo[] }) {
         scorecards={props.scorecards}
         showEntity
         canDecide
-        onChanged={retry}
+        onChanged={() => {
+          retry();
+          props.onDecided();
+        }}
         aria-label="Exemptions waiting for a decision, all teams"
         emptyText="No exemption waits for a decision."
       />
@@ -75,6 +82,8 @@ export function ScorecardsOverview() {
   const permissions = useScorecardPermissions();
   const [searchParams] = useSearchParams();
   const titles = useGroupTitles();
+  // A decision re-evaluates the entity: the detail's figures load again.
+  const [decisions, setDecisions] = useState(0);
   const { value, loading, error } = useAsync(
     () => flywheelApi.getScorecards(),
     [flywheelApi],
@@ -129,9 +138,13 @@ export function ScorecardsOverview() {
         key={selected.id}
         scorecard={selected}
         titles={titles.value}
+        version={decisions}
       />
       {permissions.canDecideExemption && (
-        <ExemptionQueue scorecards={scorecards} />
+        <ExemptionQueue
+          scorecards={scorecards}
+          onDecided={() => setDecisions(n => n + 1)}
+        />
       )}
     </Flex>
   );

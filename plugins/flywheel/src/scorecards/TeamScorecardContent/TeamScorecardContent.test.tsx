@@ -132,9 +132,12 @@ describe('TeamScorecardContent', () => {
     expect(flywheelApi.decideScorecardExemption).toHaveBeenCalledWith('ex-1', {
       decision: 'approved',
     });
-    // The rollup reflects the decision.
+    // The rollup and the entities table reflect the decision.
     await waitFor(() =>
       expect(flywheelApi.getScorecardRollup).toHaveBeenCalledTimes(2),
+    );
+    await waitFor(() =>
+      expect(flywheelApi.getScorecardEntities).toHaveBeenCalledTimes(2),
     );
   });
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -75,8 +76,10 @@ function TeamRollup(props: {
   rollup: ScorecardRollup;
   groupRef: string;
   teamName: string;
+  /** Changes when exemption decisions changed results: the table reloads. */
+  decisions: number;
 }) {
-  const { scorecard, rollup, groupRef, teamName } = props;
+  const { scorecard, rollup, groupRef, teamName, decisions } = props;
   const subTeams = rollup.subTeams.length;
 
   if (rollup.entityCount === 0) {
@@ -168,7 +171,9 @@ function TeamRollup(props: {
         }
       >
         <TeamEntitiesTable
-          key={`${scorecard.id} ${groupRef}`}
+          // The table keeps its rows (useTable holds on to getData): a new
+          // key loads them again after a decision.
+          key={`${scorecard.id} ${groupRef} ${decisions}`}
           scorecard={scorecard}
           groupRef={groupRef}
         />
@@ -189,6 +194,7 @@ export function TeamScorecardContent() {
   const flywheelApi = useApi(flywheelApiRef);
   const permissions = useScorecardPermissions();
   const [searchParams, setSearchParams] = useSearchParams();
+  const [decisions, setDecisions] = useState(0);
 
   const { value, loading, error, retry } = useAsyncRetry(async () => {
     const [scorecards, rollups] = await Promise.all([
@@ -279,13 +285,17 @@ export function TeamScorecardContent() {
         rollup={rollup}
         groupRef={groupRef}
         teamName={teamName}
+        decisions={decisions}
       />
       <Section title="Exemptions waiting for a decision">
         <PendingExemptions
           groupRef={groupRef}
           scorecards={scorecards}
           canDecide={permissions.canDecideExemption}
-          onDecided={retry}
+          onDecided={() => {
+            setDecisions(n => n + 1);
+            retry();
+          }}
         />
       </Section>
     </Flex>
