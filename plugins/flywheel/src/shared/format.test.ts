@@ -1,3 +1,4 @@
+import { Settings } from 'luxon';
 import {
   formatDate,
   formatDateTime,
@@ -39,7 +40,16 @@ describe('formatPercent and formatRate', () => {
 });
 
 describe('formatDate and formatMonth', () => {
-  it('formats dates in UTC', () => {
+  afterEach(() => {
+    Settings.defaultZone = 'system';
+  });
+
+  it("formats dates in the user's time zone", () => {
+    Settings.defaultZone = 'Europe/Berlin';
+    expect(formatDate('2026-03-09T23:30:00Z')).toBe('Mar 10, 2026');
+    // What the exemption dialog sends for "expires on Jun 10" there.
+    expect(formatDate('2026-06-09T22:00:00.000Z')).toBe('Jun 10, 2026');
+    Settings.defaultZone = 'America/New_York';
     expect(formatDate('2026-03-09T23:30:00Z')).toBe('Mar 9, 2026');
     expect(formatDate(undefined)).toBe('—');
   });

@@ -37,12 +37,17 @@ export function formatRate(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : formatPercent(rate * 100);
 }
 
-/** An ISO timestamp as a date, e.g. "Mar 9, 2026"; "—" when unknown. */
+/**
+ * An ISO timestamp as a date in the user's time zone, e.g. "Mar 9, 2026";
+ * "—" when unknown. The user's zone, like `formatDateTime`: an exemption
+ * chosen to expire on Jun 10 ends when Jun 10 begins there, which is Jun 9
+ * in UTC east of Greenwich.
+ */
 export function formatDate(iso: string | undefined): string {
   if (!iso) {
     return '—';
   }
-  const date = DateTime.fromISO(iso, { zone: 'utc' });
+  const date = DateTime.fromISO(iso);
   return date.isValid ? date.toLocaleString(DateTime.DATE_MED) : iso;
 }
 
