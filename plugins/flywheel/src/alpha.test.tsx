@@ -226,7 +226,7 @@ describe('flywheel plugin (new frontend system)', () => {
     ).toBeInTheDocument();
   });
 
-  it('adds a Scorecards tab to Component entity pages only', async () => {
+  it('adds a Scorecards tab to the pages of owned kinds, not groups', async () => {
     const tester = createExtensionTester(
       flywheelPlugin.getExtension('entity-content:flywheel/scorecards'),
     );
@@ -236,7 +236,11 @@ describe('flywheel plugin (new frontend system)', () => {
     );
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
     expect(filter?.(checkoutApi)).toBe(true);
+    expect(filter?.({ ...checkoutApi, kind: 'API' })).toBe(true);
+    expect(filter?.({ ...checkoutApi, kind: 'Resource' })).toBe(true);
+    expect(filter?.({ ...checkoutApi, kind: 'System' })).toBe(true);
     expect(filter?.(payments)).toBe(false);
+    expect(filter?.({ ...checkoutApi, kind: 'User' })).toBe(false);
 
     renderInTestApp(
       <EntityProvider entity={checkoutApi}>

@@ -101,13 +101,17 @@ const surveyPromptElement = AppRootElementBlueprint.make({
   },
 });
 
-/** A Component's scorecards: levels, checks, how to fix, exemptions. */
+/**
+ * An entity's scorecards: levels, checks, how to fix, exemptions. On the
+ * kinds teams own and scorecards are written for, so that the links from a
+ * team's entities land on it; its `filter` config changes that.
+ */
 const entityScorecardsContent = EntityContentBlueprint.make({
   name: 'scorecards',
   params: {
     path: 'scorecards',
     title: 'Scorecards',
-    filter: { kind: 'component' },
+    filter: { kind: { $in: ['component', 'api', 'resource', 'system'] } },
     loader: () =>
       import('./scorecards/EntityScorecardsContent').then(m => (
         <m.EntityScorecardsContent />
