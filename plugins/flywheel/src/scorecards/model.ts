@@ -7,8 +7,15 @@ import {
   ScorecardInfo,
   ScorecardLevel,
   ScorecardRollup,
+  flywheelScorecardsReadPermission,
 } from '@flywheel/plugin-flywheel-common';
 import { formatPercent } from '../shared/format';
+
+/** What every scorecard read needs, to name it when it is refused. */
+export const SCORECARDS_READ = {
+  doing: 'see scorecard results',
+  permission: flywheelScorecardsReadPermission.name,
+};
 
 /** What each check state is called on screen. */
 export const STATE_LABELS: Record<CheckState, string> = {

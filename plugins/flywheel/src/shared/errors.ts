@@ -15,6 +15,14 @@ export function serverMessage(error: Error): string {
   return error.message;
 }
 
+/** Whether the permission framework refused the call (403). */
+export function isForbidden(error: Error): boolean {
+  return (
+    error.name === 'ResponseError' &&
+    (error as Partial<ResponseError>).statusCode === 403
+  );
+}
+
 /**
  * The message for a failed write: for a refusal by the permission framework
  * (403) it says which permission is missing and whom to ask, since the
@@ -24,8 +32,7 @@ export function actionErrorMessage(
   error: Error,
   action: { doing: string; permission: string },
 ): string {
-  const status = (error as Partial<ResponseError>).statusCode;
-  if (error.name === 'ResponseError' && status === 403) {
+  if (isForbidden(error)) {
     return `You are not allowed to ${action.doing}: it needs the permission ${action.permission}. Ask your Backstage administrator to grant it.`;
   }
   return serverMessage(error);

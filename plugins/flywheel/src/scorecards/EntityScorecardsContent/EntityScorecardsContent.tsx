@@ -19,11 +19,13 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useSearchParams } from 'react-router-dom';
 import { flywheelApiRef } from '../../api';
-import { actionErrorMessage, serverMessage } from '../../shared/errors';
+import { actionErrorMessage } from '../../shared/errors';
 import { ExemptionList } from '../ExemptionList';
 import { useScorecardPermissions } from '../hooks';
 import { ScorecardResultCard } from '../ScorecardResultCard';
 import styles from './EntityScorecardsContent.module.css';
+import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
+import { SCORECARDS_READ } from '../model';
 
 const DOCS_URL =
   'https://github.com/flywheel-dev/flywheel/blob/main/docs/scorecards.md';
@@ -83,7 +85,7 @@ export function EntityScorecardsContent() {
 
   const onExemptionRequested = (exemption: ScorecardExemption) => {
     setAnnouncement(
-      'Exemption requested. It applies once a platform owner approves it.',
+      'Exemption requested. It applies once someone allowed to decide exemptions approves it.',
     );
     exemptions.retry();
     return exemption;
@@ -100,16 +102,11 @@ export function EntityScorecardsContent() {
   }
   if (data.error) {
     return (
-      <Alert
-        status="danger"
-        icon
+      <LoadErrorAlert
         title="Could not load the scorecards"
-        description={serverMessage(data.error)}
-        customActions={
-          <Button size="small" variant="secondary" onPress={data.retry}>
-            Try again
-          </Button>
-        }
+        error={data.error}
+        onRetry={data.retry}
+        permission={SCORECARDS_READ}
       />
     );
   }
@@ -219,11 +216,11 @@ export function EntityScorecardsContent() {
         </CardHeader>
         <CardBody>
           {exemptions.error ? (
-            <Alert
-              status="danger"
-              icon
+            <LoadErrorAlert
               title="Could not load the exemptions"
-              description={serverMessage(exemptions.error)}
+              error={exemptions.error}
+              onRetry={exemptions.retry}
+              permission={SCORECARDS_READ}
             />
           ) : (
             <ExemptionList

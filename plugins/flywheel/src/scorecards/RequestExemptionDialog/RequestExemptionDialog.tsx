@@ -120,7 +120,8 @@ export function RequestExemptionDialog(props: {
             <Text as="p" variant="body-small">
               From <strong>{check.title}</strong> ({scorecard.title}). While an
               approved exemption runs, the check counts as passing for levels
-              and is left out of the score. A platform owner decides.
+              and is left out of the score. Someone allowed to decide exemptions
+              (usually the platform team) approves or rejects it.
             </Text>
             <TextAreaField
               label="Justification"

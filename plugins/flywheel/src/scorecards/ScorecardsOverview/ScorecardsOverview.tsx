@@ -6,7 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { ScorecardInfo } from '@flywheel/plugin-flywheel-common';
-import { Alert, Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
+import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -17,6 +17,8 @@ import { useGroupTitles } from '../../shared/groupTitles';
 import { useScorecardPermissions } from '../hooks';
 import { ScorecardDetail } from '../ScorecardDetail';
 import { ScorecardList } from '../ScorecardList';
+import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
+import { SCORECARDS_READ } from '../model';
 
 const DOCS_URL =
   'https://github.com/flywheel-dev/flywheel/blob/main/docs/scorecards.md';
@@ -36,11 +38,11 @@ function ExemptionQueue(props: {
     content = <Progress />;
   } else if (error) {
     content = (
-      <Alert
-        status="danger"
-        icon
+      <LoadErrorAlert
         title="Could not load the exemptions"
-        description={serverMessage(error)}
+        error={error}
+        onRetry={retry}
+        permission={SCORECARDS_READ}
       />
     );
   } else {

@@ -7,6 +7,7 @@ import {
   commerceEntities,
   goldenPathScorecard,
   mockFlywheelApi,
+  responseError,
 } from '../../__testUtils__/testData';
 import { TeamEntitiesTable } from './TeamEntitiesTable';
 
@@ -46,6 +47,33 @@ describe('TeamEntitiesTable', () => {
     const billing = rowOf('legacy-billing');
     expect(billing).toHaveTextContent('Level: No level');
     expect(within(billing).getByText('4')).toBeInTheDocument();
+  });
+
+  it("shows the server's message when the entities cannot be loaded, and tries again", async () => {
+    const flywheelApi = mockFlywheelApi({
+      getScorecardEntities: jest
+        .fn()
+        .mockRejectedValueOnce(
+          await responseError(500, 'Error', 'The results database is away'),
+        )
+        .mockResolvedValueOnce(commerceEntities),
+    });
+    renderInTestApp(
+      <TeamEntitiesTable
+        scorecard={goldenPathScorecard}
+        groupRef="group:default/commerce"
+      />,
+      { mountedRoutes: catalogRoutes, apis: [[flywheelApiRef, flywheelApi]] },
+    );
+
+    expect(
+      await screen.findByText('The results database is away'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+
+    expect(
+      await screen.findByRole('link', { name: 'checkout-api' }),
+    ).toBeInTheDocument();
   });
 
   it('pages through the server', async () => {

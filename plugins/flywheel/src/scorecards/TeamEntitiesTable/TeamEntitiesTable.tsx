@@ -11,7 +11,8 @@ import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { EntityTabLink } from '../EntityTabLink';
 import { ENTITY_SCORECARDS_PATH } from '../hooks';
 import { LevelBadge } from '../LevelBadge';
-import { formatScore } from '../model';
+import { formatScore, SCORECARDS_READ } from '../model';
+import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
 
 type Row = Omit<EntityScorecardResult, 'checks'> & { id: string };
 
@@ -85,7 +86,7 @@ export function TeamEntitiesTable(props: {
 }) {
   const { scorecard, groupRef } = props;
   const flywheelApi = useApi(flywheelApiRef);
-  const { tableProps } = useTable<Row>({
+  const { tableProps, reload } = useTable<Row>({
     mode: 'offset',
     paginationOptions: { pageSize: PAGE_SIZE, pageSizeOptions: [20, 50, 100] },
     getData: async ({ offset, pageSize }) => {
@@ -102,6 +103,17 @@ export function TeamEntitiesTable(props: {
     },
   });
 
+  if (tableProps.error) {
+    // The table's own error text would be the client's generic message.
+    return (
+      <LoadErrorAlert
+        title="Could not load the team's entities"
+        error={tableProps.error}
+        onRetry={reload}
+        permission={SCORECARDS_READ}
+      />
+    );
+  }
   return (
     <HorizontalScroll label="Entity results" minWidth="44rem">
       <Table

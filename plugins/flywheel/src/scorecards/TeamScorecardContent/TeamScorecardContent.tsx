@@ -7,11 +7,10 @@ import {
   ScorecardInfo,
   ScorecardRollup,
 } from '@flywheel/plugin-flywheel-common';
-import { Alert, Button, Flex, Grid, Text } from '@backstage/ui';
+import { Flex, Grid, Text } from '@backstage/ui';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { flywheelApiRef } from '../../api';
-import { serverMessage } from '../../shared/errors';
 import { groupDisplayTitle } from '../../shared/groupTitles';
 import { StatList } from '../../shared/StatList';
 import { CheckHeatMap } from '../CheckHeatMap';
@@ -26,6 +25,8 @@ import { Section } from '../Section';
 import { ScorecardTrend, TREND_DAYS } from '../ScorecardTrendChart';
 import { TeamEntitiesTable } from '../TeamEntitiesTable';
 import styles from './TeamScorecardContent.module.css';
+import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
+import { SCORECARDS_READ } from '../model';
 
 function PendingExemptions(props: {
   groupRef: string;
@@ -47,11 +48,11 @@ function PendingExemptions(props: {
   }
   if (error) {
     return (
-      <Alert
-        status="danger"
-        icon
+      <LoadErrorAlert
         title="Could not load the exemptions"
-        description={serverMessage(error)}
+        error={error}
+        onRetry={retry}
+        permission={SCORECARDS_READ}
       />
     );
   }
@@ -209,16 +210,11 @@ export function TeamScorecardContent() {
   }
   if (error) {
     return (
-      <Alert
-        status="danger"
-        icon
+      <LoadErrorAlert
         title="Could not load the team scorecard"
-        description={serverMessage(error)}
-        customActions={
-          <Button size="small" variant="secondary" onPress={retry}>
-            Try again
-          </Button>
-        }
+        error={error}
+        onRetry={retry}
+        permission={SCORECARDS_READ}
       />
     );
   }

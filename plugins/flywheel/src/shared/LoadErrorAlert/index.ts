@@ -1,0 +1,1 @@
+export { LoadErrorAlert } from './LoadErrorAlert';
