@@ -2699,7 +2699,7 @@ export const spec = {
     "/scorecards/entities": {
       "get": {
         "operationId": "ListEntityResults",
-        "description": "The results of every entity of a scorecard, optionally in a team's subtree; as JSON pages or, with format=csv, a CSV export.",
+        "description": "The results of every entity of a scorecard, optionally in a team's subtree and only those a check counts against (failingCheck); as JSON pages or, with format=csv, a CSV export.",
         "parameters": [
           {
             "$ref": "#/components/parameters/scorecardId"
@@ -2709,6 +2709,17 @@ export const spec = {
             "in": "query",
             "required": false,
             "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "failingCheck",
+            "in": "query",
+            "required": false,
+            "description": "Only entities whose result of this check (an id of the scorecard's checks) is fail, warn or unknown.",
             "schema": {
               "type": "string",
               "minLength": 1,

@@ -142,26 +142,42 @@ export class ScorecardService {
   async entities(options: {
     scorecardId: string;
     groupRef?: string;
+    failingCheck?: string;
     limit?: number;
     offset?: number;
   }) {
-    const { id } = this.requireScorecard(options.scorecardId);
+    const scorecard = this.requireScorecard(options.scorecardId);
     const groupRef =
       options.groupRef !== undefined
         ? parseRefOfKind(options.groupRef, 'group', 'groupRef')
         : undefined;
+    if (
+      options.failingCheck !== undefined &&
+      !scorecard.checks.some(c => c.id === options.failingCheck)
+    ) {
+      throw new InputError(
+        `failingCheck: scorecard '${scorecard.id}' has no check '${
+          options.failingCheck
+        }' (checks: ${scorecard.checks.map(c => c.id).join(', ')})`,
+      );
+    }
     return this.deps.store.listEntityResults({
-      scorecardId: id,
+      scorecardId: scorecard.id,
       groupRef,
+      failingCheck: options.failingCheck,
       limit: options.limit ?? 100,
       offset: options.offset ?? 0,
     });
   }
 
-  /** Every entity result of a scorecard (in a team's subtree) as CSV. */
+  /**
+   * Every entity result of a scorecard (in a team's subtree, only those a
+   * check counts against) as CSV.
+   */
   async exportCsv(options: {
     scorecardId: string;
     groupRef?: string;
+    failingCheck?: string;
   }): Promise<string> {
     const scorecard = this.requireScorecard(options.scorecardId);
     const rows: string[][] = [];

@@ -221,6 +221,38 @@ describe('scorecards over HTTP', () => {
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.split('\r\n').filter(Boolean)).toHaveLength(4);
+
+    // Only the entities a check counts against; an unknown check is a 400.
+    const failing = await request(server)
+      .get('/api/flywheel/scorecards/entities')
+      .query({ scorecardId: 'ops', failingCheck: 'oncall' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(failing.status).toBe(200);
+    const all = await request(server)
+      .get('/api/flywheel/scorecards/entities')
+      .query({ scorecardId: 'ops' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(failing.body.totalCount).toBeGreaterThan(0);
+    expect(failing.body.totalCount).toBeLessThan(all.body.totalCount);
+    for (const item of failing.body.items) {
+      const [result] = (
+        await request(server)
+          .get('/api/flywheel/scorecards/results')
+          .query({ entityRef: item.entityRef })
+          .set('Authorization', mockCredentials.user.header())
+      ).body.results;
+      expect(
+        result.checks.find((c: any) => c.checkId === 'oncall').state,
+      ).toMatch(/^(fail|warn|unknown)$/);
+    }
+    const unknown = await request(server)
+      .get('/api/flywheel/scorecards/entities')
+      .query({ scorecardId: 'ops', failingCheck: 'nope' })
+      .set('Authorization', mockCredentials.user.header());
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(
+      /failingCheck: scorecard 'ops' has no check 'nope'/,
+    );
   });
 
   it('takes an exemption from request to approval and counts it at once', async () => {

@@ -96,9 +96,14 @@ export function registerScorecardRoutes(
 
   router.get('/scorecards/entities', async (req, res) => {
     await authorized(req, flywheelScorecardsReadPermission);
-    const { scorecardId, groupRef, limit, offset, format } = req.query;
+    const { scorecardId, groupRef, failingCheck, limit, offset, format } =
+      req.query;
     if (format === 'csv') {
-      const csv = await scorecards.exportCsv({ scorecardId, groupRef });
+      const csv = await scorecards.exportCsv({
+        scorecardId,
+        groupRef,
+        failingCheck,
+      });
       // The typed router only knows JSON bodies; CSV goes out untyped.
       (res as unknown as import('express').Response)
         .status(200)
@@ -108,7 +113,13 @@ export function registerScorecardRoutes(
       return;
     }
     res.json(
-      await scorecards.entities({ scorecardId, groupRef, limit, offset }),
+      await scorecards.entities({
+        scorecardId,
+        groupRef,
+        failingCheck,
+        limit,
+        offset,
+      }),
     );
   });
 

@@ -807,6 +807,41 @@ describe('ScorecardStore', () => {
       ]);
     });
 
+    it('lists the entities a check counts against', async () => {
+      const { store } = await createOrgStore(databaseId);
+      // In eng's subtree: c2 fails b, c3 does not know; c4 is exempt.
+      const eng = await store.listEntityResults({
+        scorecardId: 'sc',
+        groupRef: 'group:default/eng',
+        failingCheck: 'b',
+      });
+      expect(eng.totalCount).toBe(2);
+      expect(eng.items.map(i => i.entityRef)).toEqual([
+        'component:default/c2',
+        'component:default/c3',
+      ]);
+      // The whole catalog adds c5, whose b warns; paged like the rest.
+      const catalog = await store.listEntityResults({
+        scorecardId: 'sc',
+        failingCheck: 'b',
+        limit: 2,
+        offset: 1,
+      });
+      expect(catalog.totalCount).toBe(3);
+      expect(catalog.items.map(i => i.entityRef)).toEqual([
+        'component:default/c3',
+        'component:default/c5',
+      ]);
+      expect(
+        (
+          await store.listEntityResults({
+            scorecardId: 'sc',
+            failingCheck: 'x',
+          })
+        ).totalCount,
+      ).toBe(0);
+    });
+
     it('writes daily snapshots of every scope and reads history', async () => {
       const { store, knex } = await createOrgStore(databaseId);
       // 7 entity rows; groups with entities: 5 for sc, 3 (platform, eng,

@@ -914,11 +914,7 @@ export class ScorecardStore {
     const scoreTenths = this.sqlite
       ? 'CAST(round(r.score * 10) AS INTEGER)'
       : 'CAST(round(CAST(r.score AS numeric) * 10) AS bigint)';
-    const elements = this.sqlite
-      ? `json_each(r.checks) c`
-      : `json_array_elements(CAST(r.checks AS json)) c`;
-    const element = (i: number) =>
-      this.sqlite ? `json_extract(c.value, '$[${i}]')` : `c.value->>${i}`;
+    const { elements, element } = this.checkElements();
     await this.writeTransaction(async (trx, deltas) => {
       deltas.changed = true;
       await trx(OWNER_LEVELS).delete();
@@ -942,6 +938,20 @@ export class ScorecardStore {
          )}, ${element(1)}`,
       );
     });
+  }
+
+  /**
+   * SQL for the packed check results of a result row `r`, one row `c` per
+   * check, and for an element of a check's tuple (0 id, 1 state).
+   */
+  private checkElements() {
+    return {
+      elements: this.sqlite
+        ? `json_each(r.checks) c`
+        : `json_array_elements(CAST(r.checks AS json)) c`,
+      element: (i: number) =>
+        this.sqlite ? `json_extract(c.value, '$[${i}]')` : `c.value->>${i}`,
+    };
   }
 
   /**
@@ -1268,11 +1278,14 @@ export class ScorecardStore {
 
   /**
    * The scorecard results of all entities (or of a group subtree), by entity
-   * ref, one page at a time; without `limit`, all of them.
+   * ref, one page at a time; without `limit`, all of them. With
+   * `failingCheck`, only the entities that check counts against: failing,
+   * warning or unknown (what lowers its pass rate).
    */
   async listEntityResults(options: {
     scorecardId: string;
     groupRef?: string;
+    failingCheck?: string;
     limit?: number;
     offset?: number;
   }): Promise<{
@@ -1287,6 +1300,15 @@ export class ScorecardStore {
       base
         .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'r.owner_ref')
         .where('ga.ancestor_ref', normalizeRef(options.groupRef));
+    }
+    if (options.failingCheck !== undefined) {
+      const { elements, element } = this.checkElements();
+      base.whereRaw(
+        `EXISTS (SELECT 1 FROM ${elements} WHERE ${element(
+          0,
+        )} = ? AND ${element(1)} IN (?, ?, ?))`,
+        [options.failingCheck, 'fail', 'warn', 'unknown'],
+      );
     }
     const itemsQuery = base
       .clone()
