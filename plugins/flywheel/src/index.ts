@@ -21,6 +21,7 @@ export { FlywheelClient, flywheelApiRef } from './api';
 export type {
   FlywheelApi,
   ScorecardEntitiesPage,
+  ScorecardEntitiesQuery,
   ScorecardExemptionRequest,
   ScorecardExemptionsQuery,
   ScorecardHistoryQuery,

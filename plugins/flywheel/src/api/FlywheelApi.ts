@@ -27,6 +27,19 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 
 /**
+ * Which of a scorecard's entity results to list or export.
+ *
+ * @public
+ */
+export interface ScorecardEntitiesQuery {
+  scorecardId: string;
+  /** Only the entities of this group's subtree. */
+  groupRef?: string;
+  /** Only the entities this check counts against (fail, warn, unknown). */
+  failingCheck?: string;
+}
+
+/**
  * One page of `GET /scorecards/entities`: entity results without their
  * checks, by entity ref.
  *
@@ -145,21 +158,15 @@ export interface FlywheelApi {
   ): Promise<ScorecardHistoryResponse>;
 
   /** One page of a scorecard's entity results, optionally in a team's subtree. */
-  getScorecardEntities(query: {
-    scorecardId: string;
-    groupRef?: string;
-    limit?: number;
-    offset?: number;
-  }): Promise<ScorecardEntitiesPage>;
+  getScorecardEntities(
+    query: ScorecardEntitiesQuery & { limit?: number; offset?: number },
+  ): Promise<ScorecardEntitiesPage>;
 
   /**
    * All of a scorecard's entity results (in a team's subtree) as CSV. The
    * export needs the user's credentials, so it is fetched rather than linked.
    */
-  exportScorecardEntitiesCsv(query: {
-    scorecardId: string;
-    groupRef?: string;
-  }): Promise<Blob>;
+  exportScorecardEntitiesCsv(query: ScorecardEntitiesQuery): Promise<Blob>;
 
   /** Exemptions, newest first. */
   getScorecardExemptions(

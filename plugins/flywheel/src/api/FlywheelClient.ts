@@ -27,6 +27,7 @@ import {
 import {
   FlywheelApi,
   ScorecardEntitiesPage,
+  ScorecardEntitiesQuery,
   ScorecardExemptionRequest,
   ScorecardExemptionsQuery,
   ScorecardHistoryQuery,
@@ -100,19 +101,15 @@ export class FlywheelClient implements FlywheelApi {
     return this.get('/scorecards/history', { ...query });
   }
 
-  getScorecardEntities(query: {
-    scorecardId: string;
-    groupRef?: string;
-    limit?: number;
-    offset?: number;
-  }): Promise<ScorecardEntitiesPage> {
+  getScorecardEntities(
+    query: ScorecardEntitiesQuery & { limit?: number; offset?: number },
+  ): Promise<ScorecardEntitiesPage> {
     return this.get('/scorecards/entities', { ...query });
   }
 
-  async exportScorecardEntitiesCsv(query: {
-    scorecardId: string;
-    groupRef?: string;
-  }): Promise<Blob> {
+  async exportScorecardEntitiesCsv(
+    query: ScorecardEntitiesQuery,
+  ): Promise<Blob> {
     const response = await this.request('/scorecards/entities', {
       ...query,
       format: 'csv',

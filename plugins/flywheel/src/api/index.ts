@@ -4,6 +4,7 @@ export type {
   SurveyResultsQuery,
   FlywheelApi,
   ScorecardEntitiesPage,
+  ScorecardEntitiesQuery,
   ScorecardExemptionRequest,
   ScorecardExemptionsQuery,
   ScorecardHistoryQuery,

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   commerceRollup,
@@ -37,6 +38,32 @@ describe('CheckPassRates', () => {
     expect(items[2]).toHaveTextContent('3 of 4 pass · 1 failing · 1 exempt');
     // All pass: nothing to fix.
     expect(within(items[4]).queryByText('How to fix:')).toBeNull();
+  });
+
+  it('offers the entities a check counts against where it has any', async () => {
+    const onShowFailing = jest.fn();
+    renderInTestApp(
+      <CheckPassRates
+        scorecard={goldenPathScorecard}
+        checks={commerceRollup.rollups[0].checks}
+        aria-label="What to fix first"
+        onShowFailing={onShowFailing}
+      />,
+    );
+
+    const list = await screen.findByRole('list', { name: 'What to fix first' });
+    const items = within(list).getAllByRole('listitem');
+    await userEvent.click(
+      within(items[0]).getByRole('button', {
+        name: 'Show the entities not passing: On the current golden-path version',
+      }),
+    );
+    expect(onShowFailing).toHaveBeenCalledWith('current-template-version');
+    expect(within(items[0]).getByRole('button')).toHaveTextContent(
+      'Show the 3 not passing',
+    );
+    // All pass: nothing to show.
+    expect(within(items[4]).queryByRole('button')).toBeNull();
   });
 
   it('lists checks without results last', async () => {

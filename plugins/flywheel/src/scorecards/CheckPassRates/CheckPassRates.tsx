@@ -2,12 +2,17 @@ import {
   ScorecardInfo,
   ScorecardRollup,
 } from '@flywheel/plugin-flywheel-common';
-import { Text } from '@backstage/ui';
+import { Button, Text } from '@backstage/ui';
 import { formatRate } from '../../shared/format';
 import { HowToFix } from '../HowToFix';
 import { LevelBadge } from '../LevelBadge';
 import { checksWorstFirst, passRateTone } from '../model';
 import styles from './CheckPassRates.module.css';
+
+/** The entities a check counts against: what `failingCheck` lists. */
+function notPassing(counts: ScorecardRollup['checks'][number]['counts']) {
+  return counts.warn + counts.fail + counts.unknown;
+}
 
 function countsText(counts: ScorecardRollup['checks'][number]['counts']) {
   const scored = counts.pass + counts.warn + counts.fail + counts.unknown;
@@ -30,6 +35,8 @@ export function CheckPassRates(props: {
   scorecard: ScorecardInfo;
   checks: ScorecardRollup['checks'];
   'aria-label': string;
+  /** Shows the entities a check counts against; offered where it has any. */
+  onShowFailing?: (checkId: string) => void;
 }) {
   const { scorecard } = props;
   const rows = checksWorstFirst(scorecard, props.checks);
@@ -72,6 +79,18 @@ export function CheckPassRates(props: {
                 style={{ width: `${Math.round((rate ?? 0) * 100)}%` }}
               />
             </div>
+            {props.onShowFailing && notPassing(row.counts) > 0 && (
+              <div>
+                <Button
+                  size="small"
+                  variant="secondary"
+                  onPress={() => props.onShowFailing!(row.checkId)}
+                  aria-label={`Show the entities not passing: ${row.check.title}`}
+                >
+                  {`Show the ${notPassing(row.counts)} not passing`}
+                </Button>
+              </div>
+            )}
             {rate !== 1 && (
               <HowToFix
                 howToFix={row.check.howToFix}

@@ -6,16 +6,21 @@ import { CsvDownloadButton } from '../../shared/CsvDownloadButton';
 export function CsvExportButton(props: {
   scorecardId: string;
   groupRef?: string;
+  failingCheck?: string;
   /** The file name without extension. */
   filename: string;
 }) {
-  const { scorecardId, groupRef, filename } = props;
+  const { scorecardId, groupRef, failingCheck, filename } = props;
   const flywheelApi = useApi(flywheelApiRef);
   return (
     <CsvDownloadButton
       filename={filename}
       load={() =>
-        flywheelApi.exportScorecardEntitiesCsv({ scorecardId, groupRef })
+        flywheelApi.exportScorecardEntitiesCsv({
+          scorecardId,
+          groupRef,
+          failingCheck,
+        })
       }
     />
   );

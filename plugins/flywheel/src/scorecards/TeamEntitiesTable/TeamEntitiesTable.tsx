@@ -83,8 +83,10 @@ function columns(scorecard: ScorecardInfo): ColumnConfig<Row>[] {
 export function TeamEntitiesTable(props: {
   scorecard: ScorecardInfo;
   groupRef: string;
+  /** Only the entities this check counts against (fail, warn, unknown). */
+  failingCheck?: string;
 }) {
-  const { scorecard, groupRef } = props;
+  const { scorecard, groupRef, failingCheck } = props;
   const flywheelApi = useApi(flywheelApiRef);
   const { tableProps, reload } = useTable<Row>({
     mode: 'offset',
@@ -93,6 +95,7 @@ export function TeamEntitiesTable(props: {
       const page = await flywheelApi.getScorecardEntities({
         scorecardId: scorecard.id,
         groupRef,
+        failingCheck,
         limit: pageSize,
         offset,
       });
@@ -119,7 +122,11 @@ export function TeamEntitiesTable(props: {
       <Table
         {...tableProps}
         columnConfig={columns(scorecard)}
-        emptyState="No entity of this team is scored by this scorecard."
+        emptyState={
+          failingCheck
+            ? 'Every entity of this team passes this check, or is exempt.'
+            : 'No entity of this team is scored by this scorecard.'
+        }
       />
     </HorizontalScroll>
   );

@@ -113,6 +113,48 @@ describe('TeamScorecardContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('lists the entities a check counts against, and all of them again', async () => {
+    const flywheelApi = renderTab();
+
+    const fixFirst = await screen.findByRole('region', {
+      name: 'What to fix first',
+    });
+    await userEvent.click(
+      within(fixFirst).getByRole('button', {
+        name: 'Show the entities not passing: On the current golden-path version',
+      }),
+    );
+
+    const entities = await screen.findByRole('region', {
+      name: 'Entities not passing: On the current golden-path version',
+    });
+    await waitFor(() =>
+      expect(flywheelApi.getScorecardEntities).toHaveBeenLastCalledWith({
+        scorecardId: 'golden-path-adoption',
+        groupRef: 'group:default/commerce',
+        failingCheck: 'current-template-version',
+        limit: 20,
+        offset: 0,
+      }),
+    );
+
+    await userEvent.click(
+      within(entities).getByRole('button', { name: 'Show all entities' }),
+    );
+    expect(
+      await screen.findByRole('region', { name: 'Entities' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(flywheelApi.getScorecardEntities).toHaveBeenLastCalledWith({
+        scorecardId: 'golden-path-adoption',
+        groupRef: 'group:default/commerce',
+        failingCheck: undefined,
+        limit: 20,
+        offset: 0,
+      }),
+    );
+  });
+
   it('lists pending exemptions of the team, with decisions for deciders', async () => {
     const flywheelApi = renderTab({ canDecide: true });
 

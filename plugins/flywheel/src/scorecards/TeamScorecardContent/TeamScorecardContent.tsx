@@ -7,7 +7,7 @@ import {
   ScorecardInfo,
   ScorecardRollup,
 } from '@flywheel/plugin-flywheel-common';
-import { Flex, Grid, Text } from '@backstage/ui';
+import { Button, Flex, Grid, Text } from '@backstage/ui';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { flywheelApiRef } from '../../api';
@@ -72,6 +72,9 @@ function PendingExemptions(props: {
   );
 }
 
+/** The entities section, where "Show the … not passing" takes the reader. */
+const ENTITIES_ID = 'flywheel-team-entities';
+
 function TeamRollup(props: {
   scorecard: ScorecardInfo;
   rollup: ScorecardRollup;
@@ -79,8 +82,19 @@ function TeamRollup(props: {
   teamName: string;
   /** Changes when exemption decisions changed results: the table reloads. */
   decisions: number;
+  /** The check whose non-passing entities the table shows, if any. */
+  failingCheck?: ScorecardInfo['checks'][number];
+  onFailingCheckChange: (checkId: string | undefined) => void;
 }) {
-  const { scorecard, rollup, groupRef, teamName, decisions } = props;
+  const { scorecard, rollup, groupRef, teamName, decisions, failingCheck } =
+    props;
+  const showFailing = (checkId: string | undefined) => {
+    props.onFailingCheckChange(checkId);
+    // The list is further down the page: take the reader there.
+    document
+      .getElementById(ENTITIES_ID)
+      ?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  };
   const subTeams = rollup.subTeams.length;
 
   if (rollup.entityCount === 0) {
@@ -141,6 +155,7 @@ function TeamRollup(props: {
             scorecard={scorecard}
             checks={rollup.checks}
             aria-label="Checks by pass rate, lowest first"
+            onShowFailing={showFailing}
           />
         </Section>
       </Grid.Root>
@@ -158,27 +173,48 @@ function TeamRollup(props: {
           subject={teamName}
         />
       </Section>
-      <Section
-        title="Entities"
-        action={
-          <CsvExportButton
-            scorecardId={scorecard.id}
+      <div id={ENTITIES_ID}>
+        <Section
+          title={
+            failingCheck
+              ? `Entities not passing: ${failingCheck.title}`
+              : 'Entities'
+          }
+          action={
+            <Flex gap="2" align="center">
+              {failingCheck && (
+                <Button
+                  size="small"
+                  variant="tertiary"
+                  onPress={() => props.onFailingCheckChange(undefined)}
+                >
+                  Show all entities
+                </Button>
+              )}
+              <CsvExportButton
+                scorecardId={scorecard.id}
+                groupRef={groupRef}
+                failingCheck={failingCheck?.id}
+                filename={`${scorecard.id}-${groupRef.replace(
+                  /[^a-z0-9-]+/gi,
+                  '-',
+                )}${failingCheck ? `-${failingCheck.id}` : ''}`}
+              />
+            </Flex>
+          }
+        >
+          <TeamEntitiesTable
+            // The table keeps its rows (useTable holds on to getData): a new
+            // key loads them again after a decision or for another check.
+            key={`${scorecard.id} ${groupRef} ${decisions} ${
+              failingCheck?.id ?? ''
+            }`}
+            scorecard={scorecard}
             groupRef={groupRef}
-            filename={`${scorecard.id}-${groupRef.replace(
-              /[^a-z0-9-]+/gi,
-              '-',
-            )}`}
+            failingCheck={failingCheck?.id}
           />
-        }
-      >
-        <TeamEntitiesTable
-          // The table keeps its rows (useTable holds on to getData): a new
-          // key loads them again after a decision.
-          key={`${scorecard.id} ${groupRef} ${decisions}`}
-          scorecard={scorecard}
-          groupRef={groupRef}
-        />
-      </Section>
+        </Section>
+      </div>
     </Flex>
   );
 }
@@ -261,6 +297,7 @@ export function TeamScorecardContent() {
             setSearchParams(
               params => {
                 params.set('scorecard', id);
+                params.delete('failing'); // another scorecard's check
                 return params;
               },
               { replace: true },
@@ -282,6 +319,22 @@ export function TeamScorecardContent() {
         groupRef={groupRef}
         teamName={teamName}
         decisions={decisions}
+        failingCheck={scorecard.checks.find(
+          c => c.id === searchParams.get('failing'),
+        )}
+        onFailingCheckChange={checkId =>
+          setSearchParams(
+            params => {
+              if (checkId) {
+                params.set('failing', checkId);
+              } else {
+                params.delete('failing');
+              }
+              return params;
+            },
+            { replace: true },
+          )
+        }
       />
       <Section title="Exemptions waiting for a decision">
         <PendingExemptions
