@@ -52,14 +52,26 @@ export function useEntityTabLink(): (
   entityRef: string,
   tab: string,
   scorecardId?: string,
+  /** Only the entities this check counts against (Team scorecard tab). */
+  failingCheck?: string,
 ) => string {
   const entityRoute = useRouteRef(entityRouteRef);
   return useCallback(
-    (entityRef: string, tab: string, scorecardId?: string) => {
+    (
+      entityRef: string,
+      tab: string,
+      scorecardId?: string,
+      failingCheck?: string,
+    ) => {
       const base = entityRoute(entityRouteParams(entityRef));
-      const query = scorecardId
-        ? `?${new URLSearchParams({ scorecard: scorecardId })}`
-        : '';
+      const params = new URLSearchParams();
+      if (scorecardId) {
+        params.set('scorecard', scorecardId);
+      }
+      if (failingCheck) {
+        params.set('failing', failingCheck);
+      }
+      const query = params.size > 0 ? `?${params}` : '';
       return `${base.replace(/\/$/, '')}/${tab}${query}`;
     },
     [entityRoute],

@@ -55,6 +55,16 @@ describe('CheckHeatMap', () => {
       'Owned by a team | 100% | 100% | 100%',
     ]);
     expect(within(rows[0]).getAllByRole('cell')[2].className).toMatch(/poor/);
+    // A sub-team's rate below 100% leads to its entities not passing.
+    expect(
+      within(rows[0]).getByRole('link', {
+        name: '33.3%: the entities of checkout not passing On the current golden-path version',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/group/checkout/team-scorecard?scorecard=golden-path-adoption&failing=current-template-version',
+    );
+    expect(within(rows[4]).queryByRole('link')).toBeNull();
   });
 
   it('leaves out sub-teams the scorecard does not cover, and says so', async () => {
@@ -94,6 +104,7 @@ describe('CheckHeatMap', () => {
         rollup={{ ...rollup, subTeams: [] }}
         teamName="Checkout"
       />,
+      { mountedRoutes: catalogRoutes },
     );
 
     expect(

@@ -2,11 +2,12 @@ import {
   ScorecardInfo,
   ScorecardRollup,
 } from '@flywheel/plugin-flywheel-common';
-import { Text } from '@backstage/ui';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { Link, Text } from '@backstage/ui';
 import { formatRate } from '../../shared/format';
 import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { EntityTabLink } from '../EntityTabLink';
-import { TEAM_SCORECARD_PATH } from '../hooks';
+import { TEAM_SCORECARD_PATH, useEntityTabLink } from '../hooks';
 import { checksWorstFirst, passRateTone } from '../model';
 import styles from './CheckHeatMap.module.css';
 
@@ -29,6 +30,8 @@ export function CheckHeatMap(props: {
   teamName: string;
 }) {
   const { scorecard, rollup, teamName } = props;
+  const tabLink = useEntityTabLink();
+  const presentation = (ref: string) => parseEntityRef(ref).name;
   const rows = checksWorstFirst(scorecard, rollup.checks);
   const subTeams = rollup.subTeams.filter(t => t.entityCount > 0);
   const emptyTeams = rollup.subTeams.length - subTeams.length;
@@ -97,7 +100,27 @@ export function CheckHeatMap(props: {
                       key={team.groupRef}
                       className={`${styles.cell} ${styles[passRateTone(rate)]}`}
                     >
-                      {formatRate(rate)}
+                      {rate !== null && rate < 1 ? (
+                        // To the sub-team's entities that do not pass it.
+                        <Link
+                          href={tabLink(
+                            team.groupRef,
+                            TEAM_SCORECARD_PATH,
+                            scorecard.id,
+                            row.checkId,
+                          )}
+                          variant="body-small"
+                          aria-label={`${formatRate(
+                            rate,
+                          )}: the entities of ${presentation(
+                            team.groupRef,
+                          )} not passing ${row.check.title}`}
+                        >
+                          {formatRate(rate)}
+                        </Link>
+                      ) : (
+                        formatRate(rate)
+                      )}
                     </td>
                   );
                 })}
