@@ -11,6 +11,7 @@ import {
   responseError,
   scorecardsResponse,
 } from '../../__testUtils__/testData';
+import { ScorecardExemption } from '@flywheel/plugin-flywheel-common';
 import { ExemptionList } from './ExemptionList';
 
 function renderList(
@@ -18,32 +19,35 @@ function renderList(
     canDecide?: boolean;
     showEntity?: boolean;
     flywheelApi?: ReturnType<typeof mockFlywheelApi>;
+    exemptions?: ScorecardExemption[];
   } = {},
 ) {
   const flywheelApi = options.flywheelApi ?? mockFlywheelApi();
   const onChanged = jest.fn();
   renderInTestApp(
     <ExemptionList
-      exemptions={[
-        pendingExemption,
-        approvedExemption,
-        rejectedExemption,
-        {
-          ...approvedExemption,
-          id: 'ex-4',
-          checkId: 'quiet-pager',
-          expired: true,
-        },
-        {
-          ...approvedExemption,
-          id: 'ex-5',
-          checkId: 'oncall-rotation',
-          status: 'revoked',
-          revokedBy: 'user:default/helena.kowalski',
-          revokedAt: '2026-07-01T09:00:00Z',
-          revokeNote: 'The rotation exists now',
-        },
-      ]}
+      exemptions={
+        options.exemptions ?? [
+          pendingExemption,
+          approvedExemption,
+          rejectedExemption,
+          {
+            ...approvedExemption,
+            id: 'ex-4',
+            checkId: 'quiet-pager',
+            expired: true,
+          },
+          {
+            ...approvedExemption,
+            id: 'ex-5',
+            checkId: 'oncall-rotation',
+            status: 'revoked',
+            revokedBy: 'user:default/helena.kowalski',
+            revokedAt: '2026-07-01T09:00:00Z',
+            revokeNote: 'The rotation exists now',
+          },
+        ]
+      }
       scorecards={scorecardsResponse.items}
       showEntity={options.showEntity}
       canDecide={!!options.canDecide}
@@ -127,21 +131,10 @@ describe('ExemptionList', () => {
   });
 
   it('offers only Reject for a request whose expiry passed undecided', async () => {
-    const flywheelApi = mockFlywheelApi();
-    renderInTestApp(
-      <ExemptionList
-        exemptions={[{ ...pendingExemption, expired: true }]}
-        scorecards={scorecardsResponse.items}
-        canDecide
-        onChanged={jest.fn()}
-        aria-label="Exemptions"
-        emptyText="No exemptions."
-      />,
-      {
-        mountedRoutes: catalogRoutes,
-        apis: [[flywheelApiRef, flywheelApi]],
-      },
-    );
+    renderList({
+      canDecide: true,
+      exemptions: [{ ...pendingExemption, expired: true }],
+    });
 
     const lapsed = await screen.findByRole('listitem', {
       name: 'On the current golden-path version',

@@ -17,16 +17,20 @@ function rowOf(name: string) {
     .closest('[role="row"]') as HTMLElement;
 }
 
+function renderTable(flywheelApi: ReturnType<typeof mockFlywheelApi>) {
+  renderInTestApp(
+    <TeamEntitiesTable
+      scorecard={goldenPathScorecard}
+      groupRef="group:default/commerce"
+    />,
+    { mountedRoutes: catalogRoutes, apis: [[flywheelApiRef, flywheelApi]] },
+  );
+}
+
 describe('TeamEntitiesTable', () => {
   it("lists the team's entities with level and score, linking their Scorecards tab", async () => {
     const flywheelApi = mockFlywheelApi();
-    renderInTestApp(
-      <TeamEntitiesTable
-        scorecard={goldenPathScorecard}
-        groupRef="group:default/commerce"
-      />,
-      { mountedRoutes: catalogRoutes, apis: [[flywheelApiRef, flywheelApi]] },
-    );
+    renderTable(flywheelApi);
 
     const link = await screen.findByRole('link', { name: 'checkout-api' });
     expect(link).toHaveAttribute(
@@ -58,13 +62,7 @@ describe('TeamEntitiesTable', () => {
         )
         .mockResolvedValueOnce(commerceEntities),
     });
-    renderInTestApp(
-      <TeamEntitiesTable
-        scorecard={goldenPathScorecard}
-        groupRef="group:default/commerce"
-      />,
-      { mountedRoutes: catalogRoutes, apis: [[flywheelApiRef, flywheelApi]] },
-    );
+    renderTable(flywheelApi);
 
     expect(
       await screen.findByText('The results database is away'),
@@ -91,13 +89,7 @@ describe('TeamEntitiesTable', () => {
           ],
         }),
     });
-    renderInTestApp(
-      <TeamEntitiesTable
-        scorecard={goldenPathScorecard}
-        groupRef="group:default/commerce"
-      />,
-      { mountedRoutes: catalogRoutes, apis: [[flywheelApiRef, flywheelApi]] },
-    );
+    renderTable(flywheelApi);
 
     await screen.findByRole('link', { name: 'checkout-api' });
     await userEvent.click(screen.getByRole('button', { name: /next/i }));
