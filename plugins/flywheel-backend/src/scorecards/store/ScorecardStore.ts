@@ -1303,11 +1303,13 @@ export class ScorecardStore {
     }
     if (options.failingCheck !== undefined) {
       const { elements, element } = this.checkElements();
+      // The scored states other than pass: those that lower the pass rate.
+      const against = SCORED_STATES.filter(s => s !== 'pass');
       base.whereRaw(
         `EXISTS (SELECT 1 FROM ${elements} WHERE ${element(
           0,
-        )} = ? AND ${element(1)} IN (?, ?, ?))`,
-        [options.failingCheck, 'fail', 'warn', 'unknown'],
+        )} = ? AND ${element(1)} IN (${against.map(() => '?').join(', ')}))`,
+        [options.failingCheck, ...against],
       );
     }
     const itemsQuery = base

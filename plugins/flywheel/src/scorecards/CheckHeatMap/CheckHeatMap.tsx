@@ -31,7 +31,6 @@ export function CheckHeatMap(props: {
 }) {
   const { scorecard, rollup, teamName } = props;
   const tabLink = useEntityTabLink();
-  const presentation = (ref: string) => parseEntityRef(ref).name;
   const rows = checksWorstFirst(scorecard, rollup.checks);
   const subTeams = rollup.subTeams.filter(t => t.entityCount > 0);
   const emptyTeams = rollup.subTeams.length - subTeams.length;
@@ -110,11 +109,9 @@ export function CheckHeatMap(props: {
                             row.checkId,
                           )}
                           variant="body-small"
-                          aria-label={`${formatRate(
-                            rate,
-                          )}: the entities of ${presentation(
-                            team.groupRef,
-                          )} not passing ${row.check.title}`}
+                          aria-label={`${formatRate(rate)}: the entities of ${
+                            parseEntityRef(team.groupRef).name
+                          } not passing ${row.check.title}`}
                         >
                           {formatRate(rate)}
                         </Link>

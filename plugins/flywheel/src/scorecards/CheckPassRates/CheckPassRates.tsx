@@ -15,7 +15,7 @@ function notPassing(counts: ScorecardRollup['checks'][number]['counts']) {
 }
 
 function countsText(counts: ScorecardRollup['checks'][number]['counts']) {
-  const scored = counts.pass + counts.warn + counts.fail + counts.unknown;
+  const scored = counts.pass + notPassing(counts);
   const parts = [`${counts.pass} of ${scored} pass`];
   if (counts.warn > 0) parts.push(`${counts.warn} warning`);
   if (counts.fail > 0) parts.push(`${counts.fail} failing`);

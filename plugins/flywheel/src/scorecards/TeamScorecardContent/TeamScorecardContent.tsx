@@ -88,7 +88,7 @@ function TeamRollup(props: {
 }) {
   const { scorecard, rollup, groupRef, teamName, decisions, failingCheck } =
     props;
-  const showFailing = (checkId: string | undefined) => {
+  const showFailing = (checkId: string) => {
     props.onFailingCheckChange(checkId);
     // The list is further down the page: take the reader there.
     document
