@@ -7,11 +7,12 @@ import {
   flywheelGoldenPathsReadPermission,
   flywheelRunCreatePermission,
 } from '@flywheel/plugin-flywheel-common';
-import { FlywheelApiRouter } from '../service/createRouter';
+import { audited } from '../service/audited';
 import { authorizeOrThrow } from '../service/authorize';
+import { FlywheelApiRouter } from '../service/createRouter';
 import { GoldenPathService } from './GoldenPathService';
 
-/** HTTP ↔ GoldenPathService, nothing more. */
+/** HTTP ↔ GoldenPathService: credentials, permissions, audit, nothing more. */
 export function registerGoldenPathRoutes(
   router: FlywheelApiRouter,
   deps: {
@@ -52,32 +53,35 @@ export function registerGoldenPathRoutes(
     res.json(await goldenPaths.provenance(req.query.entityRef, credentials));
   });
 
+  // The scaffolder action records the run on behalf of the user who ran the
+  // template (or a backend with its own service credentials); the permission
+  // is checked for that caller. Refused and failed attempts are audited too.
   router.post('/golden-paths/runs', async (req, res) => {
-    const auditorEvent = await auditor.createEvent({
-      eventId: 'golden-path-run-record',
-      severityLevel: 'low',
-      request: req,
-      meta: { taskId: req.body.taskId, templateRef: req.body.templateRef },
-    });
-    try {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
-      await authorizeOrThrow(
-        permissions,
-        flywheelRunCreatePermission,
-        credentials,
-      );
-      const userRef =
-        credentials.principal.type === 'user'
-          ? credentials.principal.userEntityRef
-          : undefined;
-      await goldenPaths.recordRun(req.body, userRef);
-      await auditorEvent.success();
-      res.status(201).json({ taskId: req.body.taskId });
-    } catch (error) {
-      await auditorEvent.fail({ error: error as Error });
-      throw error;
-    }
+    await audited(
+      auditor,
+      req,
+      'golden-path-run-record',
+      {
+        taskId: req.body.taskId,
+        templateRef: req.body.templateRef,
+        outcome: req.body.outcome,
+      },
+      async () => {
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user', 'service'],
+        });
+        await authorizeOrThrow(
+          permissions,
+          flywheelRunCreatePermission,
+          credentials,
+        );
+        const userRef =
+          credentials.principal.type === 'user'
+            ? credentials.principal.userEntityRef
+            : undefined;
+        await goldenPaths.recordRun(req.body, userRef);
+      },
+    );
+    res.status(201).json({ taskId: req.body.taskId });
   });
 }
