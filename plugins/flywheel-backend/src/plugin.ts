@@ -93,7 +93,7 @@ export const flywheelPlugin = createBackendPlugin({
       }) {
         permissionsRegistry.addPermissions(flywheelPermissions);
         const db = await connectDatabase(database);
-        const catalogReader = new CatalogReader(catalog);
+        const catalogReader = new CatalogReader(catalog, logger);
 
         // Surveys: bad settings or definitions stop the backend here.
         const surveys = new SurveyService({

@@ -6,7 +6,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { OrgGraph } from './OrgGraph';
+import { irregularityReporter, OrgGraph } from './OrgGraph';
 
 const COMPONENT_FIELDS = [
   'kind',
@@ -32,7 +32,16 @@ export interface CatalogComponent {
  * held as one response.
  */
 export class CatalogReader {
-  constructor(private readonly catalog: CatalogService) {}
+  private readonly reportIrregularities: (graph: OrgGraph) => void;
+
+  constructor(
+    private readonly catalog: CatalogService,
+    logger?: { warn(message: string): void },
+  ) {
+    this.reportIrregularities = irregularityReporter(message =>
+      logger?.warn(message),
+    );
+  }
 
   async listComponents(
     credentials: BackstageCredentials,
@@ -107,7 +116,7 @@ export class CatalogReader {
     return this.catalog.getEntityByRef(entityRef, { credentials });
   }
 
-  /** The group tree: every group's ref mapped to its direct children. */
+  /** The group hierarchy, normalised into a forest (see OrgGraph). */
   async groupTree(credentials: BackstageCredentials): Promise<OrgGraph> {
     const children = new Map<string, string[]>();
     for await (const page of this.catalog.streamEntities(
@@ -126,6 +135,8 @@ export class CatalogReader {
         );
       }
     }
-    return new OrgGraph(children);
+    const graph = new OrgGraph(children);
+    this.reportIrregularities(graph);
+    return graph;
   }
 }

@@ -1979,7 +1979,7 @@ export const spec = {
           },
           "groupRef": {
             "type": "string",
-            "description": "The respondent's team, only when it has enough responses for comments."
+            "description": "The smallest team whose comments are shown that includes the respondent (their own team or one above it); absent when none is."
           },
           "submittedOn": {
             "type": "string",
@@ -2026,7 +2026,15 @@ export const spec = {
           "withheld": {
             "type": "integer",
             "minimum": 0,
-            "description": "Comments held back because their team is below the comment threshold."
+            "description": "How many comments the scope holds back; said only where the scope's numbers are shown (0 otherwise)."
+          },
+          "withheldReason": {
+            "type": "string",
+            "enum": [
+              "below-minimum",
+              "protects-another-group"
+            ],
+            "description": "Set when the scope's comments are withheld, because the scope is below the comment threshold or showing it would let its comments be worked out by subtracting another team's."
           }
         }
       },

@@ -660,21 +660,31 @@ describe('SurveyService', () => {
         comments: 3,
       });
 
-      // Comments: 14 responses overall ≥ 10, but no team has 10, so no
-      // comment names its team.
+      // Comments: 14 responses overall ≥ 10, but no team below eng has 10,
+      // so every comment is labelled with eng, the nearest team listed.
       const inbox = await service.comments('nps', {}, pm);
       expect(inbox.items.map(c => c.text).sort()).toEqual([
         'CI is slow',
         'Great <b>templates</b>',
         'Nobody answers our tickets',
       ]);
-      expect(inbox.items.every(c => c.groupRef === undefined)).toBe(true);
+      expect(inbox.items.map(c => c.groupRef)).toEqual([
+        'group:default/eng',
+        'group:default/eng',
+        'group:default/eng',
+      ]);
       const teamInbox = await service.comments(
         'nps',
         { groupRef: 'group:default/team-b' },
         pm,
       );
-      expect(teamInbox).toEqual({ items: [], totalCount: 0, withheld: 2 });
+      // team-b's numbers are shown (6 ≥ 5), so how many it withholds is too.
+      expect(teamInbox).toEqual({
+        items: [],
+        totalCount: 0,
+        withheld: 2,
+        withheldReason: 'below-minimum',
+      });
       const tagged = await service.updateComment(
         'nps',
         inbox.items[0].id,

@@ -35,7 +35,8 @@ import { OrgDirectory, OrgSource } from './audience';
 import { SurveySettings } from './config';
 import { asksNps, parseSurveyDefinition } from './definition';
 import { whyNotPrompted } from './eligibility';
-import { buildResults, WaveCounts, waveVisibility } from './results';
+import { decideCommentVisibility } from './commentVisibility';
+import { buildResults, WaveCounts } from './results';
 import {
   StoredComment,
   StaleSurveyError,
@@ -85,14 +86,14 @@ const sha256 = (value: string) =>
 const sameQuestions = (a: unknown, b: unknown) =>
   JSON.stringify(a) === JSON.stringify(b);
 
-function toApiComment(c: StoredComment, showTeam: boolean): SurveyComment {
+function toApiComment(c: StoredComment, teamLabel?: string): SurveyComment {
   return {
     id: c.id,
     surveyId: c.surveyId,
     waveId: c.waveId,
     questionId: c.questionId,
     text: c.text,
-    groupRef: showTeam && c.groupRef ? c.groupRef : undefined,
+    groupRef: teamLabel,
     submittedOn: c.submittedOn,
     tags: c.tags,
     resolved: Boolean(c.resolvedAt),
@@ -811,7 +812,7 @@ export class SurveyService implements SurveyTriggers {
       query.groupRef,
     );
     const directory = await this.directory();
-    if (groupRef && !directory.children.has(groupRef)) {
+    if (groupRef && !directory.hasTeam(groupRef)) {
       throw new InputError(`groupRef '${query.groupRef}' is not a known group`);
     }
     const waves = await this.selectWaves(id, query.waveId);
@@ -969,15 +970,10 @@ export class SurveyService implements SurveyTriggers {
     const waves = await this.selectWaves(id, query.waveId);
     const wave = waves[waves.length - 1];
     const counts = await this.waveCounts(wave);
-    const visibility = waveVisibility(
-      counts,
-      directory,
-      this.deps.settings.minGroupSize,
-    );
-    const min = this.deps.settings.minCommentGroupSize;
-    const scopeResponses = groupRef
-      ? visibility.total.get(groupRef) ?? 0
-      : [...counts.responsesByGroup.values()].reduce((a, b) => a + b, 0);
+    const visibility = decideCommentVisibility(counts, directory, {
+      minGroupSize: this.deps.settings.minGroupSize,
+      minCommentGroupSize: this.deps.settings.minCommentGroupSize,
+    });
     const groupRefs = groupRef ? [...directory.subtree(groupRef)] : undefined;
     const page = await this.deps.store.listComments({
       surveyId: id,
@@ -988,17 +984,21 @@ export class SurveyService implements SurveyTriggers {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });
-    if (scopeResponses < min) {
-      return { items: [], totalCount: 0, withheld: page.total };
+    const hidden = visibility.hiddenReason(groupRef);
+    if (hidden) {
+      // How many are withheld is a number of the scope: said only where the
+      // scope's numbers are shown anyway.
+      return {
+        items: [],
+        totalCount: 0,
+        withheld: visibility.numbersShown(groupRef) ? page.total : 0,
+        withheldReason: hidden,
+      };
     }
-    const showTeam = (ref: string | null) =>
-      Boolean(
-        ref &&
-          !visibility.hidden.has(ref) &&
-          (visibility.total.get(ref) ?? 0) >= min,
-      );
     return {
-      items: page.items.map(c => toApiComment(c, showTeam(c.groupRef))),
+      items: page.items.map(c =>
+        toApiComment(c, visibility.labelOf(c.groupRef)),
+      ),
       totalCount: page.total,
       withheld: 0,
     };
@@ -1026,6 +1026,6 @@ export class SurveyService implements SurveyTriggers {
     if (!updated) {
       throw new NotFoundError(`Survey '${id}' has no comment '${commentId}'`);
     }
-    return toApiComment(updated, false);
+    return toApiComment(updated);
   }
 }

@@ -26,33 +26,31 @@ export interface OrgSource {
 
 /**
  * A snapshot of the catalog's people and teams: who belongs to which team,
- * the team tree, and who owns services created from which template. Refs are
- * lowercased.
+ * the team hierarchy (normalised into a forest once, see OrgGraph: every
+ * view, visibility decision and breakdown uses the same one), and who owns
+ * services created from which template. Refs are lowercased.
  */
 export class OrgDirectory {
   /** Each user's direct teams. */
   readonly userGroups: Map<string, string[]>;
-  readonly children: Map<string, string[]>;
-  readonly parent: Map<string, string>;
   readonly graph: OrgGraph;
   /** Owner teams of components, by the template they came from. */
   private readonly ownersByTemplate: Map<string, Set<string>>;
 
   constructor(input: {
     userGroups: Map<string, string[]>;
+    /** Each team's children as the catalog's parentOf relations say. */
     children: Map<string, string[]>;
     ownersByTemplate: Map<string, Set<string>>;
   }) {
     this.userGroups = input.userGroups;
-    this.children = input.children;
     this.ownersByTemplate = input.ownersByTemplate;
-    this.parent = new Map();
-    for (const [ref, kids] of this.children) {
-      for (const kid of kids) {
-        this.parent.set(kid, ref);
-      }
-    }
-    this.graph = new OrgGraph(this.children);
+    this.graph = new OrgGraph(input.children);
+  }
+
+  /** Whether a team is in the hierarchy. */
+  hasTeam(groupRef: string): boolean {
+    return this.graph.has(groupRef);
   }
 
   /** Reads the directory from the catalog. */
@@ -124,7 +122,7 @@ export class OrgDirectory {
   primaryGroup(userRef: string): string | undefined {
     return this.userGroups
       .get(lower(userRef))
-      ?.find(group => this.children.has(group));
+      ?.find(group => this.graph.has(group));
   }
 
   /** Teams a person belongs to directly. */
@@ -182,17 +180,9 @@ export class OrgDirectory {
     return members;
   }
 
-  /** A team and its ancestors, nearest first; cycles in bad data end it. */
+  /** A team and its ancestors, nearest first. */
   ancestry(groupRef: string): string[] {
-    const chain: string[] = [];
-    for (
-      let g: string | undefined = lower(groupRef);
-      g && !chain.includes(g);
-      g = this.parent.get(g)
-    ) {
-      chain.push(g);
-    }
-    return chain;
+    return this.graph.ancestry(lower(groupRef));
   }
 
   /** Audience members per team, counting each person once, under their primary team. */

@@ -41,8 +41,8 @@ const shareOf = (part: number, whole?: number) =>
   whole ? Math.round((1000 * part) / whole) / 1000 : undefined;
 
 /** The team each stored group ref counts under: unknown teams count as none. */
-function teamOf(directory: OrgDirectory, groupRef: string | null) {
-  return groupRef && directory.children.has(groupRef) ? groupRef : null;
+export function teamOf(directory: OrgDirectory, groupRef: string | null) {
+  return groupRef && directory.hasTeam(groupRef) ? groupRef : null;
 }
 
 /** Visibility of every team for one wave; depends only on the whole tree. */
@@ -61,11 +61,13 @@ export function waveVisibility(
       unassigned += count;
     }
   }
-  const roots = [...directory.children.keys()].filter(
-    g => !directory.parent.has(g),
-  );
   return decideSegmentVisibility(
-    { roots, children: directory.children, ownCount, unassigned },
+    {
+      roots: directory.graph.roots(),
+      children: directory.graph.childrenMap(),
+      ownCount,
+      unassigned,
+    },
     { minGroupSize },
   );
 }
@@ -353,14 +355,14 @@ export function buildResults(
       row.csat = h.csat?.csat;
     }
     teams.push(row);
-    for (const child of [...(directory.children.get(ref) ?? [])].sort()) {
+    for (const child of directory.graph.children(ref)) {
       visit(child, depth + 1, ref);
     }
   };
   const tops = groupRef
-    ? directory.children.get(groupRef) ?? []
-    : [...directory.children.keys()].filter(g => !directory.parent.has(g));
-  for (const top of [...tops].sort()) {
+    ? directory.graph.children(groupRef)
+    : directory.graph.roots();
+  for (const top of tops) {
     visit(top, 0, groupRef);
   }
 

@@ -75,3 +75,32 @@ export const testOrgSource: OrgSource = {
     yield testOrgEntities.filter(e => e.kind === filter.kind);
   },
 };
+
+/**
+ * Any org for survey tests: groups with their children as the catalog's
+ * parentOf relations state them (several parents and cycles allowed), and
+ * how many members each has, named `<group>-1`, `<group>-2`, ….
+ */
+export function orgSource(spec: {
+  groups: Record<string, string[]>;
+  members: Record<string, number>;
+}): { source: OrgSource; membersOf: (group: string) => string[] } {
+  const membersOf = (g: string) =>
+    Array.from({ length: spec.members[g] ?? 0 }, (_, i) => `${g}-${i + 1}`);
+  const entities: Entity[] = [
+    ...Object.entries(spec.groups).map(([name, children]) =>
+      group(name, children),
+    ),
+    ...Object.keys(spec.members).flatMap(g =>
+      membersOf(g).map(name => user(name, [g])),
+    ),
+  ];
+  return {
+    source: {
+      async *streamEntities(filter) {
+        yield entities.filter(e => e.kind === filter.kind);
+      },
+    },
+    membersOf,
+  };
+}

@@ -312,7 +312,10 @@ export interface SurveyComment {
   waveId: string;
   questionId: string;
   text: string;
-  /** The respondent's team, only when it has enough responses for comments. */
+  /**
+   * The smallest team whose comments are shown that includes the respondent
+   * (their own team or one above it); absent when none is.
+   */
   groupRef?: string;
   /** The day it was written (no time of day, so it cannot be matched). */
   submittedOn: string;
@@ -326,8 +329,17 @@ export interface SurveyComment {
 export interface SurveyCommentsResponse {
   items: SurveyComment[];
   totalCount: number;
-  /** Comments held back because their team is below the comment threshold. */
+  /**
+   * How many comments the scope holds back; said only where the scope's
+   * numbers are shown (0 otherwise).
+   */
   withheld: number;
+  /**
+   * Set when the scope's comments are withheld: the scope is below the
+   * comment threshold, or showing it would let its comments be worked out
+   * by subtracting another team's.
+   */
+  withheldReason?: SurveyHiddenReason;
 }
 
 /** `PATCH /surveys/comments/{id}`: tag and resolve. @public */

@@ -62,11 +62,39 @@ describe('SurveyComments', () => {
   });
 
   it('says how many comments are withheld and why', async () => {
-    renderComments();
+    renderComments({
+      flywheelApi: mockSurveyApi({
+        getSurveyComments: jest.fn().mockResolvedValue({
+          items: [],
+          totalCount: 0,
+          withheld: 3,
+          withheldReason: 'below-minimum',
+        }),
+      }),
+    });
 
     expect(
       await screen.findByText(
-        '3 comments withheld: their teams have fewer than 8 responses.',
+        '3 comments are withheld: comments are shown only for groups of at least 8 responses.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('withholds without a count where the scope hides its numbers, and says to look higher up', async () => {
+    renderComments({
+      flywheelApi: mockSurveyApi({
+        getSurveyComments: jest.fn().mockResolvedValue({
+          items: [],
+          totalCount: 0,
+          withheld: 0,
+          withheldReason: 'protects-another-group',
+        }),
+      }),
+    });
+
+    expect(
+      await screen.findByText(
+        'Comments are withheld: showing them would let the comments of a smaller team be worked out by subtraction. Look at the team above.',
       ),
     ).toBeInTheDocument();
   });

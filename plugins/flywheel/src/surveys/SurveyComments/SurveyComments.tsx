@@ -1,6 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import { SurveyComment } from '@flywheel/plugin-flywheel-common';
+import {
+  SurveyComment,
+  SurveyCommentsResponse,
+} from '@flywheel/plugin-flywheel-common';
 import {
   Alert,
   Badge,
@@ -147,11 +150,25 @@ function CommentItem(props: {
   );
 }
 
+/** Why this scope lists no comments, in words. */
+function withheldMessage(
+  value: SurveyCommentsResponse,
+  minCommentGroupSize: number,
+): string {
+  const count =
+    value.withheld > 0
+      ? `${value.withheld} comment${value.withheld === 1 ? ' is' : 's are'}`
+      : 'Comments are';
+  return value.withheldReason === 'protects-another-group'
+    ? `${count} withheld: showing them would let the comments of a smaller team be worked out by subtraction. Look at the team above.`
+    : `${count} withheld: comments are shown only for groups of at least ${minCommentGroupSize} responses.`;
+}
+
 /**
  * The comments inbox of a survey: free-text answers and NPS follow-ups of
  * the wave and scope shown, newest first, as plain text. Managers tag and
- * resolve them. Comments of teams below the comment threshold are withheld,
- * and the inbox says how many.
+ * resolve them. A scope whose comments are withheld (too few responses, or
+ * they could be worked out by subtraction) says so and why.
  */
 export function SurveyComments(props: {
   surveyId: string;
@@ -283,10 +300,9 @@ export function SurveyComments(props: {
           </Text>
         )}
       </Flex>
-      {value && value.withheld > 0 && (
+      {value?.withheldReason && (
         <Text as="p" variant="body-small" color="secondary">
-          {value.withheld} comment{value.withheld === 1 ? '' : 's'} withheld:
-          their teams have fewer than {minCommentGroupSize} responses.
+          {withheldMessage(value, minCommentGroupSize)}
         </Text>
       )}
       {list}

@@ -325,7 +325,7 @@ export const comments: SurveyComment[] = [
 export const commentsResponse: SurveyCommentsResponse = {
   items: comments,
   totalCount: 2,
-  withheld: 3,
+  withheld: 0,
 };
 
 /** A FlywheelApi whose survey methods answer with the data above. */
