@@ -13,7 +13,10 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { EntityChangeQueue } from './scorecards/engine/EntityChangeQueue';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { flywheelPermissions } from '@flywheel/plugin-flywheel-common';
+import {
+  flywheelExemptionDecidePermission,
+  flywheelPermissions,
+} from '@flywheel/plugin-flywheel-common';
 import { CatalogReader } from './catalog/CatalogReader';
 import { connectDatabase } from './database/migrate';
 import { GoldenPathService } from './goldenPaths/GoldenPathService';
@@ -27,6 +30,14 @@ import { ScorecardEngine } from './scorecards/engine/ScorecardEngine';
 import { registerScorecardRoutes } from './scorecards/router';
 import { ScorecardService } from './scorecards/ScorecardService';
 import { ScorecardStore } from './scorecards/store/ScorecardStore';
+import { EntityVisibility } from './scorecards/access/EntityVisibility';
+import { kindsToRead } from './scorecards/engine/entityKinds';
+import { ExemptionService } from './scorecards/exemptions/ExemptionService';
+import { notificationExemptionNotifier } from './scorecards/exemptions/notifications';
+import {
+  exemptionPermissionResourceRef,
+  exemptionPermissionRules,
+} from './scorecards/exemptions/permissions';
 import { GOLDEN_PATH_METRICS } from './goldenPaths/GoldenPathService';
 import { readSurveySettings } from './surveys/config';
 import { notificationInviter } from './surveys/notifications';
@@ -73,6 +84,7 @@ export const flywheelPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         notifications: notificationService,
+        userInfo: coreServices.userInfo,
       },
       async init({
         auditor,
@@ -90,6 +102,7 @@ export const flywheelPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         notifications,
+        userInfo,
       }) {
         permissionsRegistry.addPermissions(flywheelPermissions);
         const db = await connectDatabase(database);
@@ -208,13 +221,38 @@ export const flywheelPlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(() => changes.stop());
 
+        // Scorecard reads show only what the caller may see in the catalog.
+        const visibility = new EntityVisibility({
+          catalog: catalogReader,
+          kinds: kindsToRead(scorecardDefinitions.map(s => s.filter)),
+        });
+        const exemptions = new ExemptionService({
+          engine,
+          store: scorecardStore,
+          catalog: catalogReader,
+          visibility,
+          permissions,
+          userInfo,
+          notifier: notificationExemptionNotifier(notifications),
+          logger: logger.child({ domain: 'scorecards' }),
+        });
+        permissionsRegistry.addResourceType({
+          resourceRef: exemptionPermissionResourceRef,
+          permissions: [flywheelExemptionDecidePermission],
+          rules: Object.values(exemptionPermissionRules),
+          getResources: async ids =>
+            exemptions.getResources(ids, await auth.getOwnServiceCredentials()),
+        });
+
         const router = createFlywheelApiRouter();
         registerScorecardRoutes(router, {
           scorecards: new ScorecardService({
             engine,
             store: scorecardStore,
             catalog: catalogReader,
+            visibility,
           }),
+          exemptions,
           httpAuth,
           permissions,
           auditor,

@@ -52,13 +52,27 @@ export const flywheelExemptionRequestPermission = createPermission({
 });
 
 /**
- * Approve, reject or revoke exemptions (a platform PM's call).
+ * The resource type of scorecard exemptions, for conditional decisions on
+ * {@link flywheelExemptionDecidePermission}. Resource refs are exemption ids.
+ *
+ * @public
+ */
+export const FLYWHEEL_EXEMPTION_RESOURCE_TYPE = 'flywheel-scorecard-exemption';
+
+/**
+ * Approve, reject or revoke an exemption: a resource permission on the
+ * exemption. When the policy simply allows it, Flywheel still lets only the
+ * owners of the entity (members of the owning group or of a team above it)
+ * decide, and never the person who asked. A conditional decision from the
+ * policy (rules `IS_ENTITY_OWNER`, `IS_REQUESTER`, `IS_FOR_SCORECARD`)
+ * replaces that default, which is how a policy widens or narrows it.
  *
  * @public
  */
 export const flywheelExemptionDecidePermission = createPermission({
   name: 'flywheel.scorecards.exemption.decide',
   attributes: { action: 'update' },
+  resourceType: FLYWHEEL_EXEMPTION_RESOURCE_TYPE,
 });
 
 /**

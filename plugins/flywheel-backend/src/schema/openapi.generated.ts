@@ -795,6 +795,14 @@ export const spec = {
           },
           "expired": {
             "type": "boolean"
+          },
+          "canDecide": {
+            "type": "boolean",
+            "description": "Whether the caller may approve, reject or revoke it (by default only owners of the entity or of a team above it, never the requester)."
+          },
+          "cannotDecideReason": {
+            "type": "string",
+            "description": "When canDecide is false, why, in words to show."
           }
         }
       },
@@ -2591,7 +2599,7 @@ export const spec = {
     "/scorecards/history": {
       "get": {
         "operationId": "GetHistory",
-        "description": "Daily snapshots of a scorecard for an entity, a team (sub-teams included) or the whole catalog.",
+        "description": "Daily snapshots of a scorecard for an entity, a team (sub-teams included) or the whole catalog. A team or catalog series is withheld (no points, `withheld` says why) when the scope holds entities the caller may not see in the catalog; an entity the caller may not see has no points.",
         "parameters": [
           {
             "$ref": "#/components/parameters/scorecardId"
@@ -2655,6 +2663,10 @@ export const spec = {
                     },
                     "ref": {
                       "type": "string"
+                    },
+                    "withheld": {
+                      "type": "string",
+                      "description": "Why the series is withheld for the caller."
                     },
                     "points": {
                       "type": "array",
@@ -2841,7 +2853,7 @@ export const spec = {
     "/scorecards/exemptions": {
       "get": {
         "operationId": "ListExemptions",
-        "description": "Exemptions, newest first, filtered by entity, scorecard, status or team.",
+        "description": "Exemptions of entities the caller may see in the catalog, newest first, filtered by entity, scorecard, status or team; each says whether the caller may decide it.",
         "parameters": [
           {
             "name": "entityRef",
@@ -2985,7 +2997,7 @@ export const spec = {
     "/scorecards/exemptions/{id}/decision": {
       "post": {
         "operationId": "DecideExemption",
-        "description": "Approves or rejects a pending exemption; the entity is re-evaluated at once. A rejection needs a `note` saying why (400 when it is missing or blank, and nothing changes); an approval may omit it. 409 unless the exemption is pending.",
+        "description": "Approves or rejects a pending exemption; the entity is re-evaluated at once. A rejection needs a `note` saying why (400 when it is missing or blank, and nothing changes); an approval may omit it. 409 unless the exemption is pending. 403 unless the caller may decide it (by default an owner of the entity or of a team above it, and not the requester); 404 when its entity is hidden from the caller. The requester and the owners are notified.",
         "parameters": [
           {
             "name": "id",
@@ -3046,7 +3058,7 @@ export const spec = {
     "/scorecards/exemptions/{id}/revoke": {
       "post": {
         "operationId": "RevokeExemption",
-        "description": "Ends an approved exemption early; the entity is re-evaluated at once.",
+        "description": "Ends an approved exemption early; the entity is re-evaluated at once. Who may revoke is who may decide (403 otherwise). The requester and the owners are notified.",
         "parameters": [
           {
             "name": "id",

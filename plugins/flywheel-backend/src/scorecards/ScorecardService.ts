@@ -5,7 +5,6 @@ import {
   EntityResultsResponse,
   GroupRollupResponse,
   LeaderboardResponse,
-  ScorecardExemption,
   ScorecardHistoryResponse,
   ScorecardInfo,
   ScorecardsResponse,
@@ -16,9 +15,20 @@ import { parseRefOfKind } from '../goldenPaths/GoldenPathService';
 import { ScorecardDefinition } from './definitions';
 import { ScorecardEngine } from './engine/ScorecardEngine';
 import { toCsv } from '../service/csv';
-import type { ExemptionStatus, ScorecardStore } from './store/ScorecardStore';
+import type { ScorecardStore } from './store/ScorecardStore';
+import { EntityVisibility, VisibleEntities } from './access/EntityVisibility';
 
-const MAX_EXEMPTION_DAYS = 366;
+/** Why a group or catalog series is not shown to a caller. */
+export const HISTORY_WITHHELD =
+  'This scope includes entities you may not see in the catalog. Stored daily snapshots are totals over all of its entities and cannot be recomputed without them, so the series is withheld.';
+
+const EMPTY_ROLLUP = {
+  entityCount: 0,
+  averageScore: null,
+  levels: {},
+  checks: [],
+  subTeams: [],
+};
 
 function parseAnyRef(value: string, field: string): string {
   try {
@@ -47,6 +57,8 @@ export class ScorecardService {
       engine: ScorecardEngine;
       store: ScorecardStore;
       catalog: CatalogReader;
+      /** Which entities each caller may see; every read is limited to them. */
+      visibility: EntityVisibility;
       now?: () => Date;
     },
   ) {
@@ -66,9 +78,10 @@ export class ScorecardService {
     credentials: BackstageCredentials,
   ): Promise<EntityResultsResponse> {
     const entityRef = parseAnyRef(entityRefInput, 'entityRef');
+    // Stored results or not: an entity the caller may not see is unknown.
+    await this.requireEntity(entityRef, credentials);
     let results = await this.deps.store.getEntityResults(entityRef);
     if (results.length === 0) {
-      await this.requireEntity(entityRef, credentials);
       await this.deps.engine.evaluateEntities([entityRef]);
       results = await this.deps.store.getEntityResults(entityRef);
     }
@@ -88,10 +101,19 @@ export class ScorecardService {
     return this.entityResults(entityRef, credentials);
   }
 
-  /** A team's rollups, or the whole catalog's without a group. */
+  /**
+   * A team's rollups, or the whole catalog's without a group, over the
+   * entities the caller may see. When the caller sees every scored entity
+   * (no restrictive catalog policy) the stored aggregates answer as they
+   * are; otherwise the hidden entities' results are taken out of them. A
+   * group the caller may not see is answered like one that does not exist,
+   * and hidden sub-teams are left out (their visible entities still count
+   * in the team's totals).
+   */
   async rollup(
     groupRefInput: string | undefined,
     scorecardId: string | undefined,
+    credentials: BackstageCredentials,
   ): Promise<GroupRollupResponse> {
     const groupRef =
       groupRefInput === undefined
@@ -100,32 +122,88 @@ export class ScorecardService {
     const ids = scorecardId
       ? [this.requireScorecard(scorecardId).id]
       : [...this.byId.keys()];
+    const visible = await this.deps.visibility.visibleTo(credentials);
     const rollups = await Promise.all(
-      ids.map(async id => ({
-        scorecardId: id,
-        ...(await this.deps.store.rollup(groupRef, id)),
-      })),
+      ids.map(async id => {
+        if (groupRef !== undefined && !visible.has(groupRef)) {
+          return { scorecardId: id, ...EMPTY_ROLLUP };
+        }
+        const rollup = await this.deps.store.rollup(
+          groupRef,
+          id,
+          await this.hidden(id, visible),
+        );
+        return {
+          scorecardId: id,
+          ...rollup,
+          subTeams: rollup.subTeams.filter(t => visible.has(t.groupRef)),
+        };
+      }),
     );
     return groupRef === undefined ? { rollups } : { groupRef, rollups };
   }
 
-  async leaderboard(scorecardId: string): Promise<LeaderboardResponse> {
+  /**
+   * Every team with entities the caller may see, figures over those only;
+   * teams the caller may not see are left out, and a parent they may not
+   * see is not named.
+   */
+  async leaderboard(
+    scorecardId: string,
+    credentials: BackstageCredentials,
+  ): Promise<LeaderboardResponse> {
     const { id } = this.requireScorecard(scorecardId);
-    return { scorecardId: id, items: await this.deps.store.leaderboard(id) };
+    const visible = await this.deps.visibility.visibleTo(credentials);
+    const items = await this.deps.store.leaderboard(
+      id,
+      await this.hidden(id, visible),
+    );
+    return {
+      scorecardId: id,
+      items: items
+        .filter(item => visible.has(item.groupRef))
+        .map(({ parentRef, ...item }) =>
+          parentRef && visible.has(parentRef) ? { ...item, parentRef } : item,
+        ),
+    };
   }
 
-  async history(options: {
-    scorecardId: string;
-    scope: 'entity' | 'group' | 'scorecard';
-    ref?: string;
-    days?: number;
-  }): Promise<ScorecardHistoryResponse> {
+  /**
+   * A snapshot series. Stored group and catalog snapshots are sums over
+   * entities that cannot be taken apart again, so when the scope holds an
+   * entity the caller may not see the series is withheld (no points, and
+   * `withheld` says why). An entity's own series needs the entity to be
+   * visible; otherwise it has no points, like an unknown entity.
+   */
+  async history(
+    options: {
+      scorecardId: string;
+      scope: 'entity' | 'group' | 'scorecard';
+      ref?: string;
+      days?: number;
+    },
+    credentials: BackstageCredentials,
+  ): Promise<ScorecardHistoryResponse> {
     const { id } = this.requireScorecard(options.scorecardId);
     let ref: string | undefined;
     if (options.scope === 'group') {
       ref = parseRefOfKind(options.ref ?? '', 'group', 'ref');
     } else if (options.scope === 'entity') {
       ref = parseAnyRef(options.ref ?? '', 'ref');
+    }
+    const empty = { scorecardId: id, scope: options.scope, ref, points: [] };
+    const visible = await this.deps.visibility.visibleTo(credentials);
+    if (ref !== undefined && !visible.has(ref)) {
+      return empty;
+    }
+    if (options.scope !== 'entity') {
+      const hidden = await this.hidden(id, visible);
+      if (
+        hidden.length > 0 &&
+        (await this.deps.store.countInScope(id, ref, hidden)) > 0
+      ) {
+        return { ...empty, withheld: HISTORY_WITHHELD };
+      }
     }
     const to = DateTime.fromJSDate(this.now(), { zone: 'utc' });
     const from = to.minus({ days: (options.days ?? 90) - 1 });
@@ -139,13 +217,20 @@ export class ScorecardService {
     return { scorecardId: id, scope: options.scope, ref, points };
   }
 
-  async entities(options: {
-    scorecardId: string;
-    groupRef?: string;
-    failingCheck?: string;
-    limit?: number;
-    offset?: number;
-  }) {
+  /**
+   * Entity results of the entities the caller may see, paged; the total
+   * counts only those.
+   */
+  async entities(
+    options: {
+      scorecardId: string;
+      groupRef?: string;
+      failingCheck?: string;
+      limit?: number;
+      offset?: number;
+    },
+    credentials: BackstageCredentials,
+  ) {
     const scorecard = this.requireScorecard(options.scorecardId);
     const groupRef =
       options.groupRef !== undefined
@@ -161,12 +246,17 @@ export class ScorecardService {
         }' (checks: ${scorecard.checks.map(c => c.id).join(', ')})`,
       );
     }
+    const visible = await this.deps.visibility.visibleTo(credentials);
+    if (groupRef !== undefined && !visible.has(groupRef)) {
+      return { items: [], totalCount: 0 };
+    }
     return this.deps.store.listEntityResults({
       scorecardId: scorecard.id,
       groupRef,
       failingCheck: options.failingCheck,
       limit: options.limit ?? 100,
       offset: options.offset ?? 0,
+      hidden: await this.hidden(scorecard.id, visible),
     });
   }
 
@@ -174,16 +264,22 @@ export class ScorecardService {
    * Every entity result of a scorecard (in a team's subtree, only those a
    * check counts against) as CSV.
    */
-  async exportCsv(options: {
-    scorecardId: string;
-    groupRef?: string;
-    failingCheck?: string;
-  }): Promise<string> {
+  async exportCsv(
+    options: {
+      scorecardId: string;
+      groupRef?: string;
+      failingCheck?: string;
+    },
+    credentials: BackstageCredentials,
+  ): Promise<string> {
     const scorecard = this.requireScorecard(options.scorecardId);
     const rows: string[][] = [];
     const pageSize = 1000;
     for (let offset = 0; ; offset += pageSize) {
-      const page = await this.entities({ ...options, limit: pageSize, offset });
+      const page = await this.entities(
+        { ...options, limit: pageSize, offset },
+        credentials,
+      );
       for (const r of page.items) {
         rows.push([
           r.entityRef,
@@ -221,120 +317,17 @@ export class ScorecardService {
     );
   }
 
-  async listExemptions(options: {
-    entityRef?: string;
-    scorecardId?: string;
-    groupRef?: string;
-    status?: ExemptionStatus;
-  }): Promise<{ items: ScorecardExemption[] }> {
-    return {
-      items: await this.deps.store.listExemptions({
-        entityRef:
-          options.entityRef !== undefined
-            ? parseAnyRef(options.entityRef, 'entityRef')
-            : undefined,
-        scorecardId: options.scorecardId,
-        groupRef:
-          options.groupRef !== undefined
-            ? parseRefOfKind(options.groupRef, 'group', 'groupRef')
-            : undefined,
-        status: options.status,
-      }),
-    };
-  }
-
-  async requestExemption(
-    input: {
-      entityRef: string;
-      scorecardId: string;
-      checkId: string;
-      justification: string;
-      expiresAt: string;
-    },
-    requestedBy: string,
-    credentials: BackstageCredentials,
-  ): Promise<ScorecardExemption> {
-    const entityRef = parseAnyRef(input.entityRef, 'entityRef');
-    const scorecard = this.requireScorecard(input.scorecardId);
-    if (!scorecard.checks.some(c => c.id === input.checkId)) {
-      throw new InputError(
-        `Scorecard '${scorecard.id}' has no check '${
-          input.checkId
-        }' (checks: ${scorecard.checks.map(c => c.id).join(', ')})`,
-      );
-    }
-    const now = DateTime.fromJSDate(this.now(), { zone: 'utc' });
-    const expiresAt = DateTime.fromISO(input.expiresAt, { zone: 'utc' });
-    if (!expiresAt.isValid || expiresAt <= now) {
-      throw new InputError(
-        `expiresAt must be a date-time in the future, got '${input.expiresAt}'`,
-      );
-    }
-    if (expiresAt > now.plus({ days: MAX_EXEMPTION_DAYS })) {
-      throw new InputError(
-        `expiresAt must be within ${MAX_EXEMPTION_DAYS} days; exemptions are meant to be revisited`,
-      );
-    }
-    if (input.justification.trim().length < 10) {
-      throw new InputError(
-        'justification must explain why, in at least 10 characters',
-      );
-    }
-    await this.requireEntity(entityRef, credentials);
-    return this.deps.store.createExemption(
-      {
-        entityRef,
-        scorecardId: scorecard.id,
-        checkId: input.checkId,
-        justification: input.justification.trim(),
-        requestedBy,
-        expiresAt: expiresAt.toJSDate(),
-      },
-      this.now(),
-    );
-  }
-
-  /**
-   * Approves or rejects a pending exemption. A rejection must say why, so
-   * the requester knows what to do instead: a missing or blank note is an
-   * InputError (400) and nothing is stored.
-   */
-  async decideExemption(
-    id: string,
-    input: { decision: 'approved' | 'rejected'; note?: string },
-    decidedBy: string,
-  ): Promise<ScorecardExemption> {
-    const note = input.note?.trim() || undefined;
-    if (input.decision === 'rejected' && !note) {
-      throw new InputError(
-        'A rejection needs a note saying why, so the requester knows what to do instead; note is missing or blank',
-      );
-    }
-    const exemption = await this.deps.store.decideExemption(
-      id,
-      { decision: input.decision, decidedBy, note },
-      this.now(),
-    );
-    await this.deps.engine.evaluateEntities([exemption.entityRef]);
-    return exemption;
-  }
-
-  async revokeExemption(
-    id: string,
-    input: { note?: string },
-    revokedBy: string,
-  ): Promise<ScorecardExemption> {
-    const exemption = await this.deps.store.revokeExemption(
-      id,
-      { revokedBy, note: input.note },
-      this.now(),
-    );
-    await this.deps.engine.evaluateEntities([exemption.entityRef]);
-    return exemption;
-  }
-
   private now() {
     return this.deps.now?.() ?? new Date();
+  }
+
+  /** The scorecard's scored entities the caller may not see. */
+  private async hidden(
+    scorecardId: string,
+    visible: VisibleEntities,
+  ): Promise<string[]> {
+    const refs = await this.deps.store.scoredEntityRefs(scorecardId);
+    return refs.filter(ref => !visible.has(ref));
   }
 
   private requireScorecard(id: string): ScorecardDefinition {

@@ -10,6 +10,7 @@ import { flywheelScorecardsExtensionPoint } from '@flywheel/plugin-flywheel-node
 import request from 'supertest';
 import { testEntities } from '../goldenPaths/testData';
 import { flywheelPlugin } from '../plugin';
+import { userInfoFactory } from './testUtils';
 
 jest.setTimeout(60_000);
 
@@ -97,6 +98,8 @@ async function startBackend(
       mockServices.permissions.factory({
         result: options.permission ?? AuthorizeResult.ALLOW,
       }),
+      // pm is in the team that owns ledger: an owner decides its exemptions.
+      userInfoFactory({ 'user:default/pm': ['group:default/payments-core'] }),
     ],
   });
   return server;

@@ -4,7 +4,6 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
-  flywheelExemptionDecidePermission,
   flywheelExemptionRequestPermission,
   flywheelScorecardsReadPermission,
   flywheelScorecardsRefreshPermission,
@@ -15,18 +14,20 @@ import { audited as auditWrite } from '../service/audited';
 import { authorizeOrThrow } from '../service/authorize';
 import { FlywheelApiRouter } from '../service/createRouter';
 import { ScorecardService } from './ScorecardService';
+import { ExemptionService } from './exemptions/ExemptionService';
 
 /** HTTP ↔ ScorecardService: credentials, permissions, audit, nothing more. */
 export function registerScorecardRoutes(
   router: FlywheelApiRouter,
   deps: {
     scorecards: ScorecardService;
+    exemptions: ExemptionService;
     httpAuth: HttpAuthService;
     permissions: PermissionsService;
     auditor: AuditorService;
   },
 ) {
-  const { scorecards, httpAuth, permissions, auditor } = deps;
+  const { scorecards, exemptions, httpAuth, permissions, auditor } = deps;
 
   type Request = Parameters<HttpAuthService['credentials']>[0];
 
@@ -70,40 +71,47 @@ export function registerScorecardRoutes(
     res.json(await scorecards.refresh(req.body.entityRef, credentials));
   });
 
+  // Reads are limited to the entities the caller may see in the catalog.
   router.get('/scorecards/rollup', async (req, res) => {
-    await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await authorized(req, flywheelScorecardsReadPermission);
     res.json(
-      await scorecards.rollup(req.query.groupRef, req.query.scorecardId),
+      await scorecards.rollup(
+        req.query.groupRef,
+        req.query.scorecardId,
+        credentials,
+      ),
     );
   });
 
   router.get('/scorecards/leaderboard', async (req, res) => {
-    await authorized(req, flywheelScorecardsReadPermission);
-    res.json(await scorecards.leaderboard(req.query.scorecardId));
+    const credentials = await authorized(req, flywheelScorecardsReadPermission);
+    res.json(await scorecards.leaderboard(req.query.scorecardId, credentials));
   });
 
   router.get('/scorecards/history', async (req, res) => {
-    await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await authorized(req, flywheelScorecardsReadPermission);
     res.json(
-      await scorecards.history({
-        scorecardId: req.query.scorecardId,
-        scope: req.query.scope,
-        ref: req.query.ref,
-        days: req.query.days,
-      }),
+      await scorecards.history(
+        {
+          scorecardId: req.query.scorecardId,
+          scope: req.query.scope,
+          ref: req.query.ref,
+          days: req.query.days,
+        },
+        credentials,
+      ),
     );
   });
 
   router.get('/scorecards/entities', async (req, res) => {
-    await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await authorized(req, flywheelScorecardsReadPermission);
     const { scorecardId, groupRef, failingCheck, limit, offset, format } =
       req.query;
     if (format === 'csv') {
-      const csv = await scorecards.exportCsv({
-        scorecardId,
-        groupRef,
-        failingCheck,
-      });
+      const csv = await scorecards.exportCsv(
+        { scorecardId, groupRef, failingCheck },
+        credentials,
+      );
       // The typed router only knows JSON bodies; CSV goes out untyped.
       (res as unknown as import('express').Response)
         .status(200)
@@ -113,19 +121,16 @@ export function registerScorecardRoutes(
       return;
     }
     res.json(
-      await scorecards.entities({
-        scorecardId,
-        groupRef,
-        failingCheck,
-        limit,
-        offset,
-      }),
+      await scorecards.entities(
+        { scorecardId, groupRef, failingCheck, limit, offset },
+        credentials,
+      ),
     );
   });
 
   router.get('/scorecards/exemptions', async (req, res) => {
-    await authorized(req, flywheelScorecardsReadPermission);
-    res.json(await scorecards.listExemptions(req.query));
+    const credentials = await authorized(req, flywheelScorecardsReadPermission);
+    res.json(await exemptions.listExemptions(req.query, credentials));
   });
 
   router.post('/scorecards/exemptions', async (req, res) => {
@@ -142,11 +147,7 @@ export function registerScorecardRoutes(
           req,
           flywheelExemptionRequestPermission,
         );
-        return scorecards.requestExemption(
-          req.body,
-          credentials.principal.userEntityRef,
-          credentials,
-        );
+        return exemptions.requestExemption(req.body, credentials);
       },
     );
     res.status(201).json(exemption);
@@ -158,15 +159,12 @@ export function registerScorecardRoutes(
       'scorecard-exemption-decide',
       { id: req.params.id, decision: req.body.decision },
       async () => {
-        const credentials = await authorizedUser(
-          req,
-          flywheelExemptionDecidePermission,
-        );
-        return scorecards.decideExemption(
-          req.params.id,
-          req.body,
-          credentials.principal.userEntityRef,
-        );
+        // The service asks the policy about this exemption (owners only by
+        // default, never the requester).
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user'],
+        });
+        return exemptions.decideExemption(req.params.id, req.body, credentials);
       },
     );
     res.json(exemption);
@@ -178,14 +176,13 @@ export function registerScorecardRoutes(
       'scorecard-exemption-revoke',
       { id: req.params.id },
       async () => {
-        const credentials = await authorizedUser(
-          req,
-          flywheelExemptionDecidePermission,
-        );
-        return scorecards.revokeExemption(
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user'],
+        });
+        return exemptions.revokeExemption(
           req.params.id,
           req.body ?? {},
-          credentials.principal.userEntityRef,
+          credentials,
         );
       },
     );

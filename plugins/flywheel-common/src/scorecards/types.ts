@@ -182,6 +182,11 @@ export interface ScorecardHistoryResponse {
   scope: 'entity' | 'group' | 'scorecard';
   ref?: string;
   points: ScorecardHistoryPoint[];
+  /**
+   * Set when the series is withheld because the scope holds entities the
+   * caller may not see in the catalog: why, in words (then `points` is empty).
+   */
+  withheld?: string;
 }
 
 /** @public */
@@ -207,4 +212,11 @@ export interface ScorecardExemption {
   revokeNote?: string;
   /** Approved but past its expiry: the check counts again. */
   expired: boolean;
+  /**
+   * Whether the caller may approve, reject or revoke it (set by the API
+   * for the caller; absent elsewhere).
+   */
+  canDecide?: boolean;
+  /** When `canDecide` is false: why, in words to show the caller. */
+  cannotDecideReason?: string;
 }

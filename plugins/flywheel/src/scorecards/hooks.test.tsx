@@ -12,7 +12,7 @@ function Probe() {
 describe('useScorecardPermissions', () => {
   it('asks the permission framework about each scorecard action', async () => {
     const authorize = jest.fn(request =>
-      request.permission.name === 'flywheel.scorecards.exemption.decide'
+      request.permission.name === 'flywheel.scorecards.refresh'
         ? AuthorizeResult.DENY
         : AuthorizeResult.ALLOW,
     );
@@ -23,16 +23,15 @@ describe('useScorecardPermissions', () => {
     expect(
       await screen.findByText(
         JSON.stringify({
-          canRefresh: true,
+          canRefresh: false,
           canRequestExemption: true,
-          canDecideExemption: false,
         }),
       ),
     ).toBeInTheDocument();
     expect(
       authorize.mock.calls.map(([request]) => request.permission.name).sort(),
     ).toEqual([
-      'flywheel.scorecards.exemption.decide',
+      // Deciding depends on the exemption: the API says so on each one.
       'flywheel.scorecards.exemption.request',
       'flywheel.scorecards.refresh',
     ]);

@@ -6,7 +6,6 @@ import {
 } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  flywheelExemptionDecidePermission,
   flywheelExemptionRequestPermission,
   flywheelScorecardsRefreshPermission,
 } from '@flywheel/plugin-flywheel-common';
@@ -15,12 +14,13 @@ import {
 export interface ScorecardPermissions {
   canRefresh: boolean;
   canRequestExemption: boolean;
-  canDecideExemption: boolean;
 }
 
 /**
  * The user's scorecard permissions from the permission framework. The
  * backend checks every write again; this only decides what to offer.
+ * Whether the user may decide an exemption depends on the exemption (its
+ * entity's owners, who asked): the API says so on each one (`canDecide`).
  */
 export function useScorecardPermissions(): ScorecardPermissions {
   const refresh = usePermission({
@@ -29,13 +29,9 @@ export function useScorecardPermissions(): ScorecardPermissions {
   const request = usePermission({
     permission: flywheelExemptionRequestPermission,
   });
-  const decide = usePermission({
-    permission: flywheelExemptionDecidePermission,
-  });
   return {
     canRefresh: !refresh.loading && refresh.allowed,
     canRequestExemption: !request.loading && request.allowed,
-    canDecideExemption: !decide.loading && decide.allowed,
   };
 }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
@@ -397,20 +397,55 @@ type LevelCountRow = {
   ns: unknown;
 };
 
+/** A row of check state counts per owner (or group). */
+type CheckCountRow = {
+  owner: string;
+  check_id: string;
+  state: CheckState;
+  n: unknown;
+};
+
+/**
+ * The part of a cache key that tells callers who see different entities
+ * apart: nothing when nothing is hidden.
+ */
+function hiddenKey(hidden: readonly string[]): string {
+  if (hidden.length === 0) {
+    return '';
+  }
+  const hash = createHash('sha256');
+  for (const ref of hidden) {
+    hash.update(ref).update('\u0000');
+  }
+  return `\u0000hidden:${hash.digest('hex')}`;
+}
+
 /** Accumulates entity counts, scores and levels of rollup rows. */
 class Tally {
   entityCount = 0;
   private scoreTenths = 0;
   private scoreCount = 0;
-  readonly levels: LevelDistribution = {};
+  private readonly counts: LevelDistribution = {};
 
-  add(row: LevelCountRow) {
-    const n = num(row.n);
+  /** Rows may be negative: the results of hidden entities taken out. */
+  add(row: LevelCountRow, sign: 1 | -1 = 1) {
+    const n = sign * num(row.n);
     this.entityCount += n;
-    this.scoreTenths += num(row.st);
-    this.scoreCount += num(row.ns);
+    this.scoreTenths += sign * num(row.st);
+    this.scoreCount += sign * num(row.ns);
     const level = row.level || NO_LEVEL;
-    this.levels[level] = (this.levels[level] ?? 0) + n;
+    this.counts[level] = (this.counts[level] ?? 0) + n;
+  }
+
+  /** Entities per level; levels nobody (left) holds are not named. */
+  get levels(): LevelDistribution {
+    const levels: LevelDistribution = {};
+    for (const [level, n] of Object.entries(this.counts)) {
+      if (n !== 0) {
+        levels[level] = n;
+      }
+    }
+    return levels;
   }
 
   get averageScore(): number | null {
@@ -1064,16 +1099,19 @@ export class ScorecardStore {
   async rollup(
     groupRef: string | undefined,
     scorecardId: string,
+    hidden: readonly string[] = [],
   ): Promise<ScorecardRollup> {
     const group = groupRef === undefined ? undefined : normalizeRef(groupRef);
-    return this.cached(`rollup\u0000${group ?? ''}\u0000${scorecardId}`, () =>
-      this.computeRollup(group, scorecardId),
+    return this.cached(
+      `rollup\u0000${group ?? ''}\u0000${scorecardId}${hiddenKey(hidden)}`,
+      () => this.computeRollup(group, scorecardId, hidden),
     );
   }
 
   private async computeRollup(
     group: string | undefined,
     scorecardId: string,
+    hidden: readonly string[],
   ): Promise<ScorecardRollup> {
     const inSubtree = (q: Knex.QueryBuilder, table: string) => {
       if (group !== undefined) {
@@ -1121,6 +1159,14 @@ export class ScorecardStore {
         })
         .select('a1.descendant_ref as child', 'a2.descendant_ref as member'),
     ]);
+    // Hidden entities of the subtree: their share of the aggregates, to
+    // take out again (read from their own results, as the aggregates were).
+    const hiddenShare =
+      hidden.length === 0
+        ? { levels: [], checks: [] }
+        : await this.resultAggregates(scorecardId, hidden, 'r.owner_ref', q =>
+            q.modify(inSubtree, 'r'),
+          );
 
     // owner → the direct sub-teams whose subtree holds it
     const childrenOf = new Map<string, string[]>();
@@ -1139,10 +1185,16 @@ export class ScorecardStore {
     const perChild = new Map<string, Tally>(
       [...childRefs].map(c => [c, new Tally()]),
     );
-    for (const row of entityRows as (LevelCountRow & { owner: string })[]) {
-      total.add(row);
+    const levelRows = [
+      ...(entityRows as (LevelCountRow & { owner: string })[]).map(
+        row => [row, 1] as const,
+      ),
+      ...hiddenShare.levels.map(row => [row, -1] as const),
+    ];
+    for (const [row, sign] of levelRows) {
+      total.add(row, sign);
       for (const child of childrenOf.get(row.owner) ?? []) {
-        perChild.get(child)!.add(row);
+        perChild.get(child)!.add(row, sign);
       }
     }
 
@@ -1161,13 +1213,11 @@ export class ScorecardStore {
       }
       counts[state] = (counts[state] ?? 0) + n;
     };
-    for (const row of checkRows as {
-      owner: string;
-      check_id: string;
-      state: CheckState;
-      n: unknown;
-    }[]) {
-      const n = num(row.n);
+    for (const [row, sign] of [
+      ...(checkRows as CheckCountRow[]).map(r => [r, 1] as const),
+      ...hiddenShare.checks.map(r => [r, -1] as const),
+    ]) {
+      const n = sign * num(row.n);
       addTo(checkTotals, row.check_id, row.state, n);
       for (const child of childrenOf.get(row.owner) ?? []) {
         let map = childChecks.get(child);
@@ -1180,21 +1230,28 @@ export class ScorecardStore {
     }
 
     const byId = <T>(a: [string, T], b: [string, T]) => (a[0] < b[0] ? -1 : 1);
+    // A check only hidden entities had is not named.
+    const counted = ([, counts]: [string, CheckStateCounts]) =>
+      Object.values(counts).some(n => n !== 0);
     return {
       entityCount: total.entityCount,
       averageScore: total.averageScore,
       levels: total.levels,
-      checks: [...checkTotals].sort(byId).map(([checkId, counts]) => ({
-        checkId,
-        counts,
-        passRate: passRate(counts),
-      })),
+      checks: [...checkTotals]
+        .filter(counted)
+        .sort(byId)
+        .map(([checkId, counts]) => ({
+          checkId,
+          counts,
+          passRate: passRate(counts),
+        })),
       subTeams: [...perChild].sort(byId).map(([child, tally]) => ({
         groupRef: child,
         entityCount: tally.entityCount,
         averageScore: tally.averageScore,
         levels: tally.levels,
         checks: [...(childChecks.get(child) ?? new Map())]
+          .filter(counted)
           .sort(byId)
           .map(([checkId, counts]) => ({
             checkId,
@@ -1209,14 +1266,19 @@ export class ScorecardStore {
    * subtree), best average score first (groups without a score last), then
    * by ref.
    */
-  async leaderboard(scorecardId: string): Promise<LeaderboardEntry[]> {
-    return this.cached(`leaderboard\u0000${scorecardId}`, () =>
-      this.computeLeaderboard(scorecardId),
+  async leaderboard(
+    scorecardId: string,
+    hidden: readonly string[] = [],
+  ): Promise<LeaderboardEntry[]> {
+    return this.cached(
+      `leaderboard\u0000${scorecardId}${hiddenKey(hidden)}`,
+      () => this.computeLeaderboard(scorecardId, hidden),
     );
   }
 
   private async computeLeaderboard(
     scorecardId: string,
+    hidden: readonly string[],
   ): Promise<LeaderboardEntry[]> {
     const rows = (await this.db(`${OWNER_LEVELS} as ol`)
       .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'ol.owner_ref')
@@ -1229,14 +1291,35 @@ export class ScorecardStore {
         this.db.raw('sum(ol.score_tenths) as st'),
         this.db.raw('sum(ol.scored) as ns'),
       )) as (LevelCountRow & { group_ref: string })[];
+    // Hidden entities' share of every group above their owner, taken out.
+    const hiddenShare =
+      hidden.length === 0
+        ? []
+        : (
+            await this.resultAggregates(
+              scorecardId,
+              hidden,
+              'ga.ancestor_ref',
+              q =>
+                q.join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'r.owner_ref'),
+              { levelsOnly: true },
+            )
+          ).levels;
     const tallies = new Map<string, Tally>();
-    for (const row of rows) {
-      let tally = tallies.get(row.group_ref);
+    const add = (groupRef: string, row: LevelCountRow, sign: 1 | -1) => {
+      let tally = tallies.get(groupRef);
       if (!tally) {
         tally = new Tally();
-        tallies.set(row.group_ref, tally);
+        tallies.set(groupRef, tally);
       }
-      tally.add(row);
+      tally.add(row, sign);
+    };
+    rows.forEach(row => add(row.group_ref, row, 1));
+    hiddenShare.forEach(row => add(row.owner, row, -1));
+    for (const [groupRef, tally] of tallies) {
+      if (tally.entityCount === 0) {
+        tallies.delete(groupRef); // only hidden entities
+      }
     }
     // Where each group sits in the tree, so a reader can nest the rows.
     const placement = (await this.db(ANCESTRY)
@@ -1288,6 +1371,8 @@ export class ScorecardStore {
     failingCheck?: string;
     limit?: number;
     offset?: number;
+    /** Entity refs to leave out (not visible to the caller); counts too. */
+    hidden?: readonly string[];
   }): Promise<{
     items: Omit<EntityScorecardResult, 'checks'>[];
     totalCount: number;
@@ -1296,6 +1381,9 @@ export class ScorecardStore {
       'r.scorecard_id',
       options.scorecardId,
     );
+    if (options.hidden && options.hidden.length > 0) {
+      base.whereRaw(...this.inRefs('r.entity_ref', options.hidden, 'not'));
+    }
     if (options.groupRef !== undefined) {
       base
         .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'r.owner_ref')
@@ -1333,6 +1421,134 @@ export class ScorecardStore {
       items: (rows as ResultRow[]).map(toResult),
       totalCount: num(count),
     };
+  }
+
+  /**
+   * The refs of every entity with a result of the scorecard, sorted; kept
+   * while the results version has not moved.
+   */
+  async scoredEntityRefs(scorecardId: string): Promise<string[]> {
+    return this.cached(`refs\u0000${scorecardId}`, async () =>
+      (
+        await this.db(RESULTS)
+          .where('scorecard_id', scorecardId)
+          .orderBy('entity_ref')
+          .select('entity_ref')
+      ).map((row: { entity_ref: string }) => row.entity_ref),
+    );
+  }
+
+  /**
+   * How many of the given entities have a result of the scorecard owned
+   * inside the group's subtree (anywhere without a group).
+   */
+  async countInScope(
+    scorecardId: string,
+    groupRef: string | undefined,
+    entityRefs: readonly string[],
+  ): Promise<number> {
+    if (entityRefs.length === 0) {
+      return 0;
+    }
+    const query = this.db(`${RESULTS} as r`)
+      .where('r.scorecard_id', scorecardId)
+      .whereRaw(...this.inRefs('r.entity_ref', entityRefs));
+    if (groupRef !== undefined) {
+      query
+        .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'r.owner_ref')
+        .where('ga.ancestor_ref', normalizeRef(groupRef));
+    }
+    const [{ count }] = await query.count({ count: '*' });
+    return num(count);
+  }
+
+  /**
+   * Each given group (lowercased) with every group above it in the group
+   * tree, itself included; refs that are no group map to themselves.
+   */
+  async groupsAndAncestors(
+    groupRefs: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const refs = [...new Set(groupRefs.map(normalizeRef))];
+    const found = new Map(refs.map(ref => [ref, new Set([ref])]));
+    for (const part of chunk(refs, variableBudget(this.db) - 1)) {
+      for (const row of (await this.db(ANCESTRY)
+        .whereIn('descendant_ref', part)
+        .select('descendant_ref', 'ancestor_ref')) as AncestryRow[]) {
+        found.get(row.descendant_ref)?.add(row.ancestor_ref);
+      }
+    }
+    return new Map([...found].map(([ref, above]) => [ref, [...above].sort()]));
+  }
+
+  /**
+   * `column IN (refs)` (or NOT IN) with the refs bound as one JSON value, so
+   * any number of them fits one statement on both engines.
+   */
+  private inRefs(
+    column: string,
+    refs: readonly string[],
+    not?: 'not',
+  ): [string, string[]] {
+    const list = this.sqlite
+      ? 'SELECT value FROM json_each(?)'
+      : 'SELECT jsonb_array_elements_text(CAST(? AS jsonb))';
+    return [
+      `${column} ${not ? 'NOT IN' : 'IN'} (${list})`,
+      [JSON.stringify(refs)],
+    ];
+  }
+
+  /**
+   * The per-owner aggregates (levels with score sums, check states) of just
+   * some entities' results, keyed by `keyColumn` (`r.owner_ref`, or a joined
+   * group column), computed like `rebuildAggregates` computes all of them.
+   */
+  private async resultAggregates(
+    scorecardId: string,
+    entityRefs: readonly string[],
+    keyColumn: string,
+    modify: (q: Knex.QueryBuilder) => void,
+    options: { levelsOnly?: boolean } = {},
+  ): Promise<{
+    levels: (LevelCountRow & { owner: string })[];
+    checks: CheckCountRow[];
+  }> {
+    const scoreTenths = this.sqlite
+      ? 'CAST(round(r.score * 10) AS INTEGER)'
+      : 'CAST(round(CAST(r.score AS numeric) * 10) AS bigint)';
+    const key = `COALESCE(${keyColumn}, '')`;
+    const levels = (await this.db(`${RESULTS} as r`)
+      .modify(modify)
+      .where('r.scorecard_id', scorecardId)
+      .whereRaw(...this.inRefs('r.entity_ref', entityRefs))
+      .groupByRaw(`${key}, COALESCE(r.level, '')`)
+      .select(
+        this.db.raw(`${key} as owner`),
+        this.db.raw(`COALESCE(r.level, '') as level`),
+        this.db.raw('count(*) as n'),
+        this.db.raw(`COALESCE(sum(${scoreTenths}), 0) as st`),
+        this.db.raw('count(r.score) as ns'),
+      )) as (LevelCountRow & { owner: string })[];
+    if (options.levelsOnly) {
+      return { levels, checks: [] };
+    }
+    const { elements, element } = this.checkElements();
+    const checks = (await this.db
+      .from(this.db.raw(`${RESULTS} r`))
+      .joinRaw(`CROSS JOIN ${elements}`)
+      .modify(modify)
+      .where('r.scorecard_id', scorecardId)
+      .whereNotNull('r.checks')
+      .whereRaw(...this.inRefs('r.entity_ref', entityRefs))
+      .groupByRaw(`${key}, ${element(0)}, ${element(1)}`)
+      .select(
+        this.db.raw(`${key} as owner`),
+        this.db.raw(`${element(0)} as check_id`),
+        this.db.raw(`${element(1)} as state`),
+        this.db.raw('count(*) as n'),
+      )) as CheckCountRow[];
+    return { levels, checks };
   }
 
   /**

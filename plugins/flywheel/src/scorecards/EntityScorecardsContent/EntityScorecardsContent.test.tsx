@@ -5,8 +5,10 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { flywheelApiRef } from '../../api';
 import {
+  approvedExemption,
   catalogRoutes,
   mockFlywheelApi,
+  pendingExemption,
   responseError,
   statValue,
 } from '../../__testUtils__/testData';
@@ -35,12 +37,21 @@ function renderContent(
     allowed?: boolean;
   } = {},
 ) {
-  const flywheelApi = options.flywheelApi ?? mockFlywheelApi();
   const allowed = options.allowed ?? true;
+  // The API says per exemption whether the user may decide it.
+  const flywheelApi =
+    options.flywheelApi ??
+    mockFlywheelApi({
+      getScorecardExemptions: jest.fn().mockResolvedValue({
+        items: [pendingExemption, approvedExemption].map(e => ({
+          ...e,
+          canDecide: allowed,
+        })),
+      }),
+    });
   mockPermissions.mockReturnValue({
     canRefresh: allowed,
     canRequestExemption: allowed,
-    canDecideExemption: allowed,
   });
   renderInTestApp(
     <EntityProvider entity={checkoutApi}>

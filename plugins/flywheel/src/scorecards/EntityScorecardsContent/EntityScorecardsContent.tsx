@@ -226,7 +226,6 @@ export function EntityScorecardsContent() {
             <ExemptionList
               exemptions={entityExemptions}
               scorecards={scorecards}
-              canDecide={permissions.canDecideExemption}
               onChanged={onExemptionChanged}
               aria-label="Exemptions of this entity"
               emptyText={

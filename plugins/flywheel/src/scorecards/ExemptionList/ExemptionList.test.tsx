@@ -24,9 +24,14 @@ function renderList(
 ) {
   const flywheelApi = options.flywheelApi ?? mockFlywheelApi();
   const onChanged = jest.fn();
+  // The API says per exemption whether the user may decide it.
+  const asDecider = (exemptions: ScorecardExemption[]) =>
+    options.canDecide === undefined
+      ? exemptions
+      : exemptions.map(e => ({ ...e, canDecide: options.canDecide }));
   renderInTestApp(
     <ExemptionList
-      exemptions={
+      exemptions={asDecider(
         options.exemptions ?? [
           pendingExemption,
           approvedExemption,
@@ -46,11 +51,10 @@ function renderList(
             revokedAt: '2026-07-01T09:00:00Z',
             revokeNote: 'The rotation exists now',
           },
-        ]
-      }
+        ],
+      )}
       scorecards={scorecardsResponse.items}
       showEntity={options.showEntity}
-      canDecide={!!options.canDecide}
       onChanged={onChanged}
       aria-label="Exemptions"
       emptyText="No exemptions."
@@ -108,6 +112,72 @@ describe('ExemptionList', () => {
     renderList({ canDecide: false });
 
     await screen.findByRole('list', { name: 'Exemptions' });
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('offers decisions only where the API says the user may decide, and says why not elsewhere', async () => {
+    renderList({
+      exemptions: [
+        {
+          ...pendingExemption,
+          canDecide: false,
+          cannotDecideReason:
+            'You requested this exemption; one of the owners of the entity decides on it',
+        },
+        {
+          ...approvedExemption,
+          canDecide: false,
+          cannotDecideReason:
+            'Only the owners of component:default/checkout-api (members of its owning team or of a team above it) decide on its exemptions',
+        },
+        { ...rejectedExemption, canDecide: false },
+        {
+          ...approvedExemption,
+          id: 'ex-9',
+          checkId: 'quiet-pager',
+          status: 'pending',
+          decidedBy: undefined,
+          canDecide: true,
+        },
+      ],
+    });
+
+    const own = await screen.findByRole('listitem', {
+      name: 'On the current golden-path version',
+    });
+    expect(within(own).queryByRole('button')).not.toBeInTheDocument();
+    expect(
+      within(own).getByText(
+        'You requested this exemption; one of the owners of the entity decides on it',
+      ),
+    ).toBeInTheDocument();
+    const running = item('Has a runbook');
+    expect(within(running).queryByRole('button')).not.toBeInTheDocument();
+    expect(
+      within(running).getByText(/^Only the owners of/),
+    ).toBeInTheDocument();
+    // Nothing to decide on a rejected one: no buttons, no explanation.
+    const rejected = item('Has TechDocs');
+    expect(within(rejected).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(rejected).queryByText(/owners/)).not.toBeInTheDocument();
+    // Without an explanation from the API, a generic one.
+    const mine = item('At most 10 pages in 30 days');
+    expect(
+      within(mine).getByRole('button', { name: /^Approve exemption/ }),
+    ).toBeInTheDocument();
+    expect(
+      within(mine).getByRole('button', { name: /^Reject exemption/ }),
+    ).toBeInTheDocument();
+  });
+
+  it('explains in general words when the API gives no reason', async () => {
+    renderList({ exemptions: [pendingExemption] });
+
+    expect(
+      await screen.findByText(
+        'Only the owners of the entity decide on its exemptions.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 
@@ -256,7 +326,6 @@ describe('ExemptionList', () => {
       <ExemptionList
         exemptions={[]}
         scorecards={scorecardsResponse.items}
-        canDecide
         onChanged={jest.fn()}
         aria-label="Exemptions"
         emptyText="No exemptions."

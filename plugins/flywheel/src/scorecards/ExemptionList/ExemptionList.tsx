@@ -166,10 +166,13 @@ function ExemptionItem(props: {
   exemption: ScorecardExemption;
   scorecards: ScorecardInfo[];
   showEntity: boolean;
-  canDecide: boolean;
   onChanged: (exemption: ScorecardExemption) => void;
 }) {
-  const { exemption, scorecards, showEntity, canDecide, onChanged } = props;
+  const { exemption, scorecards, showEntity, onChanged } = props;
+  // The API says, per exemption, whether this user may decide it (by
+  // default the entity's owners, never the requester): no button here ends
+  // in a 403.
+  const canDecide = exemption.canDecide === true;
   const flywheelApi = useApi(flywheelApiRef);
   const headingId = useId();
   const [dialog, setDialog] = useState<'reject' | 'revoke'>();
@@ -195,8 +198,8 @@ function ExemptionItem(props: {
     }
   };
 
-  const canRevoke =
-    canDecide && exemption.status === 'approved' && !exemption.expired;
+  const revocable = exemption.status === 'approved' && !exemption.expired;
+  const canRevoke = canDecide && revocable;
   const isPending = exemption.status === 'pending';
   // The backend refuses to approve a request whose expiry has passed; it
   // can still be rejected, which takes it out of the queue.
@@ -306,6 +309,17 @@ function ExemptionItem(props: {
           )}
         </Flex>
       )}
+      {!canDecide && (isPending || revocable) && (
+        <Text
+          as="p"
+          variant="body-small"
+          color="secondary"
+          className={styles.actions}
+        >
+          {exemption.cannotDecideReason ??
+            'Only the owners of the entity decide on its exemptions.'}
+        </Text>
+      )}
       {error && (
         <Alert status="danger" icon title="Not approved" description={error} />
       )}
@@ -335,15 +349,15 @@ function ExemptionItem(props: {
 }
 
 /**
- * Exemptions with their status, justification and decision. Users allowed
- * to decide get Approve / Reject on pending ones and Revoke on running ones.
+ * Exemptions with their status, justification and decision. Where the API
+ * says the user may decide one, it gets Approve / Reject while pending and
+ * Revoke while running; otherwise the reason is shown instead of buttons.
  */
 export function ExemptionList(props: {
   exemptions: ScorecardExemption[];
   scorecards: ScorecardInfo[];
   /** Show which entity each exemption is for (team and queue views). */
   showEntity?: boolean;
-  canDecide: boolean;
   onChanged: (exemption: ScorecardExemption) => void;
   'aria-label': string;
   emptyText: string;
@@ -363,7 +377,6 @@ export function ExemptionList(props: {
           exemption={exemption}
           scorecards={props.scorecards}
           showEntity={!!props.showEntity}
-          canDecide={props.canDecide}
           onChanged={props.onChanged}
         />
       ))}

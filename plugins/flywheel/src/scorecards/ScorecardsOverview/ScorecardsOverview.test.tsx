@@ -5,7 +5,9 @@ import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { flywheelApiRef } from '../../api';
 import {
+  approvedExemption,
   catalogRoutes,
+  pendingExemption,
   mockFlywheelApi,
   orgGroups,
   responseError,
@@ -30,11 +32,20 @@ function renderOverview(
     initialRoute?: string;
   } = {},
 ) {
-  const flywheelApi = options.flywheelApi ?? mockFlywheelApi();
+  // The API says per exemption whether the user may decide it.
+  const flywheelApi =
+    options.flywheelApi ??
+    mockFlywheelApi({
+      getScorecardExemptions: jest.fn().mockResolvedValue({
+        items: [pendingExemption, approvedExemption].map(e => ({
+          ...e,
+          canDecide: !!options.canDecide,
+        })),
+      }),
+    });
   mockPermissions.mockReturnValue({
     canRefresh: false,
     canRequestExemption: false,
-    canDecideExemption: !!options.canDecide,
   });
   renderInTestApp(<ScorecardsOverview />, {
     mountedRoutes: catalogRoutes,
@@ -108,7 +119,7 @@ describe('ScorecardsOverview', () => {
     renderOverview({ canDecide: true });
 
     const queue = await screen.findByRole('region', {
-      name: 'Exemptions waiting for a decision',
+      name: 'Exemptions waiting for your decision',
     });
     expect(
       await within(queue).findByRole('button', { name: /^Approve exemption/ }),
@@ -119,7 +130,7 @@ describe('ScorecardsOverview', () => {
     const flywheelApi = renderOverview({ canDecide: true });
 
     const queue = await screen.findByRole('region', {
-      name: 'Exemptions waiting for a decision',
+      name: 'Exemptions waiting for your decision',
     });
     await screen.findByRole('region', { name: 'Across the catalog' });
     await userEvent.click(
@@ -137,16 +148,21 @@ describe('ScorecardsOverview', () => {
     ).toBeInTheDocument();
   });
 
-  it('hides the queue from everyone else', async () => {
+  it('hides the queue from those who may decide none of the pending exemptions', async () => {
     const flywheelApi = renderOverview({ canDecide: false });
 
     await screen.findByRole('heading', { name: 'Scorecards (2)' });
+    await waitFor(() =>
+      expect(flywheelApi.getScorecardExemptions).toHaveBeenCalledWith({
+        status: 'pending',
+      }),
+    );
     expect(
       screen.queryByRole('region', {
-        name: 'Exemptions waiting for a decision',
+        name: 'Exemptions waiting for your decision',
       }),
     ).toBeNull();
-    expect(flywheelApi.getScorecardExemptions).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: /^Approve/ })).toBeNull();
   });
 
   it('explains how to add a scorecard when there is none', async () => {

@@ -14,7 +14,6 @@ import { flywheelApiRef } from '../../api';
 import { serverMessage } from '../../shared/errors';
 import { ExemptionList } from '../ExemptionList';
 import { useGroupTitles } from '../../shared/groupTitles';
-import { useScorecardPermissions } from '../hooks';
 import { ScorecardDetail } from '../ScorecardDetail';
 import { ScorecardList } from '../ScorecardList';
 import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
@@ -23,7 +22,11 @@ import { SCORECARDS_READ } from '../model';
 const DOCS_URL =
   'https://github.com/flywheel-dev/flywheel/blob/main/docs/scorecards.md';
 
-/** Every team's exemptions waiting for a decision, for those who decide. */
+/**
+ * The pending exemptions the user may decide, across teams (by default
+ * those of entities their teams own, not their own requests). Shown only
+ * when there is one, or while loading fails.
+ */
 function ExemptionQueue(props: {
   scorecards: ScorecardInfo[];
   onDecided: () => void;
@@ -33,10 +36,12 @@ function ExemptionQueue(props: {
     () => flywheelApi.getScorecardExemptions({ status: 'pending' }),
     [flywheelApi],
   );
+  const mine = (value?.items ?? []).filter(e => e.canDecide);
+  if ((loading && !value) || (!error && mine.length === 0)) {
+    return null;
+  }
   let content;
-  if (loading && !value) {
-    content = <Progress />;
-  } else if (error) {
+  if (error) {
     content = (
       <LoadErrorAlert
         title="Could not load the exemptions"
@@ -48,25 +53,24 @@ function ExemptionQueue(props: {
   } else {
     content = (
       <ExemptionList
-        exemptions={value?.items ?? []}
+        exemptions={mine}
         scorecards={props.scorecards}
         showEntity
-        canDecide
         onChanged={() => {
           retry();
           props.onDecided();
         }}
-        aria-label="Exemptions waiting for a decision, all teams"
+        aria-label="Exemptions waiting for your decision, all teams"
         emptyText="No exemption waits for a decision."
       />
     );
   }
   return (
-    <Card role="region" aria-label="Exemptions waiting for a decision">
+    <Card role="region" aria-label="Exemptions waiting for your decision">
       <CardHeader>
         <Text as="h2" variant="title-small" weight="bold">
-          Exemptions waiting for a decision
-          {value ? ` (${value.items.length})` : ''}
+          Exemptions waiting for your decision
+          {value ? ` (${mine.length})` : ''}
         </Text>
       </CardHeader>
       <CardBody>{content}</CardBody>
@@ -81,7 +85,6 @@ function ExemptionQueue(props: {
  */
 export function ScorecardsOverview() {
   const flywheelApi = useApi(flywheelApiRef);
-  const permissions = useScorecardPermissions();
   const [searchParams] = useSearchParams();
   const titles = useGroupTitles();
   // A decision re-evaluates the entity: the detail's figures load again.
@@ -142,12 +145,10 @@ export function ScorecardsOverview() {
         titles={titles.value}
         version={decisions}
       />
-      {permissions.canDecideExemption && (
-        <ExemptionQueue
-          scorecards={scorecards}
-          onDecided={() => setDecisions(n => n + 1)}
-        />
-      )}
+      <ExemptionQueue
+        scorecards={scorecards}
+        onDecided={() => setDecisions(n => n + 1)}
+      />
     </Flex>
   );
 }

@@ -5,9 +5,11 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { flywheelApiRef } from '../../api';
 import {
+  approvedExemption,
   catalogRoutes,
   commerceRollup,
   mockFlywheelApi,
+  pendingExemption,
   responseError,
   statValue,
 } from '../../__testUtils__/testData';
@@ -37,11 +39,26 @@ function renderTab(
     initialRoute?: string;
   } = {},
 ) {
-  const flywheelApi = options.flywheelApi ?? mockFlywheelApi();
+  // The API says per exemption whether the user may decide it.
+  const flywheelApi =
+    options.flywheelApi ??
+    mockFlywheelApi({
+      getScorecardExemptions: jest.fn().mockResolvedValue({
+        items: [pendingExemption, approvedExemption].map(e => ({
+          ...e,
+          canDecide: !!options.canDecide,
+          ...(options.canDecide
+            ? {}
+            : {
+                cannotDecideReason:
+                  'Only the owners of component:default/checkout-api (members of its owning team or of a team above it) decide on its exemptions',
+              }),
+        })),
+      }),
+    });
   mockPermissions.mockReturnValue({
     canRefresh: false,
     canRequestExemption: false,
-    canDecideExemption: !!options.canDecide,
   });
   renderInTestApp(
     <EntityProvider entity={commerce}>
@@ -195,6 +212,9 @@ describe('TeamScorecardContent', () => {
       }),
     ).toBeInTheDocument();
     expect(within(pending).queryByRole('button')).toBeNull();
+    expect(
+      within(pending).getAllByText(/^Only the owners of component:default/),
+    ).toHaveLength(2);
   });
 
   it('switches scorecards, and explains one that covers nothing of the team', async () => {

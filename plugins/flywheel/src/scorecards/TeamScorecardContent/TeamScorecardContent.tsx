@@ -17,7 +17,6 @@ import { CheckHeatMap } from '../CheckHeatMap';
 import { CheckPassRates } from '../CheckPassRates';
 import { CsvExportButton } from '../CsvExportButton';
 import { ExemptionList } from '../ExemptionList';
-import { useScorecardPermissions } from '../hooks';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { formatScore } from '../model';
 import { ScorecardPicker } from '../ScorecardPicker';
@@ -31,7 +30,6 @@ import { SCORECARDS_READ } from '../model';
 function PendingExemptions(props: {
   groupRef: string;
   scorecards: ScorecardInfo[];
-  canDecide: boolean;
   onDecided: () => void;
 }) {
   const flywheelApi = useApi(flywheelApiRef);
@@ -61,7 +59,6 @@ function PendingExemptions(props: {
       exemptions={value?.items ?? []}
       scorecards={props.scorecards}
       showEntity
-      canDecide={props.canDecide}
       onChanged={() => {
         retry();
         props.onDecided();
@@ -229,7 +226,6 @@ export function TeamScorecardContent() {
   const groupRef = stringifyEntityRef(entity);
   const teamName = groupDisplayTitle(entity);
   const flywheelApi = useApi(flywheelApiRef);
-  const permissions = useScorecardPermissions();
   const [searchParams, setSearchParams] = useSearchParams();
   const [decisions, setDecisions] = useState(0);
 
@@ -340,7 +336,6 @@ export function TeamScorecardContent() {
         <PendingExemptions
           groupRef={groupRef}
           scorecards={scorecards}
-          canDecide={permissions.canDecideExemption}
           onDecided={() => {
             setDecisions(n => n + 1);
             retry();

@@ -1,0 +1,118 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogReader } from '../../catalog/CatalogReader';
+
+/** Only what is needed to name an entity: the catalog sends nothing else. */
+const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+const PAGE_SIZE = 1000;
+
+/** The entities one caller may see, as the catalog answered for them. */
+export interface VisibleEntities {
+  /** Whether the caller may see the entity (refs compare case-insensitively). */
+  has(entityRef: string): boolean;
+  readonly size: number;
+}
+
+class RefSet implements VisibleEntities {
+  constructor(private readonly refs: Set<string>) {}
+
+  has(entityRef: string): boolean {
+    return this.refs.has(entityRef.toLocaleLowerCase('en-US'));
+  }
+
+  get size() {
+    return this.refs.size;
+  }
+}
+
+/**
+ * Which entities a caller may see, asked of the catalog with the caller's own
+ * credentials so the catalog's permission policy (`catalog.entity.read`,
+ * conditional rules included) decides. Only refs are fetched, a page at a
+ * time, for the kinds scorecards score plus groups (team names). Answers are
+ * kept per principal for `ttlMs` (default 30 s) in a bounded map, and
+ * concurrent requests of one principal share one catalog read.
+ */
+export class EntityVisibility {
+  private readonly cache = new Map<
+    string,
+    { at: number; refs: Promise<VisibleEntities> }
+  >();
+  private readonly ttlMs: number;
+  private readonly maxPrincipals: number;
+
+  constructor(
+    private readonly deps: {
+      catalog: CatalogReader;
+      /** Lowercase kinds scorecards score; undefined reads every kind. */
+      kinds: string[] | undefined;
+      ttlMs?: number;
+      maxPrincipals?: number;
+      now?: () => number;
+    },
+  ) {
+    this.ttlMs = deps.ttlMs ?? 30_000;
+    this.maxPrincipals = deps.maxPrincipals ?? 200;
+  }
+
+  async visibleTo(credentials: BackstageCredentials): Promise<VisibleEntities> {
+    const key = principalKey(credentials);
+    const now = this.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < this.ttlMs) {
+      return hit.refs;
+    }
+    const refs = this.read(credentials);
+    this.cache.delete(key);
+    this.cache.set(key, { at: now, refs });
+    // A failed read is not kept: the next request asks again.
+    refs.catch(() => {
+      if (this.cache.get(key)?.refs === refs) {
+        this.cache.delete(key);
+      }
+    });
+    while (this.cache.size > this.maxPrincipals) {
+      this.cache.delete(this.cache.keys().next().value!);
+    }
+    return refs;
+  }
+
+  private async read(
+    credentials: BackstageCredentials,
+  ): Promise<VisibleEntities> {
+    const refs = new Set<string>();
+    const filter = this.deps.kinds
+      ? { kind: [...new Set([...this.deps.kinds, 'group'])] }
+      : undefined;
+    for await (const page of this.deps.catalog.streamEntities(
+      filter,
+      credentials,
+      PAGE_SIZE,
+      REF_FIELDS,
+    )) {
+      for (const entity of page) {
+        refs.add(stringifyEntityRef(entity).toLocaleLowerCase('en-US'));
+      }
+    }
+    return new RefSet(refs);
+  }
+
+  private now() {
+    return this.deps.now?.() ?? Date.now();
+  }
+}
+
+function principalKey(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user') {
+    return `user:${principal.userEntityRef}`;
+  }
+  if (principal.type === 'service') {
+    return `service:${principal.subject}`;
+  }
+  return principal.type;
+}
