@@ -224,6 +224,7 @@ export const flywheelPlugin = createBackendPlugin({
         // Scorecard reads show only what the caller may see in the catalog.
         const visibility = new EntityVisibility({
           catalog: catalogReader,
+          permissions,
           kinds: kindsToRead(scorecardDefinitions.map(s => s.filter)),
         });
         const exemptions = new ExemptionService({

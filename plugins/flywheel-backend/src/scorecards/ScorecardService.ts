@@ -326,6 +326,9 @@ export class ScorecardService {
     scorecardId: string,
     visible: VisibleEntities,
   ): Promise<string[]> {
+    if (visible.all) {
+      return []; // the usual case: the stored aggregates as they are
+    }
     const refs = await this.deps.store.scoredEntityRefs(scorecardId);
     return refs.filter(ref => !visible.has(ref));
   }

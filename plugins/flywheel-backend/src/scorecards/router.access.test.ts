@@ -11,6 +11,8 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
   isPermission,
+  Permission,
+  PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { flywheelExemptionDecidePermission } from '@flywheel/plugin-flywheel-common';
 import request from 'supertest';
@@ -76,64 +78,97 @@ const config = {
   },
 };
 
-/** A policy: ALLOW everything, but a conditional decision for the admin. */
-const widenedPermissions = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => ({
-    async authorize(requests: any[]) {
-      return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-    },
-    async authorizeConditional(requests: any[], options: any) {
-      const user = options.credentials.principal.userEntityRef;
-      return requests.map(({ permission }) => {
-        if (
-          isPermission(permission, flywheelExemptionDecidePermission) &&
-          user === ADMIN
-        ) {
-          // The platform admin decides any exemption of the ops scorecard,
-          // except their own requests.
-          return createExemptionConditionalDecision(permission, {
-            allOf: [
-              exemptionConditions.isForScorecard({ scorecardIds: ['ops'] }),
-              {
-                not: exemptionConditions.isRequester({ claims: [ADMIN] }),
-              },
-            ],
-          });
-        }
-        if (
-          isPermission(permission, flywheelExemptionDecidePermission) &&
-          user === DAVE
-        ) {
-          return { result: AuthorizeResult.DENY };
-        }
-        return { result: AuthorizeResult.ALLOW };
-      });
-    },
-  }),
-});
+/**
+ * A permission policy as the tests need it: the catalog's read permission is
+ * conditional for users the catalog hides entities from (the catalog mock
+ * applies the hiding), and `decide` may answer for other permissions;
+ * everything else is allowed.
+ */
+function policy(
+  hidden: Record<string, string[]>,
+  decide?: (permission: Permission, user: string) => PolicyDecision | undefined,
+) {
+  const answer = (permission: Permission, user: string): PolicyDecision => {
+    if (permission.name === 'catalog.entity.read' && hidden[user]) {
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: { claims: [user] },
+        },
+      };
+    }
+    return decide?.(permission, user) ?? { result: AuthorizeResult.ALLOW };
+  };
+  const userOf = (options: any) =>
+    options?.credentials?.principal?.userEntityRef;
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: {},
+    factory: () => ({
+      async authorize(requests: any[], options: any) {
+        return requests.map(({ permission }) => {
+          const decision = answer(permission, userOf(options));
+          return {
+            result:
+              decision.result === AuthorizeResult.ALLOW
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          };
+        });
+      },
+      async authorizeConditional(requests: any[], options: any) {
+        return requests.map(({ permission }) =>
+          answer(permission, userOf(options)),
+        );
+      },
+    }),
+  });
+}
+
+/**
+ * A policy that widens and narrows who decides exemptions: the platform
+ * admin (in no team) decides any of the ops scorecard except their own;
+ * Dave, an owner, may not decide at all.
+ */
+const widened = (permission: Permission, user: string) => {
+  if (!isPermission(permission, flywheelExemptionDecidePermission)) {
+    return undefined;
+  }
+  if (user === ADMIN) {
+    return createExemptionConditionalDecision(permission, {
+      allOf: [
+        exemptionConditions.isForScorecard({ scorecardIds: ['ops'] }),
+        { not: exemptionConditions.isRequester({ claims: [ADMIN] }) },
+      ],
+    });
+  }
+  if (user === DAVE) {
+    return { result: AuthorizeResult.DENY } as const;
+  }
+  return undefined;
+};
 
 async function startBackend(
   options: {
     hidden?: Record<string, string[]>;
     entities?: typeof testEntities;
-    permissions?: typeof widenedPermissions;
+    decide?: Parameters<typeof policy>[1];
   } = {},
 ) {
+  const hidden = options.hidden ?? { [ALICE]: [LEDGER] };
   const notifications = recordingNotifications();
   const { server } = await startTestBackend({
     features: [
       flywheelPlugin,
       catalogFactory(
-        catalogWithHiddenEntities(
-          options.entities ?? testEntities,
-          options.hidden ?? { [ALICE]: [LEDGER] },
-        ),
+        catalogWithHiddenEntities(options.entities ?? testEntities, hidden),
       ),
       mockServices.rootConfig.factory({ data: config }),
-      options.permissions ??
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      policy(hidden, options.decide),
       userInfoFactory(MEMBERSHIPS),
       notifications.factory,
     ],
@@ -404,9 +439,7 @@ describe('exemption decisions', () => {
   });
 
   it('lets members of the owning team, or of a team above it, decide and revoke', async () => {
-    const { as } = await startBackend({
-      permissions: undefined,
-    });
+    const { as } = await startBackend();
     // Dave (payments, above payments-core) approves Carol's request.
     const first = await ask(as, CAROL);
     const approved = await as(DAVE).post(
@@ -444,7 +477,7 @@ describe('exemption decisions', () => {
   });
 
   it('follows a policy that widens or narrows who decides', async () => {
-    const { as } = await startBackend({ permissions: widenedPermissions });
+    const { as } = await startBackend({ decide: widened });
     const requested = await ask(as, CAROL);
     const { id } = requested.body;
     // Dave is an owner, but the policy denies him.

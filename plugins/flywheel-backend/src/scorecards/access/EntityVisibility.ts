@@ -1,6 +1,24 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  AuthorizeResult,
+  createPermission,
+} from '@backstage/plugin-permission-common';
 import { CatalogReader } from '../../catalog/CatalogReader';
+
+/**
+ * The catalog's own read permission (`catalogEntityReadPermission` of
+ * `@backstage/plugin-catalog-common/alpha`; permissions compare by name):
+ * the question the catalog asks before every read.
+ */
+const catalogEntityReadPermission = createPermission({
+  name: 'catalog.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+});
 
 /** Only what is needed to name an entity: the catalog sends nothing else. */
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
@@ -8,30 +26,34 @@ const PAGE_SIZE = 1000;
 
 /** The entities one caller may see, as the catalog answered for them. */
 export interface VisibleEntities {
+  /** The catalog's policy lets the caller read every entity. */
+  readonly all: boolean;
   /** Whether the caller may see the entity (refs compare case-insensitively). */
   has(entityRef: string): boolean;
-  readonly size: number;
 }
 
+const EVERYTHING: VisibleEntities = { all: true, has: () => true };
+
 class RefSet implements VisibleEntities {
+  readonly all = false;
+
   constructor(private readonly refs: Set<string>) {}
 
   has(entityRef: string): boolean {
     return this.refs.has(entityRef.toLocaleLowerCase('en-US'));
   }
-
-  get size() {
-    return this.refs.size;
-  }
 }
 
 /**
- * Which entities a caller may see, asked of the catalog with the caller's own
- * credentials so the catalog's permission policy (`catalog.entity.read`,
- * conditional rules included) decides. Only refs are fetched, a page at a
- * time, for the kinds scorecards score plus groups (team names). Answers are
- * kept per principal for `ttlMs` (default 30 s) in a bounded map, and
- * concurrent requests of one principal share one catalog read.
+ * Which entities a caller may see. First the permission framework is asked
+ * what the catalog asks before every read, `catalog.entity.read` for the
+ * caller: ALLOW means every entity (the usual case, no catalog read at
+ * all), DENY none. Only a CONDITIONAL decision (a policy that hides some
+ * entities from some people) makes Flywheel read the catalog with the
+ * caller's credentials, so the catalog applies the conditions: only refs,
+ * a page at a time, for the kinds scorecards score plus groups (team
+ * names). Answers are kept per principal for `ttlMs` (default 30 s) in a
+ * bounded map, and concurrent requests of one principal share one read.
  */
 export class EntityVisibility {
   private readonly cache = new Map<
@@ -44,6 +66,7 @@ export class EntityVisibility {
   constructor(
     private readonly deps: {
       catalog: CatalogReader;
+      permissions: PermissionsService;
       /** Lowercase kinds scorecards score; undefined reads every kind. */
       kinds: string[] | undefined;
       ttlMs?: number;
@@ -80,6 +103,16 @@ export class EntityVisibility {
   private async read(
     credentials: BackstageCredentials,
   ): Promise<VisibleEntities> {
+    const [decision] = await this.deps.permissions.authorizeConditional(
+      [{ permission: catalogEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return EVERYTHING;
+    }
+    if (decision.result === AuthorizeResult.DENY) {
+      return new RefSet(new Set());
+    }
     const refs = new Set<string>();
     const filter = this.deps.kinds
       ? { kind: [...new Set([...this.deps.kinds, 'group'])] }

@@ -47,6 +47,18 @@ export function ScorecardTrend(props: {
       />
     );
   }
+  if (value?.withheld) {
+    // The scope holds entities the user may not see in the catalog; stored
+    // snapshots are totals that would include them.
+    return (
+      <Alert
+        status="info"
+        icon
+        title="Trend not shown"
+        description={value.withheld}
+      />
+    );
+  }
   return (
     <ScorecardTrendChart
       scorecard={scorecard}
