@@ -2465,7 +2465,7 @@ export const spec = {
     "/scorecards/rollup": {
       "get": {
         "operationId": "GetGroupRollup",
-        "description": "Every scorecard (or one) rolled up over a team and all its sub-teams (its direct sub-teams as `subTeams`), or without `groupRef` over the whole catalog (the top-level groups as `subTeams`; entities without a group owner count in the totals only). Served from per-owner aggregates, cached until results change.",
+        "description": "Every scorecard (or one) rolled up over a team and all its sub-teams (its direct sub-teams as `subTeams`), or without `groupRef` over the whole catalog (the top-level groups as `subTeams`; entities without a group owner count in the totals only). Served from per-owner aggregates, cached until results change. Only entities the caller may see in the catalog count; teams the caller may not see are left out of `subTeams`.",
         "parameters": [
           {
             "name": "groupRef",
@@ -2524,7 +2524,7 @@ export const spec = {
     "/scorecards/leaderboard": {
       "get": {
         "operationId": "GetLeaderboard",
-        "description": "Every team (its subtree included) for one scorecard, best average score first.",
+        "description": "Every team (its subtree included) for one scorecard, best average score first, over the entities the caller may see in the catalog; teams with none are left out.",
         "parameters": [
           {
             "$ref": "#/components/parameters/scorecardId"
@@ -2719,7 +2719,7 @@ export const spec = {
     "/scorecards/entities": {
       "get": {
         "operationId": "ListEntityResults",
-        "description": "The results of every entity of a scorecard, optionally in a team's subtree and only those a check counts against (failingCheck); as JSON pages or, with format=csv, a CSV export.",
+        "description": "The results of every entity of a scorecard, optionally in a team's subtree and only those a check counts against (failingCheck); as JSON pages or, with format=csv, a CSV export. Only entities the caller may see in the catalog are listed and counted.",
         "parameters": [
           {
             "$ref": "#/components/parameters/scorecardId"

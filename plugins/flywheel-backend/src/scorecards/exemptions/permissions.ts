@@ -149,7 +149,9 @@ export const createExemptionConditionalDecision =
 export function defaultExemptionDecisionConditions(user: {
   userEntityRef: string;
   ownershipEntityRefs: string[];
-}): PermissionCriteria<PermissionCondition<string>> {
+}): PermissionCriteria<
+  PermissionCondition<typeof FLYWHEEL_EXEMPTION_RESOURCE_TYPE>
+> {
   return {
     allOf: [
       exemptionConditions.isEntityOwner({
