@@ -48,6 +48,15 @@ describe('seedDemoSurveys', () => {
       expect(
         responses.every(r => /^\d{4}-\d{2}-\d{2}$/.test(r.submitted_on)),
       ).toBe(true);
+      // Each wave's audience is frozen as Flywheel freezes it when a wave
+      // opens: ten own members per team.
+      const audiences = await knex('survey_wave_audiences').where({
+        wave_id: waves[0].id,
+      });
+      expect(
+        audiences.map(a => [a.group_ref, a.audience, a.invited]).sort(),
+      ).toEqual([0, 1, 2, 3].map(i => [`group:default/team-${i}`, 10, 10]));
+      expect(waves[0]).toMatchObject({ audience_size: 40, invited_size: 40 });
       const participation = await knex('survey_participation');
       expect(participation).toHaveLength(result.responses);
 

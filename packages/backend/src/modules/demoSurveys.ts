@@ -96,6 +96,20 @@ export async function seedDemoSurveys(
   const questions = definition.questions;
   const options = questions.find(q => q.type === 'single-choice')!.options!;
   const rand = random(42);
+  // Each wave's audience as Flywheel freezes it when a wave opens: the own
+  // members of each team.
+  const ownCounts = new Map<string, number>();
+  for (const person of respondents) {
+    const team = person.groupRef ?? '';
+    ownCounts.set(team, (ownCounts.get(team) ?? 0) + 1);
+  }
+  const audienceRows = (waveId: string) =>
+    [...ownCounts].map(([groupRef, count]) => ({
+      wave_id: waveId,
+      group_ref: groupRef,
+      audience: count,
+      invited: count,
+    }));
   // The same people in the same order give the same answers on every start.
   const people = [...respondents].sort((a, b) =>
     a.userRef.localeCompare(b.userRef),
@@ -122,8 +136,12 @@ export async function seedDemoSurveys(
         closes_at: opens.plus({ days: WAVE_DAYS }).toJSDate(),
         questions: JSON.stringify(questions),
         audience_size: respondents.length,
+        // Everyone was invited: a quarterly NPS is past the 90-day limit.
+        invited_size: respondents.length,
+        audience_snapshot_at: opens.toJSDate(),
         notified_at: opens.toJSDate(),
       });
+      await insertChunked(tx, 'survey_wave_audiences', audienceRows(waveId));
       // Shares of promoters and detractors drift towards a better score.
       const promoterShare = 0.25 + 0.06 * number;
       const detractorShare = 0.4 - 0.05 * number;

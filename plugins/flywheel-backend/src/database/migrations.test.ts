@@ -95,7 +95,11 @@ describe('migrations', () => {
 
       // And back down: the check rows return.
       // Newer migrations first, then the one under test.
-      await knex.migrate.down({ directory });
+      while (
+        (await knex.migrate.currentVersion({ directory })) > '20261125180000'
+      ) {
+        await knex.migrate.down({ directory });
+      }
       expect(await knex.schema.hasTable('survey_responses')).toBe(false);
       await knex.migrate.down({ directory });
       expect(
@@ -104,6 +108,51 @@ describe('migrations', () => {
           'check_id',
         ]),
       ).toHaveLength(4);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps waves that opened before audiences were frozen, unfrozen, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({ directory, name: '20261125200000_surveys.js' });
+      await knex.migrate.up({
+        directory,
+        name: '20261125120000_golden_path_runs.js',
+      });
+      await knex('survey_definitions').insert({
+        id: 's',
+        source: 'api',
+        definition: '{}',
+        status: 'active',
+        created_at: AT,
+        updated_at: AT,
+      });
+      await knex('survey_waves').insert({
+        id: 'w1',
+        survey_id: 's',
+        number: 1,
+        opens_at: AT,
+        closes_at: AT,
+        questions: '[]',
+        audience_size: 40,
+      });
+      await knex.migrate.latest({ directory });
+      expect(await knex('survey_waves').first()).toMatchObject({
+        audience_size: 40,
+        invited_size: null,
+        audience_snapshot_at: null,
+      });
+      expect(await knex('survey_wave_audiences')).toEqual([]);
+
+      await knex.migrate.down({
+        directory,
+        name: '20261206100000_survey_wave_audiences.js',
+      });
+      expect(await knex.schema.hasTable('survey_wave_audiences')).toBe(false);
+      expect(await knex.schema.hasColumn('survey_waves', 'invited_size')).toBe(
+        false,
+      );
     },
   );
 });

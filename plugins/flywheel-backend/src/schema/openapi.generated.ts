@@ -1223,7 +1223,12 @@ export const spec = {
           "audienceSize": {
             "type": "integer",
             "minimum": 0,
-            "description": "Eligible audience when the wave opened, if known."
+            "description": "People in the audience when the wave opened, if known."
+          },
+          "invitedSize": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "People invited when the wave opened (in the sample and not throttled then)."
           },
           "responseCount": {
             "type": "integer",
@@ -1602,6 +1607,7 @@ export const spec = {
           "detractors",
           "nps",
           "finitePopulationCorrected",
+          "census",
           "distribution"
         ],
         "additionalProperties": false,
@@ -1629,6 +1635,10 @@ export const spec = {
           "finitePopulationCorrected": {
             "type": "boolean",
             "description": "Whether the finite-population correction narrowed the interval."
+          },
+          "census": {
+            "type": "boolean",
+            "description": "Everyone in the population answered; the NPS is exact and its interval has no width."
           },
           "distribution": {
             "type": "array",
@@ -1794,7 +1804,8 @@ export const spec = {
           "responseRate": {
             "type": "number",
             "minimum": 0,
-            "description": "Responses ÷ audience, a share (0–1; above 1 when a team shrank since the wave opened)."
+            "maximum": 1,
+            "description": "Responses ÷ people invited, a share 0–1 (never above 1)."
           },
           "nps": {
             "$ref": "#/components/schemas/Estimate"
@@ -1855,7 +1866,13 @@ export const spec = {
           },
           "audienceSize": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "The team's people (sub-teams included) in the audience when the wave opened; absent for waves that opened before audiences were frozen."
+          },
+          "invitedSize": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of those, the people invited (in the sample and not throttled then)."
           },
           "responses": {
             "type": "integer",
@@ -1864,13 +1881,18 @@ export const spec = {
           "responseRate": {
             "type": "number",
             "minimum": 0,
-            "description": "Responses ÷ audience, a share (0–1; above 1 when a team shrank since the wave opened)."
+            "maximum": 1,
+            "description": "Responses ÷ people invited, a share 0–1 (never above 1)."
           },
           "nps": {
             "$ref": "#/components/schemas/Estimate"
           },
           "csat": {
             "$ref": "#/components/schemas/Estimate"
+          },
+          "census": {
+            "type": "boolean",
+            "description": "Everyone in the team's audience answered; the NPS is exact, not an estimate."
           },
           "hidden": {
             "$ref": "#/components/schemas/SurveyHiddenReason"
@@ -1902,7 +1924,13 @@ export const spec = {
           },
           "audienceSize": {
             "type": "integer",
-            "minimum": 0
+            "minimum": 0,
+            "description": "People in the scope's audience when the wave opened."
+          },
+          "invitedSize": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Of those, the people invited (in the sample and not throttled then)."
           },
           "responses": {
             "type": "integer",
@@ -1911,7 +1939,8 @@ export const spec = {
           "responseRate": {
             "type": "number",
             "minimum": 0,
-            "description": "Responses ÷ audience, a share (0–1; above 1 when a team shrank since the wave opened)."
+            "maximum": 1,
+            "description": "Responses ÷ people invited, a share 0–1 (never above 1)."
           },
           "hidden": {
             "$ref": "#/components/schemas/SurveyHiddenReason",

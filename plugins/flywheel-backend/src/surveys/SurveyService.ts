@@ -45,6 +45,11 @@ import {
   SurveyStore,
 } from './store/SurveyStore';
 import { WaveCache } from './waveCache';
+import {
+  throttleHorizon,
+  WaveInvitations,
+  waveInvitations,
+} from './waveInvitations';
 import { isOpen, latestWaveWindow, toApiWave } from './waves';
 
 /** Fires survey triggers; other backend domains hold this, not the store. */
@@ -394,13 +399,35 @@ export class SurveyService implements SurveyTriggers {
             if (!(error instanceof ConflictError)) throw error;
           });
       }
-      const directory = await this.directory();
-      const members = directory.members(survey.definition.audience);
-      if (wave.audienceSize !== members.size) {
-        await this.deps.store.setWaveAudienceSize(wave.id, members.size);
+      if (!wave.audienceFrozenAt) {
+        const { audience } = await this.invitations(survey, wave, now);
+        await this.deps.store.audiences.freeze(wave.id, audience, now);
       }
     }
     await this.inviteNewWaves(now);
+  }
+
+  /** Whom a wave invites, as of `at`; see waveInvitations. */
+  private async invitations(
+    survey: StoredSurvey,
+    wave: StoredWave,
+    at: Date,
+  ): Promise<WaveInvitations> {
+    const { settings, store } = this.deps;
+    const directory = await this.directory();
+    return waveInvitations({
+      members: directory.members(survey.definition.audience),
+      samplingPercent: survey.definition.samplingPercent,
+      asksNps: asksNps(wave.questions),
+      directory,
+      recent: await store.participationBetween(
+        throttleHorizon(at, settings.throttle),
+        at,
+      ),
+      throttle: settings.throttle,
+      wave,
+      at,
+    });
   }
 
   private async inviteNewWaves(now: Date) {
@@ -417,8 +444,15 @@ export class SurveyService implements SurveyTriggers {
         await store.markWaveNotified(wave.id, now);
         continue;
       }
-      const directory = await this.directory();
-      const userRefs = [...directory.members(survey.definition.audience)];
+      // The people invited when the wave opened, less those who have
+      // answered, dismissed or snoozed it since.
+      const { invited } = await this.invitations(
+        survey,
+        wave,
+        wave.audienceFrozenAt ?? now,
+      );
+      const skip = await store.audiences.notToInvite(wave.id, now);
+      const userRefs = invited.filter(user => !skip.has(user));
       try {
         await inviter.invite(survey, wave, userRefs);
         await store.markWaveNotified(wave.id, now);
@@ -476,14 +510,7 @@ export class SurveyService implements SurveyTriggers {
       return [];
     }
     const waveIds = open.map(o => o.wave.id);
-    const since = DateTime.fromJSDate(now)
-      .minus({
-        days: Math.max(
-          settings.throttle.minDaysBetweenSurveys,
-          settings.throttle.minDaysBetweenNps,
-        ),
-      })
-      .toJSDate();
+    const since = throttleHorizon(now, settings.throttle);
     const [directory, answered, states, recent, events] = await Promise.all([
       this.directory(),
       store.participatedWaves(userRef, waveIds),
@@ -754,10 +781,14 @@ export class SurveyService implements SurveyTriggers {
       Promise.all([
         this.deps.store.responseCountsByGroup([wave.id]),
         this.deps.store.answerCounts([wave.id]),
-      ]).then(([responses, answers]) => ({
+        wave.audienceFrozenAt
+          ? this.deps.store.audiences.audiences([wave.id])
+          : undefined,
+      ]).then(([responses, answers, audiences]) => ({
         wave,
         responsesByGroup: new Map(responses.map(r => [r.groupRef, r.count])),
         answers,
+        audience: audiences ? audiences.get(wave.id) ?? new Map() : undefined,
       })),
     );
   }
@@ -848,7 +879,6 @@ export class SurveyService implements SurveyTriggers {
     groupRef: string | undefined,
   ): Promise<SurveyResultsResponse> {
     const counts = await Promise.all(waves.map(w => this.waveCounts(w)));
-    const members = directory.members(survey.definition.audience);
     const wave = waves[waves.length - 1];
     const commentCounts = await this.deps.store.commentCounts(
       survey.id,
@@ -860,7 +890,6 @@ export class SurveyService implements SurveyTriggers {
         surveyId: survey.id,
         waves: counts,
         directory,
-        audienceByGroup: directory.audienceByGroup(members),
         groupRef,
         minGroupSize: this.deps.settings.minGroupSize,
         minCommentGroupSize: this.deps.settings.minCommentGroupSize,

@@ -136,10 +136,6 @@ export class OrgDirectory {
   }
 
   private readonly membersCache = new Map<string, Set<string>>();
-  private readonly byGroupCache = new WeakMap<
-    Set<string>,
-    Map<string, number>
-  >();
 
   /**
    * The people a survey asks. The directory never changes, so each audience
@@ -183,32 +179,5 @@ export class OrgDirectory {
   /** A team and its ancestors, nearest first. */
   ancestry(groupRef: string): string[] {
     return this.graph.ancestry(lower(groupRef));
-  }
-
-  /** Audience members per team, counting each person once, under their primary team. */
-  audienceByGroup(members: Set<string>): Map<string, number> {
-    let totals = this.byGroupCache.get(members);
-    if (!totals) {
-      totals = this.countByGroup(members);
-      this.byGroupCache.set(members, totals);
-    }
-    return totals;
-  }
-
-  private countByGroup(members: Set<string>): Map<string, number> {
-    const own = new Map<string, number>();
-    for (const user of members) {
-      const group = this.primaryGroup(user);
-      if (group) {
-        own.set(group, (own.get(group) ?? 0) + 1);
-      }
-    }
-    const totals = new Map<string, number>();
-    for (const [group, count] of own) {
-      for (const g of this.ancestry(group)) {
-        totals.set(g, (totals.get(g) ?? 0) + count);
-      }
-    }
-    return totals;
   }
 }

@@ -90,7 +90,15 @@ function triggered(c: PromptContext): boolean {
   });
 }
 
-function throttled(c: PromptContext, settings: ThrottleSettings): boolean {
+/**
+ * Whether a person answered another survey too recently to be asked this
+ * wave (any survey within `minDaysBetweenSurveys`, NPS within
+ * `minDaysBetweenNps`).
+ */
+export function isThrottled(
+  c: Pick<PromptContext, 'wave' | 'asksNps' | 'recentAnswers' | 'now'>,
+  settings: ThrottleSettings,
+): boolean {
   const now = DateTime.fromJSDate(c.now);
   const anySince = now.minus({ days: settings.minDaysBetweenSurveys });
   const npsSince = now.minus({ days: settings.minDaysBetweenNps });
@@ -140,7 +148,7 @@ export function whyNotPrompted(
   if (!triggered(c)) {
     return 'not-triggered';
   }
-  if (throttled(c, settings)) {
+  if (isThrottled(c, settings)) {
     return 'throttled';
   }
   return undefined;

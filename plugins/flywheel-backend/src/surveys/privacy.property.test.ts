@@ -168,7 +168,6 @@ function attackerView(org: Org) {
         surveyId: 's',
         waves: [counts],
         directory,
-        audienceByGroup: new Map(),
         groupRef: scope,
         minGroupSize: MIN,
         minCommentGroupSize: MIN_COMMENTS,

@@ -13,6 +13,7 @@ import { decideSegmentVisibility, SegmentVisibility } from './anonymity';
 import { OrgDirectory } from './audience';
 import { toApiWave } from './waves';
 import { AnswerCount, StoredWave } from './store/SurveyStore';
+import { TeamAudience, WaveAudience } from './store/WaveAudienceStore';
 
 /** One wave's stored counts: responses per team, answers per team and value. */
 export interface WaveCounts {
@@ -20,6 +21,8 @@ export interface WaveCounts {
   /** Responses per team; `null` for respondents without a team. */
   responsesByGroup: Map<string | null, number>;
   answers: AnswerCount[];
+  /** The audience frozen when the wave opened; absent for older waves. */
+  audience?: WaveAudience;
 }
 
 /** What a results view is computed from. */
@@ -28,17 +31,45 @@ export interface ResultsInput {
   /** The selected wave and, for the trend, every wave up to it, oldest first. */
   waves: WaveCounts[];
   directory: OrgDirectory;
-  /** Audience members per team (sub-teams included), today's catalog. */
-  audienceByGroup: Map<string, number>;
   groupRef?: string;
   minGroupSize: number;
   minCommentGroupSize: number;
   now: Date;
 }
 
-/** part ÷ whole as a share 0–1, three decimals; undefined without a whole. */
+/**
+ * part ÷ whole as a share 0–1, three decimals, never above 1 (people who
+ * joined a team after its audience was frozen can answer too); undefined
+ * without a whole.
+ */
 const shareOf = (part: number, whole?: number) =>
-  whole ? Math.round((1000 * part) / whole) / 1000 : undefined;
+  whole ? Math.min(1, Math.round((1000 * part) / whole) / 1000) : undefined;
+
+/**
+ * A wave's frozen audience per team with its sub-teams, added up along
+ * today's hierarchy as the responses are; undefined for a wave that opened
+ * before audiences were frozen.
+ */
+export function audienceTotals(
+  counts: WaveCounts,
+  directory: OrgDirectory,
+): Map<string, TeamAudience> | undefined {
+  if (!counts.audience) {
+    return undefined;
+  }
+  const totals = new Map<string, TeamAudience>();
+  for (const [group, own] of counts.audience) {
+    const team = teamOf(directory, group);
+    if (!team) continue;
+    for (const ref of directory.ancestry(team)) {
+      const total = totals.get(ref) ?? { audience: 0, invited: 0 };
+      total.audience += own.audience;
+      total.invited += own.invited;
+      totals.set(ref, total);
+    }
+  }
+  return totals;
+}
 
 /** The team each stored group ref counts under: unknown teams count as none. */
 export function teamOf(directory: OrgDirectory, groupRef: string | null) {
@@ -273,12 +304,21 @@ export function buildResults(
     }
     return { responses, hidden: v.overallHidden };
   };
-  const audienceOf = (counts: WaveCounts) =>
-    groupRef ? input.audienceByGroup.get(groupRef) : counts.wave.audienceSize;
+  /** The scope's people in a wave's audience, and of those the invited. */
+  const audienceOf = (counts: WaveCounts): Partial<TeamAudience> => {
+    if (!groupRef) {
+      return {
+        audience: counts.wave.audienceSize,
+        invited: counts.wave.invitedSize ?? counts.wave.audienceSize,
+      };
+    }
+    const totals = audienceTotals(counts, directory);
+    return totals ? totals.get(groupRef) ?? { audience: 0, invited: 0 } : {};
+  };
 
   const visibility = visibilityOf(current);
   const state = scopeState(current, visibility);
-  const audienceSize = audienceOf(current);
+  const audience = audienceOf(current);
   const tally = Tally.of(current.answers, inScope, directory);
 
   // Trend: one point per wave whose scope is shown, compared with the
@@ -291,11 +331,12 @@ export function buildResults(
     if (s.hidden || s.responses === 0) {
       continue;
     }
+    const pointAudience = audienceOf(counts);
     const h = headline(
       counts.wave.questions,
       Tally.of(counts.answers, inScope, directory),
       s.responses,
-      audienceOf(counts),
+      pointAudience.audience,
     );
     let change: SurveyTrendPoint['change'];
     if (previous?.nps && h.nps) {
@@ -313,7 +354,7 @@ export function buildResults(
       number: counts.wave.number,
       opensAt: counts.wave.opensAt.toISOString(),
       responses: s.responses,
-      responseRate: shareOf(s.responses, audienceOf(counts)),
+      responseRate: shareOf(s.responses, pointAudience.invited),
       nps: h.nps?.nps,
       csat: h.csat?.csat,
       change: change
@@ -329,16 +370,20 @@ export function buildResults(
 
   // Breakdown: every team under the scope, depth-first.
   const teamTallies = Tally.perTeam(current.answers, directory);
+  const teamAudiences = audienceTotals(current, directory);
   const teams: SurveyTeamResult[] = [];
   const visit = (ref: string, depth: number, parentRef?: string) => {
     const hidden = visibility.hidden.get(ref);
     const responses = visibility.total.get(ref) ?? 0;
-    const audience = input.audienceByGroup.get(ref);
+    const teamAudience = teamAudiences
+      ? teamAudiences.get(ref) ?? { audience: 0, invited: 0 }
+      : undefined;
     const row: SurveyTeamResult = {
       groupRef: ref,
       depth,
       parentRef,
-      audienceSize: audience,
+      audienceSize: teamAudience?.audience,
+      invitedSize: teamAudience?.invited,
     };
     if (hidden) {
       row.hidden = hidden;
@@ -347,12 +392,15 @@ export function buildResults(
         questions,
         teamTallies.get(ref) ?? new Tally(),
         responses,
-        audience,
+        teamAudience?.audience,
       );
       row.responses = responses;
-      row.responseRate = shareOf(responses, audience);
+      row.responseRate = shareOf(responses, teamAudience?.invited);
       row.nps = h.nps?.nps;
       row.csat = h.csat?.csat;
+      if (h.nps?.census) {
+        row.census = true;
+      }
     }
     teams.push(row);
     for (const child of directory.graph.children(ref)) {
@@ -374,11 +422,12 @@ export function buildResults(
       [...current.responsesByGroup.values()].reduce((sum, n) => sum + n, 0),
     ),
     groupRef,
-    audienceSize,
+    audienceSize: audience.audience,
+    invitedSize: audience.invited,
     responses: state.hidden ? 0 : state.responses,
     responseRate: state.hidden
       ? undefined
-      : shareOf(state.responses, audienceSize),
+      : shareOf(state.responses, audience.invited),
     hidden: state.hidden,
     questions: state.hidden
       ? []
@@ -386,7 +435,7 @@ export function buildResults(
           questionResult(
             q,
             tally,
-            audienceSize,
+            audience.audience,
             q.type === 'text' || q.type === 'nps'
               ? commentCounts.get(q.id) ?? 0
               : undefined,

@@ -85,6 +85,7 @@ export function toApiWave(
     closesAt: wave.closesAt.toISOString(),
     status,
     audienceSize: wave.audienceSize,
+    invitedSize: wave.invitedSize,
     responseCount,
   };
 }

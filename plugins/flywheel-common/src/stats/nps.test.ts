@@ -44,6 +44,7 @@ describe('summarizeNps', () => {
       detractors: 2,
       nps: { value: 40, low: -12.6, high: 74.1 },
       finitePopulationCorrected: false,
+      census: false,
       distribution: [2, 0, 0, 0, 0, 0, 0, 2, 0, 0, 6],
     });
   });
@@ -69,6 +70,7 @@ describe('summarizeNps', () => {
     ).toMatchObject({
       nps: { value: 40, low: -8.4, high: 69.9 },
       finitePopulationCorrected: true,
+      census: false,
     });
   });
 
@@ -90,11 +92,20 @@ describe('summarizeNps', () => {
     ).toMatchObject({
       nps: { value: 40, low: 40, high: 40 },
       finitePopulationCorrected: true,
+      census: true,
     });
-    // More answers than the audience counted when the wave opened.
+  });
+
+  it('claims no census when there are more answers than the population counted', () => {
+    // People joined after the audience was counted: N is not the population
+    // these answers came from, so no correction, no zero-width interval.
     expect(
-      summarizeNps(distribution(6, 2, 2), { populationSize: 8 })?.nps,
-    ).toEqual({ value: 40, low: 40, high: 40 });
+      summarizeNps(distribution(6, 2, 2), { populationSize: 8 }),
+    ).toMatchObject({
+      nps: { value: 40, low: -12.6, high: 74.1 },
+      finitePopulationCorrected: false,
+      census: false,
+    });
   });
 
   it('clamps an all-promoter interval at 100', () => {

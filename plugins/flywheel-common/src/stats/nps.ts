@@ -21,6 +21,8 @@ export interface NpsEstimate {
   variance: number;
   /** Whether the finite-population correction narrowed (or collapsed) the interval. */
   finitePopulationCorrected: boolean;
+  /** Everyone in the population answered (n = N): the NPS is exact. */
+  census: boolean;
 }
 
 /**
@@ -42,8 +44,10 @@ export function npsCategory(score: number): NpsCategory {
  * NPS = 100·(P−D)/n with an adjusted-Wald 95% interval: n' = n+3,
  * p' = (P+¾)/n', d' = (D+¾)/n', Var = p'+d'−(p'−d')², MoE = 1.96·100·√(Var/n'),
  * centred on 100·(p'−d'). With the eligible population N known, the margin is
- * multiplied by √((N−n)/(N−1)); a census (n ≥ N) has no sampling error, so the
- * interval collapses onto the observed NPS. Bounds are clamped to ±100 and
+ * multiplied by √((N−n)/(N−1)); a census (n = N) has no sampling error, so the
+ * interval collapses onto the observed NPS. More answers than N means N is
+ * not the population the answers came from (people joined since it was
+ * counted): the correction is then left out rather than claim a census. Bounds are clamped to ±100 and
  * widened to include the observed NPS, because the adjusted centre is pulled
  * towards 0 and a narrow (corrected) interval could otherwise exclude the
  * number shown beside it. Undefined when there are no answers.
@@ -68,13 +72,14 @@ export function npsEstimate(
   const known =
     populationSize !== undefined &&
     Number.isFinite(populationSize) &&
-    populationSize >= 1;
-  if (known && n >= populationSize) {
+    populationSize >= n;
+  if (known && n === populationSize) {
     const exact = round1(value);
     return {
       nps: { value: exact, low: exact, high: exact },
       variance,
       finitePopulationCorrected: true,
+      census: true,
     };
   }
   const corrected = known && populationSize > 1;
@@ -91,6 +96,7 @@ export function npsEstimate(
     },
     variance,
     finitePopulationCorrected: corrected,
+    census: false,
   };
 }
 
@@ -122,6 +128,7 @@ export function summarizeNps(
     ...counts,
     nps: estimate.nps,
     finitePopulationCorrected: estimate.finitePopulationCorrected,
+    census: estimate.census,
     distribution: [...distribution],
   };
 }

@@ -114,8 +114,10 @@ export interface SurveyWave {
   opensAt: string;
   closesAt: string;
   status: 'scheduled' | 'open' | 'closed';
-  /** Eligible audience when the wave opened, if known. */
+  /** People in the audience when the wave opened, if known. */
   audienceSize?: number;
+  /** People invited when the wave opened: in the sample and not throttled then. */
+  invitedSize?: number;
   responseCount: number;
 }
 
@@ -224,6 +226,11 @@ export interface NpsSummary {
   nps: Estimate;
   /** Whether the finite-population correction narrowed the interval. */
   finitePopulationCorrected: boolean;
+  /**
+   * Everyone in the population answered: the NPS is exact and its interval
+   * has no width.
+   */
+  census: boolean;
   /** Answers per score, index 0–10. */
   distribution: number[];
 }
@@ -260,7 +267,7 @@ export interface SurveyTrendPoint {
   number: number;
   opensAt: string;
   responses: number;
-  /** Responses ÷ audience, a share 0–1. */
+  /** Responses ÷ people invited, a share 0–1 (never above 1). */
   responseRate?: number;
   nps?: Estimate;
   csat?: Estimate;
@@ -277,13 +284,22 @@ export interface SurveyTeamResult {
   /** 0 for the teams directly under the scope. */
   depth: number;
   parentRef?: string;
+  /**
+   * The team's people (sub-teams included) in the audience when the wave
+   * opened, along today's hierarchy; absent for waves that opened before
+   * Flywheel froze audiences.
+   */
   audienceSize?: number;
+  /** Of those, the people invited: in the sample and not throttled then. */
+  invitedSize?: number;
   /** Present only when shown. */
   responses?: number;
-  /** Responses ÷ audience, a share 0–1. */
+  /** Responses ÷ people invited, a share 0–1 (never above 1). */
   responseRate?: number;
   nps?: Estimate;
   csat?: Estimate;
+  /** Everyone in the team's audience answered: the NPS is exact, not an estimate. */
+  census?: boolean;
   hidden?: SurveyHiddenReason;
 }
 
@@ -293,9 +309,12 @@ export interface SurveyResultsResponse {
   wave: SurveyWave;
   /** The team in scope (`?groupRef=`); absent for the whole audience. */
   groupRef?: string;
+  /** People in the scope's audience when the wave opened. */
   audienceSize?: number;
+  /** Of those, the people invited: in the sample and not throttled then. */
+  invitedSize?: number;
   responses: number;
-  /** Responses ÷ audience, a share 0–1. */
+  /** Responses ÷ people invited, a share 0–1 (never above 1). */
   responseRate?: number;
   /** Set when the scope itself is below the minimum group size. */
   hidden?: SurveyHiddenReason;

@@ -397,15 +397,8 @@ describe('SurveyStore', () => {
       expect(grouped.get('s3')).toEqual([]);
       expect((await store.listWavesOfSurveys([])).size).toBe(0);
 
-      await store.setWaveAudienceSize(wave.id, 120);
       await store.markWaveNotified(wave.id, T1);
-      expect(await store.getWave(wave.id)).toMatchObject({
-        audienceSize: 120,
-        notifiedAt: T1,
-      });
-      await expect(store.setWaveAudienceSize('missing', 1)).rejects.toThrow(
-        NotFoundError,
-      );
+      expect(await store.getWave(wave.id)).toMatchObject({ notifiedAt: T1 });
       await expect(store.markWaveNotified('missing', T1)).rejects.toThrow(
         NotFoundError,
       );

@@ -16,6 +16,8 @@ import {
   toDate,
 } from '../../scorecards/store/util';
 
+import { WaveAudienceStore } from './WaveAudienceStore';
+
 const DEFINITIONS = 'survey_definitions';
 const WAVES = 'survey_waves';
 const PARTICIPATION = 'survey_participation';
@@ -44,7 +46,12 @@ export interface StoredWave {
   opensAt: Date;
   closesAt: Date;
   questions: SurveyQuestion[];
+  /** People in the audience when the wave opened (or, before it was frozen, last counted). */
   audienceSize?: number;
+  /** People invited when the wave opened: sampled, and not throttled then. */
+  invitedSize?: number;
+  /** When the audience was frozen (see WaveAudienceStore). */
+  audienceFrozenAt?: Date;
   notifiedAt?: Date;
 }
 
@@ -180,6 +187,8 @@ type WaveRow = {
   closes_at: DateValue;
   questions: string;
   audience_size: number | null;
+  invited_size: number | null;
+  audience_snapshot_at: DateValue | null;
   notified_at: DateValue | null;
 };
 
@@ -191,6 +200,8 @@ const WAVE_COLUMNS: readonly (keyof WaveRow)[] = [
   'closes_at',
   'questions',
   'audience_size',
+  'invited_size',
+  'audience_snapshot_at',
   'notified_at',
 ];
 
@@ -325,6 +336,8 @@ function waveFromRow(row: WaveRow): StoredWave {
     closesAt: toDate(row.closes_at),
     questions: JSON.parse(row.questions),
     audienceSize: numOrNull(row.audience_size) ?? undefined,
+    invitedSize: numOrNull(row.invited_size) ?? undefined,
+    audienceFrozenAt: optionalDate(row.audience_snapshot_at),
     notifiedAt: optionalDate(row.notified_at),
   };
 }
@@ -420,10 +433,13 @@ function participationRow(r: NewSurveyResponse): ParticipationRow {
 
 /** Persistence of surveys, waves, responses, comments and prompt state. */
 export class SurveyStore {
+  /** Waves' audiences, frozen when each opens. */
+  readonly audiences: WaveAudienceStore;
   private readonly sqlite: boolean;
   private readonly postgres: boolean;
 
   constructor(private readonly db: Knex) {
+    this.audiences = new WaveAudienceStore(db);
     this.sqlite = isSqlite(db);
     this.postgres = isPostgres(db);
   }
@@ -705,6 +721,8 @@ export class SurveyStore {
         closes_at: wave.closesAt,
         questions: JSON.stringify(wave.questions),
         audience_size: wave.audienceSize ?? null,
+        invited_size: null,
+        audience_snapshot_at: null,
         notified_at: null,
       })
       .onConflict(['survey_id', 'number'])
@@ -737,13 +755,6 @@ export class SurveyStore {
         `The questions of wave '${waveId}' are locked because the wave has responses`,
       );
     }
-  }
-
-  async setWaveAudienceSize(
-    waveId: string,
-    audienceSize: number,
-  ): Promise<void> {
-    await this.updateWaveRow(waveId, { audience_size: audienceSize });
   }
 
   async markWaveNotified(waveId: string, at: Date): Promise<void> {
@@ -983,6 +994,33 @@ export class SurveyStore {
 
   // ---------------------------------------------------------------------
   // Participation
+
+  /**
+   * Everyone's answers in a time range (from inclusive, to exclusive), by
+   * person (refs lowercased): throttling a whole audience at once when a
+   * wave opens.
+   */
+  async participationBetween(
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, Participation[]>> {
+    const rows = await this.db<ParticipationRow>(PARTICIPATION)
+      .where('responded_at', '>=', from)
+      .where('responded_at', '<', to);
+    const result = new Map<string, Participation[]>();
+    for (const row of rows) {
+      const user = row.user_ref.toLocaleLowerCase('en-US');
+      const list = result.get(user) ?? [];
+      list.push({
+        surveyId: row.survey_id,
+        waveId: row.wave_id,
+        respondedAt: toDate(row.responded_at),
+        askedNps: Boolean(row.asked_nps),
+      });
+      result.set(user, list);
+    }
+    return result;
+  }
 
   /** The waves a person answered since a time, oldest first. */
   async participationSince(

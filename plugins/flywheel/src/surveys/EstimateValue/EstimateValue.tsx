@@ -15,20 +15,25 @@ const SCALES = {
 
 /**
  * An NPS or CSAT as a big number with "±" half its 95% interval, the
- * interval in words, and a small bar placing the interval on the scale.
+ * interval in words, and a small bar placing the interval on the scale. A
+ * census (everyone answered) is exact: no "±" and no interval.
  */
 export function EstimateValue(props: {
   estimate: Estimate;
   kind: 'nps' | 'csat';
   /** What the number is, e.g. "NPS". */
   label: string;
+  /** Everyone in the population answered. */
+  census?: boolean;
 }) {
-  const { estimate, kind, label } = props;
+  const { estimate, kind, label, census } = props;
   const { min, max } = SCALES[kind];
   const position = (v: number) =>
     `${((Math.min(max, Math.max(min, v)) - min) / (max - min)) * 100}%`;
   const format = kind === 'nps' ? formatNps : formatWholePercent;
-  const interval = formatInterval(estimate, kind);
+  const interval = census
+    ? 'none, everyone answered: the number is exact'
+    : formatInterval(estimate, kind);
 
   return (
     <div className={styles.root}>
@@ -36,7 +41,7 @@ export function EstimateValue(props: {
         {label}
       </Text>
       <Text as="p" variant="title-large" weight="bold" className={styles.value}>
-        {formatEstimate(estimate, kind)}
+        {census ? format(estimate.value) : formatEstimate(estimate, kind)}
       </Text>
       <Text variant="body-x-small" color="secondary">
         95% interval: {interval}

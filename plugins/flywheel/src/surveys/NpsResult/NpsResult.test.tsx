@@ -22,6 +22,28 @@ describe('NpsResult', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows a census as exact, in words that say everyone answered', () => {
+    render(
+      <NpsResult
+        nps={{
+          ...nps,
+          nps: { value: 23.8, low: 23.8, high: 23.8 },
+          census: true,
+        }}
+      />,
+    );
+
+    expect(screen.getByText('+24')).toBeInTheDocument();
+    expect(screen.queryByText(/±/)).toBeNull();
+    expect(
+      screen.getByText(/Everyone in the audience answered: this NPS is exact/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/95% interval: none, everyone answered/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/finite-population correction/)).toBeNull();
+  });
+
   it('leaves out the correction note when it did not apply', () => {
     render(<NpsResult nps={{ ...nps, finitePopulationCorrected: false }} />);
 

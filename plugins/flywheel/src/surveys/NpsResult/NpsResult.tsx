@@ -33,8 +33,19 @@ export function NpsResult(props: { nps: NpsSummary }) {
   return (
     <div className={styles.root}>
       <div className={styles.headline}>
-        <EstimateValue estimate={nps.nps} kind="nps" label="NPS" />
-        {nps.finitePopulationCorrected && (
+        <EstimateValue
+          estimate={nps.nps}
+          kind="nps"
+          label="NPS"
+          census={nps.census}
+        />
+        {nps.census && (
+          <Text as="p" variant="body-x-small" color="secondary">
+            Everyone in the audience answered: this NPS is exact, not an
+            estimate from a sample.
+          </Text>
+        )}
+        {nps.finitePopulationCorrected && !nps.census && (
           <Text as="p" variant="body-x-small" color="secondary">
             The interval is narrowed by the finite-population correction: a
             large share of the audience answered.

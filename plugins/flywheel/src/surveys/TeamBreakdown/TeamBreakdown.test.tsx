@@ -41,6 +41,52 @@ describe('TeamBreakdown', () => {
     );
   });
 
+  it('counts responses against the people invited and shows a census as exact', async () => {
+    renderInTestApp(
+      <TeamBreakdown
+        teams={[
+          {
+            groupRef: 'group:default/commerce',
+            depth: 0,
+            audienceSize: 12,
+            invitedSize: 8,
+            responses: 8,
+            responseRate: 1,
+            nps: { value: 50, low: 50, high: 50 },
+            census: false,
+          },
+          {
+            groupRef: 'group:default/checkout',
+            depth: 0,
+            audienceSize: 6,
+            invitedSize: 6,
+            responses: 6,
+            responseRate: 1,
+            nps: { value: 33.3, low: 33.3, high: 33.3 },
+            census: true,
+          },
+        ]}
+        thresholds={{ minGroupSize: 5, minCommentGroupSize: 8 }}
+        titles={titles}
+        teamHref={() => ''}
+      />,
+    );
+
+    const cells = (await screen.findAllByRole('row'))
+      .slice(1)
+      .map(r => within(r).getAllByRole('cell'));
+    expect(cells[0][0]).toHaveTextContent('8 of 8');
+    expect(cells[0][0]).toHaveAttribute(
+      'title',
+      '8 invited of 12 in the audience when the wave opened',
+    );
+    expect(cells[1][2]).toHaveTextContent('+33 (exact)');
+    expect(cells[1][2]).toHaveAttribute(
+      'title',
+      "Everyone in the team's audience answered: exact, not an estimate",
+    );
+  });
+
   it('says when there are no teams', () => {
     renderInTestApp(
       <TeamBreakdown

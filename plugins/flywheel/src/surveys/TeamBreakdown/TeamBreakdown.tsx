@@ -7,6 +7,7 @@ import { formatRate } from '../../shared/format';
 import { groupTitle, GroupTitles } from '../../shared/groupTitles';
 import {
   formatEstimate,
+  formatNps,
   formatInterval,
   hiddenReasonText,
 } from '../surveyFormat';
@@ -16,6 +17,13 @@ function EstimateCell(props: { team: SurveyTeamResult; kind: 'nps' | 'csat' }) {
   const estimate = props.team[props.kind];
   if (!estimate) {
     return <td>—</td>;
+  }
+  if (props.kind === 'nps' && props.team.census) {
+    return (
+      <td title="Everyone in the team's audience answered: exact, not an estimate">
+        {formatNps(estimate.value)} (exact)
+      </td>
+    );
   }
   return (
     <td title={`95% interval ${formatInterval(estimate, props.kind)}`}>
@@ -87,10 +95,16 @@ export function TeamBreakdown(props: {
                   </td>
                 ) : (
                   <>
-                    <td>
+                    <td
+                      title={
+                        team.invitedSize !== undefined
+                          ? `${team.invitedSize} invited of ${team.audienceSize} in the audience when the wave opened`
+                          : undefined
+                      }
+                    >
                       {team.responses ?? '—'}
-                      {team.audienceSize !== undefined &&
-                        ` of ${team.audienceSize}`}
+                      {(team.invitedSize ?? team.audienceSize) !== undefined &&
+                        ` of ${team.invitedSize ?? team.audienceSize}`}
                     </td>
                     <td>{formatRate(team.responseRate)}</td>
                     {showNps && <EstimateCell team={team} kind="nps" />}

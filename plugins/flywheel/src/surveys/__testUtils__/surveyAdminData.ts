@@ -156,6 +156,7 @@ export const platformNpsResults: SurveyResultsResponse = {
         detractors: 10,
         nps: { value: 23.8, low: 4.6, high: 41.2 },
         finitePopulationCorrected: true,
+        census: false,
         distribution: [1, 0, 1, 2, 1, 3, 2, 5, 7, 12, 8],
       },
     },
