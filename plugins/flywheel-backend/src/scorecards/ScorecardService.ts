@@ -78,10 +78,16 @@ export class ScorecardService {
     credentials: BackstageCredentials,
   ): Promise<EntityResultsResponse> {
     const entityRef = parseAnyRef(entityRefInput, 'entityRef');
-    // Stored results or not: an entity the caller may not see is unknown.
-    await this.requireEntity(entityRef, credentials);
+    // Stored results or not, an entity the caller may not see is unknown.
+    // Asked of the visibility cache: with no restrictive policy that is one
+    // permission decision per principal and 30 s, not a catalog read per view.
+    const visible = await this.deps.visibility.visibleTo(credentials);
+    if (!visible.has(entityRef)) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
     let results = await this.deps.store.getEntityResults(entityRef);
     if (results.length === 0) {
+      await this.requireEntity(entityRef, credentials);
       await this.deps.engine.evaluateEntities([entityRef]);
       results = await this.deps.store.getEntityResults(entityRef);
     }
