@@ -199,7 +199,7 @@ async function startBackend(
     }
     await new Promise(resolve => setTimeout(resolve, 100));
   }
-  return { as, notifications: notifications.sent };
+  return { as, server, notifications: notifications.sent };
 }
 
 const withoutTimes = (body: any) =>
@@ -575,5 +575,62 @@ describe('exemption decisions', () => {
       decision: 'approved',
     });
     expect(notifications).toEqual([]);
+  });
+
+  it('lets the permission backend apply conditions to exemptions through the registered rules', async () => {
+    const { as, server } = await startBackend();
+    const requested = await ask(as, ERIN);
+    const { id } = requested.body;
+    const condition = (rule: string, params: object) => ({
+      rule,
+      resourceType: 'flywheel-scorecard-exemption',
+      params,
+    });
+    const res = await request(server)
+      .post('/api/flywheel/.well-known/backstage/permissions/apply-conditions')
+      .set('Authorization', mockCredentials.service.header())
+      .send({
+        items: [
+          {
+            id: 'owner',
+            resourceRef: id,
+            resourceType: 'flywheel-scorecard-exemption',
+            conditions: condition('IS_ENTITY_OWNER', {
+              claims: ['group:default/payments'],
+            }),
+          },
+          {
+            id: 'not-owner',
+            resourceRef: id,
+            resourceType: 'flywheel-scorecard-exemption',
+            conditions: condition('IS_ENTITY_OWNER', {
+              claims: ['group:default/platform'],
+            }),
+          },
+          {
+            id: 'requester',
+            resourceRef: id,
+            resourceType: 'flywheel-scorecard-exemption',
+            conditions: {
+              not: condition('IS_REQUESTER', { claims: [ERIN] }),
+            },
+          },
+          {
+            id: 'missing',
+            resourceRef: 'no-such-exemption',
+            resourceType: 'flywheel-scorecard-exemption',
+            conditions: condition('IS_FOR_SCORECARD', {
+              scorecardIds: ['ops'],
+            }),
+          },
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([
+      { id: 'owner', result: AuthorizeResult.ALLOW },
+      { id: 'not-owner', result: AuthorizeResult.DENY },
+      { id: 'requester', result: AuthorizeResult.DENY },
+      { id: 'missing', result: AuthorizeResult.DENY },
+    ]);
   });
 });
