@@ -378,6 +378,59 @@ describe('scorecard reads honour catalog visibility', () => {
   });
 });
 
+describe('teams the catalog hides', () => {
+  it('are answered like teams that do not exist, and named nowhere', async () => {
+    const CORE = 'group:default/payments-core';
+    const { as } = await startBackend({ hidden: { [ALICE]: [CORE] } });
+
+    const payments = await as(ALICE).get('/scorecards/rollup', {
+      scorecardId: 'ops',
+      groupRef: 'group:default/payments',
+    });
+    // payments-core's entities are visible: they still count for payments.
+    expect(payments.body.rollups[0].entityCount).toBe(6);
+    expect(payments.body.rollups[0].subTeams).toEqual([]);
+    const board = await as(ALICE).get('/scorecards/leaderboard', {
+      scorecardId: 'ops',
+    });
+    expect(board.body.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(board.body)).not.toMatch(/payments-core/);
+
+    const core = await as(ALICE).get('/scorecards/rollup', {
+      scorecardId: 'ops',
+      groupRef: CORE,
+    });
+    const unknown = await as(ALICE).get('/scorecards/rollup', {
+      scorecardId: 'ops',
+      groupRef: 'group:default/no-such-team',
+    });
+    expect(core.status).toBe(200);
+    expect(core.body.rollups).toEqual(unknown.body.rollups);
+    const entities = await as(ALICE).get('/scorecards/entities', {
+      scorecardId: 'ops',
+      groupRef: CORE,
+    });
+    expect(entities.body).toEqual({ items: [], totalCount: 0 });
+    const history = await as(ALICE).get('/scorecards/history', {
+      scorecardId: 'ops',
+      scope: 'group',
+      ref: CORE,
+    });
+    expect(history.body.points).toEqual([]);
+    expect(history.body).not.toHaveProperty('withheld');
+    const exemptions = await as(ALICE).get('/scorecards/exemptions', {
+      groupRef: CORE,
+    });
+    expect(exemptions.body.items).toEqual([]);
+
+    // Bob sees the team.
+    const bobBoard = await as(BOB).get('/scorecards/leaderboard', {
+      scorecardId: 'ops',
+    });
+    expect(JSON.stringify(bobBoard.body)).toMatch(/payments-core/);
+  });
+});
+
 describe('exemption decisions', () => {
   const ask = (as: any, user: string, checkId = 'golden') =>
     as(user).post('/scorecards/exemptions', {
