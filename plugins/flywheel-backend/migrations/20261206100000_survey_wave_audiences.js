@@ -12,6 +12,11 @@
 
 // @ts-check
 
+// Dropping a column rebuilds the table on SQLite (down): inside a
+// transaction foreign keys cannot be turned off first, and dropping
+// survey_waves would cascade to every response. Outside one, knex does.
+exports.config = { transaction: false };
+
 /**
  * @param {import('knex').Knex} knex
  */

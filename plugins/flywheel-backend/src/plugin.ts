@@ -127,6 +127,15 @@ export const flywheelPlugin = createBackendPlugin({
           initialDelay: { seconds: 15 },
           fn: () => surveys.syncWaves(),
         });
+        // Anonymous answers leave the order they arrived in (which their
+        // participation rows share) within a minute.
+        await scheduler.scheduleTask({
+          id: 'flywheel-surveys-mix-anonymous-responses',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 20 },
+          fn: () => surveys.mixAnonymousResponses(),
+        });
 
         const runStore = new ScaffolderRunStore(db);
         const goldenPaths = new GoldenPathService(

@@ -43,11 +43,11 @@ describe('seedDemoSurveys', () => {
       // About three in four answer each wave.
       expect(result.responses).toBeGreaterThan(DEMO_WAVES * 40 * 0.6);
       expect(result.responses).toBeLessThan(DEMO_WAVES * 40 * 0.95);
-      // Anonymous: no identity with the answers, only the day.
+      // Anonymous: no identity and no time with the answers, and marked to
+      // be shuffled out of arrival order.
       expect(responses.every(r => r.user_ref === null)).toBe(true);
-      expect(
-        responses.every(r => /^\d{4}-\d{2}-\d{2}$/.test(r.submitted_on)),
-      ).toBe(true);
+      expect(responses.every(r => r.submitted_on === null)).toBe(true);
+      expect(responses.every(r => Boolean(r.pending_mix))).toBe(true);
       // Each wave's audience is frozen as Flywheel freezes it when a wave
       // opens: ten own members per team.
       const audiences = await knex('survey_wave_audiences').where({

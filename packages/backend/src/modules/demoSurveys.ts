@@ -170,7 +170,6 @@ export async function seedDemoSurveys(
             ? COMMENTS[category][Math.floor(rand() * COMMENTS[category].length)]
             : undefined;
         const respondedAt = opens.plus({ hours: Math.floor(rand() * 24 * 14) });
-        const day = respondedAt.toISODate()!;
         const responseId = randomUUID();
         const groupRef = person.groupRef ?? null;
         participation.push({
@@ -194,8 +193,11 @@ export async function seedDemoSurveys(
             },
             { questionId: 'improve-first', value: choice },
           ]),
-          submitted_on: day,
+          // Anonymous: no time, and shuffled out of arrival order by
+          // Flywheel's next run, as real answers are.
+          submitted_on: null,
           updated_at: null,
+          pending_mix: true,
         });
         answers.push(
           {
@@ -224,7 +226,7 @@ export async function seedDemoSurveys(
             question_id: 'nps',
             group_ref: groupRef,
             text: comment,
-            submitted_on: day,
+            submitted_on: null,
             tags: '[]',
             resolved_by: null,
             resolved_at: null,

@@ -155,4 +155,78 @@ describe('migrations', () => {
       );
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'drops the day of existing anonymous answers and marks them to be shuffled, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.up({ directory, name: '20261125200000_surveys.js' });
+      await knex('survey_definitions').insert({
+        id: 's',
+        source: 'api',
+        definition: '{}',
+        status: 'active',
+        created_at: AT,
+        updated_at: AT,
+      });
+      await knex('survey_waves').insert({
+        id: 'w1',
+        survey_id: 's',
+        number: 1,
+        opens_at: AT,
+        closes_at: AT,
+        questions: '[]',
+      });
+      const row = (id: string, userRef: string | null) => ({
+        id,
+        survey_id: 's',
+        wave_id: 'w1',
+        user_ref: userRef,
+        group_ref: 'group:default/a',
+        answers: '[]',
+        submitted_on: '2026-11-20',
+      });
+      await knex('survey_responses').insert([
+        row('anonymous', null),
+        row('identified', 'user:default/ada'),
+      ]);
+      await knex('survey_comments').insert(
+        ['anonymous', 'identified'].map(id => ({
+          id: `c-${id}`,
+          response_id: id,
+          survey_id: 's',
+          wave_id: 'w1',
+          question_id: 'q',
+          text: id,
+          submitted_on: '2026-11-20',
+          tags: '[]',
+        })),
+      );
+      await knex.migrate.latest({ directory });
+
+      const responses = await knex('survey_responses').orderBy('id');
+      expect(
+        responses.map(r => [r.id, r.submitted_on, Boolean(r.pending_mix)]),
+      ).toEqual([
+        ['anonymous', null, true],
+        ['identified', '2026-11-20', false],
+      ]);
+      // Changing a column rebuilds the table on SQLite: no answer or
+      // comment may go with the old one.
+      const comments = await knex('survey_comments').orderBy('id');
+      expect(comments.map(c => c.submitted_on)).toEqual([null, '2026-11-20']);
+
+      await knex.migrate.down({
+        directory,
+        name: '20261206110000_anonymous_responses_unlinked.js',
+      });
+      expect(
+        await knex.schema.hasColumn('survey_responses', 'pending_mix'),
+      ).toBe(false);
+      expect(
+        (await knex('survey_responses').orderBy('id')).map(r => r.submitted_on),
+      ).toEqual(['1970-01-01', '2026-11-20']);
+      expect(await knex('survey_comments')).toHaveLength(2);
+    },
+  );
 });

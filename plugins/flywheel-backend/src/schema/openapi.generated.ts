@@ -1993,7 +1993,6 @@ export const spec = {
           "waveId",
           "questionId",
           "text",
-          "submittedOn",
           "tags",
           "resolved"
         ],
@@ -2021,7 +2020,7 @@ export const spec = {
           "submittedOn": {
             "type": "string",
             "format": "date",
-            "description": "The day it was written (no time of day, so it cannot be matched)."
+            "description": "The day it was written, in identified surveys only; anonymous ones keep no time, only the wave."
           },
           "tags": {
             "type": "array",

@@ -317,7 +317,8 @@ describe('SurveyService', () => {
       expect(await counted('survey_comments')).toBe(1);
       const [row] = await knex('survey_responses');
       expect(row.user_ref).toBeNull();
-      expect(row.submitted_on).toBe('2026-11-25');
+      // Anonymous: no time kept, only the wave.
+      expect(row.submitted_on).toBeNull();
       expect(row.group_ref).toBe('group:default/team-a');
 
       // Someone else still answers as usual.

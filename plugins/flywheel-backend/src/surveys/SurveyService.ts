@@ -464,6 +464,17 @@ export class SurveyService implements SurveyTriggers {
     }
   }
 
+  /**
+   * Shuffles new anonymous responses out of the order they arrived in (see
+   * SurveyStore.mixAnonymousResponses); scheduled every minute.
+   */
+  async mixAnonymousResponses(): Promise<void> {
+    const mixed = await this.deps.store.mixAnonymousResponses();
+    if (mixed > 0) {
+      this.deps.logger.debug(`Shuffled ${mixed} new anonymous responses`);
+    }
+  }
+
   // ---- Answering ---------------------------------------------------------
 
   private async openWave(

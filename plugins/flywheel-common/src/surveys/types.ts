@@ -336,8 +336,11 @@ export interface SurveyComment {
    * (their own team or one above it); absent when none is.
    */
   groupRef?: string;
-  /** The day it was written (no time of day, so it cannot be matched). */
-  submittedOn: string;
+  /**
+   * The day it was written, in identified surveys only: anonymous ones keep
+   * no time, only the wave, so nothing matches a comment to its author.
+   */
+  submittedOn?: string;
   tags: string[];
   resolved: boolean;
   resolvedBy?: string;

@@ -576,7 +576,9 @@ describe('SurveyStore', () => {
       expect(rows).toHaveLength(1);
       expect(rows[0].user_ref).toBeNull();
       expect(rows[0].updated_at).toBeNull();
-      expect(rows[0].submitted_on).toBe('2026-11-22');
+      // No time at all, not even the day: only the wave.
+      expect(rows[0].submitted_on).toBeNull();
+      expect((await knex('survey_comments'))[0].submitted_on).toBeNull();
       expect(rows[0].group_ref).toBe('group:default/payments');
       expect(
         await store.getResponse(wave.id, 'user:default/ada'),
@@ -610,6 +612,115 @@ describe('SurveyStore', () => {
       expect(
         (await store.participationSince('user:default/ada', T0))[0].respondedAt,
       ).toEqual(T2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'does not date an anonymous answer changed with its receipt, %p',
+    async databaseId => {
+      const { store, knex, wave } = await withWave(databaseId, {
+        anonymous: true,
+      });
+      await store.submitResponse(
+        response(wave.id, {
+          anonymous: true,
+          now: T2,
+          receipt: { issued: 'r1' },
+        }),
+      );
+      await store.mixAnonymousResponses();
+      expect(
+        await store.submitResponse(
+          response(wave.id, {
+            anonymous: true,
+            comments: [{ questionId: 'nps', text: 'Changed my mind' }],
+            now: T3,
+            receipt: { issued: 'r2', presented: 'r1' },
+          }),
+        ),
+      ).toBe('updated');
+      const [row] = await knex('survey_responses');
+      expect(row).toMatchObject({ submitted_on: null, updated_at: null });
+      expect(await knex('survey_comments')).toEqual([
+        expect.objectContaining({ text: 'Changed my mind', submitted_on: null }),
+      ]);
+      // Its rewritten rows are shuffled again.
+      expect(Boolean(row.pending_mix)).toBe(true);
+      // The participation row keeps the first answer's time, not the edit's.
+      expect(
+        (await store.participationSince('user:default/ada', T0))[0].respondedAt,
+      ).toEqual(T2);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'shuffles anonymous responses out of the order their participation rows share, %p',
+    async databaseId => {
+      const { store, knex, wave } = await withWave(databaseId, {
+        anonymous: true,
+      });
+      // 40 people answer one after the other, each with a comment that
+      // tells the test (not an attacker) who wrote it.
+      const people = Array.from({ length: 40 }, (_, i) => `p${i}`);
+      for (const [i, person] of people.entries()) {
+        await store.submitResponse(
+          response(wave.id, {
+            anonymous: true,
+            userRef: `user:default/${person}`,
+            comments: [{ questionId: 'nps', text: person }],
+            now: new Date(T1.getTime() + i * 60_000),
+          }),
+        );
+      }
+      const postgres = databaseId.startsWith('POSTGRES');
+      const physical = postgres ? 'ctid' : 'rowid';
+      /** The attack: pair the n-th participation row with the n-th comment, both in stored order. */
+      const pairedCorrectly = async () => {
+        const participants = (
+          await knex('survey_participation').orderByRaw(physical)
+        ).map(p => p.user_ref.replace('user:default/', ''));
+        const authors = (await knex('survey_comments').orderByRaw(physical)).map(
+          c => c.text,
+        );
+        return participants.filter((p, i) => authors[i] === p).length;
+      };
+      expect(await pairedCorrectly()).toBe(40);
+
+      let seed = 7;
+      const random = () => {
+        seed = (seed * 1664525 + 1013904223) % 2 ** 32;
+        return seed / 2 ** 32;
+      };
+      expect(await store.mixAnonymousResponses({ random })).toBe(40);
+      expect(await pairedCorrectly()).toBeLessThan(5);
+      // Nothing lost, nothing changed but the order.
+      expect(await count(knex, 'survey_responses')).toBe(40);
+      expect(await count(knex, 'survey_answers')).toBe(120);
+      expect(
+        (await knex('survey_comments')).map(c => c.text).sort(),
+      ).toEqual([...people].sort());
+      // On PostgreSQL one transaction wrote every mixed row: the
+      // transaction ids that paired each response with its participation
+      // row are gone. SQLite keeps no transaction ids.
+      const xmins = async (table: string) =>
+        new Set<string>(
+          (await knex.raw(`SELECT xmin::text AS x FROM ${table}`)).rows.map(
+            (r: { x: string }) => r.x,
+          ),
+        );
+      const transactions = async () => {
+        const responses = await xmins('survey_responses');
+        const participation = await xmins('survey_participation');
+        return {
+          writers: responses.size,
+          shared: [...responses].filter(x => participation.has(x)).length,
+        };
+      };
+      expect(
+        postgres ? await transactions() : { writers: 1, shared: 0 },
+      ).toEqual({ writers: 1, shared: 0 });
+      // Done until the next answer arrives.
+      expect(await store.mixAnonymousResponses()).toBe(0);
     },
   );
 

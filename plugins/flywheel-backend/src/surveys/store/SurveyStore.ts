@@ -8,6 +8,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import {
   bulkWrite,
+  chunk,
   isPostgres,
   isSqlite,
   normalizeRef,
@@ -119,7 +120,8 @@ export interface StoredComment {
   questionId: string;
   groupRef: string | null;
   text: string;
-  submittedOn: string;
+  /** 'YYYY-MM-DD'; none in anonymous surveys, which keep only the wave. */
+  submittedOn?: string;
   tags: string[];
   resolvedBy?: string;
   resolvedAt?: Date;
@@ -220,9 +222,10 @@ type ResponseRow = {
   user_ref: string | null;
   group_ref: string | null;
   answers: string;
-  submitted_on: string;
+  submitted_on: string | null;
   updated_at: DateValue | null;
   edit_token_hash: string | null;
+  pending_mix: boolean | number;
 };
 
 type AnswerRow = {
@@ -242,7 +245,7 @@ type CommentRow = {
   question_id: string;
   group_ref: string | null;
   text: string;
-  submitted_on: string;
+  submitted_on: string | null;
   tags: string;
   resolved_by: string | null;
   resolved_at: DateValue | null;
@@ -279,6 +282,7 @@ const RESPONSE_COLUMNS: readonly (keyof ResponseRow)[] = [
   'submitted_on',
   'updated_at',
   'edit_token_hash',
+  'pending_mix',
 ];
 const ANSWER_COLUMNS: readonly (keyof AnswerRow)[] = [
   'response_id',
@@ -350,7 +354,7 @@ function commentFromRow(row: CommentRow): StoredComment {
     questionId: row.question_id,
     groupRef: row.group_ref,
     text: row.text,
-    submittedOn: row.submitted_on,
+    submittedOn: row.submitted_on ?? undefined,
     tags: JSON.parse(row.tags),
     resolvedBy: row.resolved_by ?? undefined,
     resolvedAt: optionalDate(row.resolved_at),
@@ -365,20 +369,22 @@ function responseRows(r: NewSurveyResponse): {
 } {
   const id = randomUUID();
   const groupRef = optionalRef(r.groupRef);
-  const day = dayOf(r.now);
+  // Anonymous: no identity and no time, only the wave, and marked to be
+  // shuffled out of arrival order, so nothing matches the response to the
+  // participation row that names the person.
+  const day = r.anonymous ? null : dayOf(r.now);
   return {
     response: {
       id,
       survey_id: r.surveyId,
       wave_id: r.waveId,
-      // Anonymous: no identity and only the day, so the response cannot be
-      // matched to the participation row that names the person.
       user_ref: r.anonymous ? null : r.userRef,
       group_ref: groupRef,
       answers: JSON.stringify(r.answers),
       submitted_on: day,
       updated_at: r.anonymous ? null : r.now,
       edit_token_hash: r.anonymous ? r.receipt?.issued ?? null : null,
+      pending_mix: r.anonymous,
     },
     answers: answerRows(id, r, groupRef),
     comments: commentRows(id, r, groupRef, day),
@@ -404,7 +410,7 @@ function commentRows(
   responseId: string,
   r: NewSurveyResponse,
   groupRef: string | null,
-  day: string,
+  day: string | null,
 ): CommentRow[] {
   return r.comments.map(c => ({
     id: randomUUID(),
@@ -847,6 +853,8 @@ export class SurveyStore {
           answers: JSON.stringify(r.answers),
           group_ref: groupRef,
           updated_at: r.anonymous ? null : r.now,
+          // Its rewritten rows sit where new rows go: shuffle them again.
+          pending_mix: r.anonymous,
         })
         .returning('id');
       if (!updated && r.anonymous) {
@@ -866,7 +874,7 @@ export class SurveyStore {
       await this.insertChildren(
         trx,
         answerRows(responseId, r, groupRef),
-        commentRows(responseId, r, groupRef, dayOf(r.now)),
+        commentRows(responseId, r, groupRef, r.anonymous ? null : dayOf(r.now)),
       );
       if (!r.anonymous) {
         await trx<ParticipationRow>(PARTICIPATION)
@@ -987,9 +995,84 @@ export class SurveyStore {
     }
     return {
       answers: JSON.parse(row.answers),
-      submittedOn: row.submitted_on,
+      // Identified responses always keep their day.
+      submittedOn: String(row.submitted_on),
       updatedAt: optionalDate(row.updated_at),
     };
+  }
+
+  /**
+   * Rewrites the anonymous responses still in arrival order, each wave's
+   * with up to `sample` of its older ones drawn at random, in a shuffled
+   * order, with their answers and comments. Rows are stored, and read back
+   * by a plain SELECT, in the order they were written: new responses sit in
+   * the order of the participation rows that name their authors, and on
+   * PostgreSQL share their transaction id. Rewritten, a new response is one
+   * of a block of rows in random order, written by one transaction.
+   * Returns how many responses were rewritten.
+   */
+  async mixAnonymousResponses(
+    options: { sample?: number; random?: () => number } = {},
+  ): Promise<number> {
+    const sample = options.sample ?? 50;
+    const random = options.random ?? Math.random;
+    const shuffle = <T>(items: T[]): T[] => {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [items[i], items[j]] = [items[j], items[i]];
+      }
+      return items;
+    };
+    const waves = (await this.db<ResponseRow>(RESPONSES)
+      .where('pending_mix', true)
+      .distinct('wave_id')) as { wave_id: string }[];
+    let mixed = 0;
+    for (const { wave_id: waveId } of waves) {
+      mixed += await this.db.transaction(async trx => {
+        if (this.postgres) {
+          // Submissions wait for the few milliseconds this takes, rather
+          // than change a row that is being moved.
+          await trx.raw(
+            `LOCK TABLE "${RESPONSES}", "${ANSWERS}", "${COMMENTS}" IN EXCLUSIVE MODE`,
+          );
+        }
+        const pending = await trx<ResponseRow>(RESPONSES).where({
+          wave_id: waveId,
+          pending_mix: true,
+        });
+        if (pending.length === 0) {
+          return 0;
+        }
+        const older = await trx<ResponseRow>(RESPONSES)
+          .where({ wave_id: waveId, pending_mix: false })
+          .whereNull('user_ref')
+          .orderByRaw('random()')
+          .limit(sample);
+        const responses = shuffle([...pending, ...older]).map(row => ({
+          ...row,
+          pending_mix: false,
+        }));
+        const ids = responses.map(row => row.id);
+        const answers: AnswerRow[] = [];
+        const comments: CommentRow[] = [];
+        for (const part of chunk(ids, 500)) {
+          answers.push(
+            ...(await trx<AnswerRow>(ANSWERS).whereIn('response_id', part)),
+          );
+          comments.push(
+            ...(await trx<CommentRow>(COMMENTS).whereIn('response_id', part)),
+          );
+          await trx(ANSWERS).whereIn('response_id', part).delete();
+          await trx(COMMENTS).whereIn('response_id', part).delete();
+          await trx(RESPONSES).whereIn('id', part).delete();
+        }
+        await bulkWrite(trx, RESPONSES, RESPONSE_COLUMNS, responses);
+        await bulkWrite(trx, ANSWERS, ANSWER_COLUMNS, shuffle(answers));
+        await bulkWrite(trx, COMMENTS, COMMENT_COLUMNS, shuffle(comments));
+        return pending.length;
+      });
+    }
+    return mixed;
   }
 
   // ---------------------------------------------------------------------

@@ -61,6 +61,34 @@ describe('SurveyComments', () => {
     ).toBeInTheDocument();
   });
 
+  it('names anonymous comments by their place, since they keep no day', async () => {
+    renderComments({
+      flywheelApi: mockSurveyApi({
+        getSurveyComments: jest.fn().mockResolvedValue({
+          items: [
+            {
+              id: 'c9',
+              surveyId: 'platform-nps',
+              waveId: 'w3',
+              questionId: 'recommend',
+              text: 'No time is kept with this.',
+              groupRef: 'group:default/engineering',
+              tags: [],
+              resolved: false,
+            },
+          ],
+          totalCount: 1,
+          withheld: 0,
+        }),
+      }),
+    });
+
+    const article = await screen.findByRole('article', { name: 'Comment 1' });
+    expect(
+      within(article).getByText('Anonymous · Engineering · How likely…?'),
+    ).toBeInTheDocument();
+  });
+
   it('says how many comments are withheld and why', async () => {
     renderComments({
       flywheelApi: mockSurveyApi({

@@ -33,6 +33,8 @@ const MANAGE = {
 
 function CommentItem(props: {
   comment: SurveyComment;
+  /** Its place in the list, 1 first: names it where it has no day. */
+  position: number;
   surveyId: string;
   questionTitle?: string;
   titles: GroupTitles | undefined;
@@ -44,7 +46,11 @@ function CommentItem(props: {
   const [tag, setTag] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const day = formatDay(comment.submittedOn, { withYear: true });
+  // Anonymous comments keep no day, only their wave.
+  const day = comment.submittedOn
+    ? formatDay(comment.submittedOn, { withYear: true })
+    : undefined;
+  const name = day ? `Comment of ${day}` : `Comment ${props.position}`;
 
   const update = async (change: { tags?: string[]; resolved?: boolean }) => {
     setBusy(true);
@@ -75,19 +81,25 @@ function CommentItem(props: {
 
   return (
     <li>
-      <article className={styles.comment} aria-label={`Comment of ${day}`}>
+      <article className={styles.comment} aria-label={name}>
         {/* Plain text only: what people wrote is never rendered as HTML. */}
         <Text as="p" className={styles.text}>
           {comment.text}
         </Text>
         <Text as="p" variant="body-x-small" color="secondary">
-          {day}
-          {comment.groupRef && ` · ${groupTitle(comment.groupRef, titles)}`}
-          {questionTitle && ` · ${questionTitle}`}
-          {comment.resolved &&
-            ` · Resolved${
-              comment.resolvedAt ? ` on ${formatDate(comment.resolvedAt)}` : ''
-            }`}
+          {[
+            day ?? 'Anonymous',
+            comment.groupRef && groupTitle(comment.groupRef, titles),
+            questionTitle,
+            comment.resolved &&
+              `Resolved${
+                comment.resolvedAt
+                  ? ` on ${formatDate(comment.resolvedAt)}`
+                  : ''
+              }`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
         <Flex align="center" gap="2" className={styles.tags}>
           {comment.tags.length > 0 && (
@@ -225,10 +237,11 @@ export function SurveyComments(props: {
     list = (
       <Flex direction="column" gap="3">
         <ul className={styles.list} aria-label="Comments">
-          {value.items.map(comment => (
+          {value.items.map((comment, index) => (
             <CommentItem
               key={comment.id}
               comment={comment}
+              position={offset + index + 1}
               surveyId={surveyId}
               questionTitle={props.questionTitles?.get(comment.questionId)}
               titles={props.titles}
