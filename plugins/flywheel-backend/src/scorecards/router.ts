@@ -64,11 +64,19 @@ export function registerScorecardRoutes(
   });
 
   router.post('/scorecards/refresh', async (req, res) => {
-    const credentials = await authorized(
+    const results = await audited(
       req,
-      flywheelScorecardsRefreshPermission,
+      'scorecard-refresh',
+      { entityRef: req.body.entityRef },
+      async () => {
+        const credentials = await authorized(
+          req,
+          flywheelScorecardsRefreshPermission,
+        );
+        return scorecards.refresh(req.body.entityRef, credentials);
+      },
     );
-    res.json(await scorecards.refresh(req.body.entityRef, credentials));
+    res.json(results);
   });
 
   // Reads are limited to the entities the caller may see in the catalog.

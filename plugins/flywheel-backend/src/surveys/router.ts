@@ -152,9 +152,21 @@ export function registerSurveyRoutes(
     res.status(result.status === 'created' ? 201 : 200).json(result);
   });
 
+  // No permission: a person snoozes or dismisses only their own prompt.
   router.post('/surveys/:surveyId/prompt-actions', async (req, res) => {
-    const { userRef } = await person(req);
-    await surveys.promptAction(req.params.surveyId, userRef, req.body);
+    await write(
+      req,
+      'survey-prompt-action',
+      {
+        surveyId: req.params.surveyId,
+        waveId: req.body.waveId,
+        action: req.body.action,
+      },
+      async () => {
+        const { userRef } = await person(req);
+        await surveys.promptAction(req.params.surveyId, userRef, req.body);
+      },
+    );
     res.status(204).end();
   });
 

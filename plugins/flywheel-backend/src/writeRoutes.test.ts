@@ -1,0 +1,192 @@
+import {
+  AuditorService,
+  AuditorServiceEvent,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { flywheelPlugin } from './plugin';
+import { testEntities } from './goldenPaths/testData';
+
+jest.setTimeout(60_000);
+
+/**
+ * Every write in the API is audited, and a refused one is audited as a
+ * failure. The table below must name every write route of the OpenAPI
+ * spec, with a body the spec accepts: a new write route fails this suite
+ * until it is added here, with its audit event.
+ */
+
+const survey = {
+  title: 'Pulse',
+  anonymous: true,
+  questions: [{ id: 'nps', type: 'nps', title: 'Recommend us?' }],
+  audience: { type: 'everyone' },
+  schedule: { opensAt: '2026-11-20T00:00:00Z', recurrence: 'none' },
+  triggers: [{ type: 'wave-open' }],
+  samplingPercent: 100,
+};
+
+const WRITES: Record<
+  string,
+  {
+    path: string;
+    body?: object;
+    eventId: string;
+    /** Backends only, and no permission: the write goes through. */
+    service?: true;
+  }
+> = {
+  'POST /golden-paths/runs': {
+    path: '/golden-paths/runs',
+    body: {
+      taskId: 't1',
+      templateRef: 'template:default/ts-service',
+      outcome: 'failed',
+    },
+    eventId: 'golden-path-run-record',
+  },
+  'POST /scorecards/refresh': {
+    path: '/scorecards/refresh',
+    body: { entityRef: 'component:default/checkout' },
+    eventId: 'scorecard-refresh',
+  },
+  'POST /scorecards/exemptions': {
+    path: '/scorecards/exemptions',
+    body: {
+      entityRef: 'component:default/checkout',
+      scorecardId: 'ops',
+      checkId: 'oncall',
+      justification: 'A good reason to skip it.',
+      expiresAt: '2099-01-01T00:00:00Z',
+    },
+    eventId: 'scorecard-exemption-request',
+  },
+  'POST /scorecards/exemptions/{id}/decision': {
+    path: '/scorecards/exemptions/x/decision',
+    body: { decision: 'approved' },
+    eventId: 'scorecard-exemption-decide',
+  },
+  'POST /scorecards/exemptions/{id}/revoke': {
+    path: '/scorecards/exemptions/x/revoke',
+    body: {},
+    eventId: 'scorecard-exemption-revoke',
+  },
+  'POST /surveys': {
+    path: '/surveys',
+    body: survey,
+    eventId: 'survey-create',
+  },
+  'POST /surveys/triggers': {
+    path: '/surveys/triggers',
+    body: { event: 'scaffolder.run.completed', userRef: 'user:default/ada' },
+    service: true,
+    eventId: 'survey-trigger',
+  },
+  'PUT /surveys/{surveyId}': {
+    path: '/surveys/x',
+    body: survey,
+    eventId: 'survey-update',
+  },
+  'POST /surveys/{surveyId}/archive': {
+    path: '/surveys/x/archive',
+    eventId: 'survey-archive',
+  },
+  'POST /surveys/{surveyId}/responses': {
+    path: '/surveys/x/responses',
+    body: { waveId: 'w1', answers: [{ questionId: 'nps', value: 9 }] },
+    eventId: 'survey-respond',
+  },
+  'POST /surveys/{surveyId}/prompt-actions': {
+    path: '/surveys/x/prompt-actions',
+    body: { waveId: 'w1', action: 'dismiss' },
+    eventId: 'survey-prompt-action',
+  },
+  'PATCH /surveys/{surveyId}/comments/{commentId}': {
+    path: '/surveys/x/comments/c1',
+    body: { resolved: true },
+    eventId: 'survey-comment-update',
+  },
+};
+
+function writeRoutesOfSpec(): string[] {
+  const spec = parse(
+    readFileSync(resolve(__dirname, 'schema/openapi.yaml'), 'utf8'),
+  );
+  return Object.entries(spec.paths as Record<string, object>).flatMap(
+    ([path, operations]) =>
+      Object.keys(operations)
+        .filter(m => ['post', 'put', 'patch', 'delete'].includes(m))
+        .map(m => `${m.toUpperCase()} ${path}`),
+  );
+}
+
+describe('write routes', () => {
+  it('are each listed here', () => {
+    expect(Object.keys(WRITES).sort()).toEqual(writeRoutesOfSpec().sort());
+  });
+
+  it.each(Object.entries(WRITES))(
+    '%s writes an audit event, a refusal included',
+    async (route, write) => {
+      const events: { eventId: string; outcome?: string }[] = [];
+      const auditor = mockServices.auditor.mock({
+        createEvent: (async (
+          options: Parameters<AuditorService['createEvent']>[0],
+        ) => {
+          const record: { eventId: string; outcome?: string } = {
+            eventId: options.eventId,
+          };
+          events.push(record);
+          const event: AuditorServiceEvent = {
+            async success() {
+              record.outcome = 'success';
+            },
+            async fail() {
+              record.outcome = 'fail';
+            },
+          };
+          return event;
+        }) as AuditorService['createEvent'],
+      });
+      const { server } = await startTestBackend({
+        features: [
+          flywheelPlugin,
+          auditor.factory,
+          catalogServiceMock.factory({ entities: testEntities }),
+          mockServices.permissions.factory({ result: AuthorizeResult.DENY }),
+        ],
+      });
+      const method = route.split(' ')[0].toLowerCase() as
+        | 'post'
+        | 'put'
+        | 'patch';
+      const res = await request(server)
+        [method](`/api/flywheel${write.path}`)
+        .set(
+          'Authorization',
+          write.service
+            ? mockCredentials.service.header()
+            : mockCredentials.user.header('user:default/mallory'),
+        )
+        .send(write.body ?? {});
+
+      // Refused (no permission, or nothing of the caller's to change), and
+      // on record as a failure of this route's event; a trigger from a
+      // backend needs no permission and is on record as done.
+      const refused = !write.service;
+      expect(res.status >= 403 && res.status < 500).toBe(refused);
+      expect(events).toEqual([
+        { eventId: write.eventId, outcome: refused ? 'fail' : 'success' },
+      ]);
+    },
+  );
+});
