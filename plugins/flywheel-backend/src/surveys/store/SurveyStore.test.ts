@@ -642,7 +642,10 @@ describe('SurveyStore', () => {
       const [row] = await knex('survey_responses');
       expect(row).toMatchObject({ submitted_on: null, updated_at: null });
       expect(await knex('survey_comments')).toEqual([
-        expect.objectContaining({ text: 'Changed my mind', submitted_on: null }),
+        expect.objectContaining({
+          text: 'Changed my mind',
+          submitted_on: null,
+        }),
       ]);
       // Its rewritten rows are shuffled again.
       expect(Boolean(row.pending_mix)).toBe(true);
@@ -679,9 +682,9 @@ describe('SurveyStore', () => {
         const participants = (
           await knex('survey_participation').orderByRaw(physical)
         ).map(p => p.user_ref.replace('user:default/', ''));
-        const authors = (await knex('survey_comments').orderByRaw(physical)).map(
-          c => c.text,
-        );
+        const authors = (
+          await knex('survey_comments').orderByRaw(physical)
+        ).map(c => c.text);
         return participants.filter((p, i) => authors[i] === p).length;
       };
       expect(await pairedCorrectly()).toBe(40);
@@ -696,9 +699,9 @@ describe('SurveyStore', () => {
       // Nothing lost, nothing changed but the order.
       expect(await count(knex, 'survey_responses')).toBe(40);
       expect(await count(knex, 'survey_answers')).toBe(120);
-      expect(
-        (await knex('survey_comments')).map(c => c.text).sort(),
-      ).toEqual([...people].sort());
+      expect((await knex('survey_comments')).map(c => c.text).sort()).toEqual(
+        [...people].sort(),
+      );
       // On PostgreSQL one transaction wrote every mixed row: the
       // transaction ids that paired each response with its participation
       // row are gone. SQLite keeps no transaction ids.
