@@ -12,7 +12,7 @@ import {
 import { DateTime } from 'luxon';
 import { CatalogReader } from '../catalog/CatalogReader';
 import { parseRefOfKind } from '../goldenPaths/GoldenPathService';
-import { ScorecardDefinition } from './definitions';
+import { ScorecardDefinition, ScorecardsById } from './definitions';
 import { ScorecardEngine } from './engine/ScorecardEngine';
 import { toCsv } from '../service/csv';
 import type { ScorecardStore } from './store/ScorecardStore';
@@ -50,7 +50,7 @@ function toInfo(scorecard: ScorecardDefinition): ScorecardInfo {
 
 /** Scorecard reads and writes behind the API: validation, then engine and store. */
 export class ScorecardService {
-  private readonly byId: Map<string, ScorecardDefinition>;
+  private readonly scorecards: ScorecardsById;
 
   constructor(
     private readonly deps: {
@@ -62,7 +62,7 @@ export class ScorecardService {
       now?: () => Date;
     },
   ) {
-    this.byId = new Map(deps.engine.scorecards.map(s => [s.id, s]));
+    this.scorecards = new ScorecardsById(deps.engine.scorecards);
   }
 
   listScorecards(): ScorecardsResponse {
@@ -93,7 +93,7 @@ export class ScorecardService {
     }
     return {
       entityRef,
-      results: results.filter(r => this.byId.has(r.scorecardId)),
+      results: results.filter(r => this.scorecards.has(r.scorecardId)),
     };
   }
 
@@ -126,8 +126,8 @@ export class ScorecardService {
         ? undefined
         : parseRefOfKind(groupRefInput, 'group', 'groupRef');
     const ids = scorecardId
-      ? [this.requireScorecard(scorecardId).id]
-      : [...this.byId.keys()];
+      ? [this.scorecards.require(scorecardId).id]
+      : this.scorecards.ids();
     const visible = await this.deps.visibility.visibleTo(credentials);
     const rollups = await Promise.all(
       ids.map(async id => {
@@ -158,7 +158,7 @@ export class ScorecardService {
     scorecardId: string,
     credentials: BackstageCredentials,
   ): Promise<LeaderboardResponse> {
-    const { id } = this.requireScorecard(scorecardId);
+    const { id } = this.scorecards.require(scorecardId);
     const visible = await this.deps.visibility.visibleTo(credentials);
     const items = await this.deps.store.leaderboard(
       id,
@@ -190,7 +190,7 @@ export class ScorecardService {
     },
     credentials: BackstageCredentials,
   ): Promise<ScorecardHistoryResponse> {
-    const { id } = this.requireScorecard(options.scorecardId);
+    const { id } = this.scorecards.require(options.scorecardId);
     let ref: string | undefined;
     if (options.scope === 'group') {
       ref = parseRefOfKind(options.ref ?? '', 'group', 'ref');
@@ -237,7 +237,7 @@ export class ScorecardService {
     },
     credentials: BackstageCredentials,
   ) {
-    const scorecard = this.requireScorecard(options.scorecardId);
+    const scorecard = this.scorecards.require(options.scorecardId);
     const groupRef =
       options.groupRef !== undefined
         ? parseRefOfKind(options.groupRef, 'group', 'groupRef')
@@ -278,7 +278,7 @@ export class ScorecardService {
     },
     credentials: BackstageCredentials,
   ): Promise<string> {
-    const scorecard = this.requireScorecard(options.scorecardId);
+    const scorecard = this.scorecards.require(options.scorecardId);
     const rows: string[][] = [];
     const pageSize = 1000;
     for (let offset = 0; ; offset += pageSize) {
@@ -339,17 +339,6 @@ export class ScorecardService {
     return refs.filter(ref => !visible.has(ref));
   }
 
-  private requireScorecard(id: string): ScorecardDefinition {
-    const scorecard = this.byId.get(id);
-    if (!scorecard) {
-      throw new NotFoundError(
-        `No scorecard '${id}' (scorecards: ${[...this.byId.keys()].join(
-          ', ',
-        )})`,
-      );
-    }
-    return scorecard;
-  }
 
   private async requireEntity(
     entityRef: string,

@@ -1,3 +1,4 @@
+import { NotFoundError } from '@backstage/errors';
 import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import type { FilterPredicate } from '@backstage/filter-predicates';
@@ -58,4 +59,35 @@ export interface ValidationContext {
   factProviders: ReadonlySet<string>;
   /** Ids of the known metrics. */
   metrics: ReadonlySet<string>;
+}
+
+/** The scorecards by id; asking for an unknown one is a 404 that lists them. */
+export class ScorecardsById {
+  private readonly byId: Map<string, ScorecardDefinition>;
+
+  constructor(scorecards: readonly ScorecardDefinition[]) {
+    this.byId = new Map(scorecards.map(s => [s.id, s]));
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  get(id: string): ScorecardDefinition | undefined {
+    return this.byId.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
+  require(id: string): ScorecardDefinition {
+    const scorecard = this.byId.get(id);
+    if (!scorecard) {
+      throw new NotFoundError(
+        `No scorecard '${id}' (scorecards: ${this.ids().join(', ')})`,
+      );
+    }
+    return scorecard;
+  }
 }

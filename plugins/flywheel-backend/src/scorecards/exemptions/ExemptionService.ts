@@ -19,7 +19,7 @@ import { DateTime } from 'luxon';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { parseRefOfKind } from '../../goldenPaths/GoldenPathService';
 import { EntityVisibility } from '../access/EntityVisibility';
-import { ScorecardDefinition } from '../definitions';
+import { ScorecardsById } from '../definitions';
 import { ScorecardEngine } from '../engine/ScorecardEngine';
 import type { ExemptionStatus, ScorecardStore } from '../store/ScorecardStore';
 import { ExemptionNotifier } from './notifications';
@@ -53,7 +53,7 @@ type Judge = (resource: ExemptionResource) => {
  * notified of requests and decisions.
  */
 export class ExemptionService {
-  private readonly byId: Map<string, ScorecardDefinition>;
+  private readonly scorecards: ScorecardsById;
 
   constructor(
     private readonly deps: {
@@ -68,7 +68,7 @@ export class ExemptionService {
       now?: () => Date;
     },
   ) {
-    this.byId = new Map(deps.engine.scorecards.map(s => [s.id, s]));
+    this.scorecards = new ScorecardsById(deps.engine.scorecards);
   }
 
   async listExemptions(
@@ -131,7 +131,7 @@ export class ExemptionService {
   ): Promise<ScorecardExemption> {
     const requestedBy = credentials.principal.userEntityRef;
     const entityRef = parseAnyRef(input.entityRef, 'entityRef');
-    const scorecard = this.requireScorecard(input.scorecardId);
+    const scorecard = this.scorecards.require(input.scorecardId);
     if (!scorecard.checks.some(c => c.id === input.checkId)) {
       throw new InputError(
         `Scorecard '${scorecard.id}' has no check '${
@@ -283,7 +283,7 @@ export class ExemptionService {
     return {
       exemption,
       owners,
-      scorecard: this.byId.get(exemption.scorecardId),
+      scorecard: this.scorecards.get(exemption.scorecardId),
     };
   }
 
@@ -427,17 +427,6 @@ export class ExemptionService {
     return this.deps.now?.() ?? new Date();
   }
 
-  private requireScorecard(id: string): ScorecardDefinition {
-    const scorecard = this.byId.get(id);
-    if (!scorecard) {
-      throw new NotFoundError(
-        `No scorecard '${id}' (scorecards: ${[...this.byId.keys()].join(
-          ', ',
-        )})`,
-      );
-    }
-    return scorecard;
-  }
 }
 
 function withJudgement(
