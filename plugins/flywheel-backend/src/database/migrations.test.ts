@@ -1,5 +1,6 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
 import { ScorecardStore } from '../scorecards/store/ScorecardStore';
 
 jest.setTimeout(120_000);
@@ -9,6 +10,27 @@ const directory = resolvePackagePath(
   'migrations',
 );
 const AT = new Date('2026-11-20T10:00:00.000Z');
+
+/** Survey 's' with wave 'w1', as the surveys migration stores them. */
+async function insertSurveyWave(knex: Knex, wave: object = {}) {
+  await knex('survey_definitions').insert({
+    id: 's',
+    source: 'api',
+    definition: '{}',
+    status: 'active',
+    created_at: AT,
+    updated_at: AT,
+  });
+  await knex('survey_waves').insert({
+    id: 'w1',
+    survey_id: 's',
+    number: 1,
+    opens_at: AT,
+    closes_at: AT,
+    questions: '[]',
+    ...wave,
+  });
+}
 
 describe('migrations', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -120,23 +142,7 @@ describe('migrations', () => {
         directory,
         name: '20261125120000_golden_path_runs.js',
       });
-      await knex('survey_definitions').insert({
-        id: 's',
-        source: 'api',
-        definition: '{}',
-        status: 'active',
-        created_at: AT,
-        updated_at: AT,
-      });
-      await knex('survey_waves').insert({
-        id: 'w1',
-        survey_id: 's',
-        number: 1,
-        opens_at: AT,
-        closes_at: AT,
-        questions: '[]',
-        audience_size: 40,
-      });
+      await insertSurveyWave(knex, { audience_size: 40 });
       await knex.migrate.latest({ directory });
       expect(await knex('survey_waves').first()).toMatchObject({
         audience_size: 40,
@@ -161,22 +167,7 @@ describe('migrations', () => {
     async databaseId => {
       const knex = await databases.init(databaseId);
       await knex.migrate.up({ directory, name: '20261125200000_surveys.js' });
-      await knex('survey_definitions').insert({
-        id: 's',
-        source: 'api',
-        definition: '{}',
-        status: 'active',
-        created_at: AT,
-        updated_at: AT,
-      });
-      await knex('survey_waves').insert({
-        id: 'w1',
-        survey_id: 's',
-        number: 1,
-        opens_at: AT,
-        closes_at: AT,
-        questions: '[]',
-      });
+      await insertSurveyWave(knex);
       const row = (id: string, userRef: string | null) => ({
         id,
         survey_id: 's',

@@ -1,17 +1,14 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SurveyDefinition } from '@flywheel/plugin-flywheel-common';
 import { Knex } from 'knex';
-import { readSurveySettings } from './config';
 import { isSampled } from './eligibility';
 import { SurveyInviter, SurveyService } from './SurveyService';
 import { SurveyStore } from './store/SurveyStore';
+import { testSurveyService } from './__testUtils__/testService';
 import { orgSource } from './testOrg';
 
 jest.setTimeout(120_000);
@@ -57,16 +54,9 @@ describe('SurveyService audiences and invitations', () => {
     clock: { now: Date },
     inviter?: SurveyInviter,
   ) {
-    return new SurveyService({
+    return testSurveyService({
       store: new SurveyStore(knex),
       catalog: orgSource(org).source,
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions.mock({
-        authorize: async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
-      }),
-      settings: readSurveySettings(new ConfigReader({})),
-      logger: mockServices.logger.mock(),
       inviter,
       now: () => clock.now,
     });

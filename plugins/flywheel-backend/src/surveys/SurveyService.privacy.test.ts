@@ -1,15 +1,12 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { SurveyDefinition } from '@flywheel/plugin-flywheel-common';
-import { readSurveySettings } from './config';
 import { SurveyService } from './SurveyService';
 import { SurveyStore } from './store/SurveyStore';
+import { testSurveyService } from './__testUtils__/testService';
 import { orgSource } from './testOrg';
 
 jest.setTimeout(120_000);
@@ -48,16 +45,9 @@ describe('SurveyService privacy', () => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrations });
     const { source, membersOf } = orgSource(org);
-    const service = new SurveyService({
+    const service = testSurveyService({
       store: new SurveyStore(knex),
       catalog: source,
-      auth: mockServices.auth(),
-      permissions: mockServices.permissions.mock({
-        authorize: async requests =>
-          requests.map(() => ({ result: AuthorizeResult.ALLOW })) as any,
-      }),
-      settings: readSurveySettings(new ConfigReader({})),
-      logger: mockServices.logger.mock(),
       now: () => new Date('2026-11-25T10:00:00Z'),
     });
     await service.createSurvey({ id: 'nps', ...survey }, pm);

@@ -1,11 +1,8 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   flywheelSurveysCommentsReadPermission,
   flywheelSurveysManagePermission,
@@ -13,9 +10,9 @@ import {
   flywheelSurveysResultsReadPermission,
   SurveyDefinition,
 } from '@flywheel/plugin-flywheel-common';
-import { readSurveySettings } from './config';
 import { SurveyService } from './SurveyService';
 import { SurveyStore } from './store/SurveyStore';
+import { testSurveyService } from './__testUtils__/testService';
 import { memberNames, testOrgSource } from './testOrg';
 
 jest.setTimeout(120_000);
@@ -72,23 +69,11 @@ describe('SurveyService', () => {
     const store = new SurveyStore(knex);
     let now = START;
     const allowed = new Set(options.allowed ?? ALL_PERMISSIONS);
-    const permissions = mockServices.permissions.mock({
-      authorize: async requests =>
-        requests.map(r => ({
-          result: allowed.has(r.permission.name)
-            ? AuthorizeResult.ALLOW
-            : AuthorizeResult.DENY,
-        })) as any,
-    });
-    const service = new SurveyService({
+    const service = testSurveyService({
       store,
       catalog: testOrgSource,
-      auth: mockServices.auth(),
-      permissions,
-      settings: readSurveySettings(
-        new ConfigReader({ flywheel: { surveys: options.config ?? {} } }),
-      ),
-      logger: mockServices.logger.mock(),
+      config: options.config,
+      allowed,
       now: () => now,
     });
     return {
