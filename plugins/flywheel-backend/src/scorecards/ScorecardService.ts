@@ -339,7 +339,6 @@ export class ScorecardService {
     return refs.filter(ref => !visible.has(ref));
   }
 
-
   private async requireEntity(
     entityRef: string,
     credentials: BackstageCredentials,

@@ -1,8 +1,5 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import {
   flywheelSurveysCommentsReadPermission,
   flywheelSurveysManagePermission,

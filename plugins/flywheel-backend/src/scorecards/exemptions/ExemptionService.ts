@@ -426,7 +426,6 @@ export class ExemptionService {
   private now() {
     return this.deps.now?.() ?? new Date();
   }
-
 }
 
 function withJudgement(
