@@ -7,11 +7,13 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { flywheelModuleDemoExemptions } from './modules/demoExemptions';
 import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
 import { flywheelModuleDemoScorecardHistory } from './modules/demoScorecardHistory';
 import { flywheelModuleDemoSurveys } from './modules/demoSurveys';
 import { flywheelModuleOncallFacts } from './modules/oncallFacts';
 import { catalogModuleLocalFileLocations } from './modules/localFileLocations';
+import { permissionModuleExamplePolicy } from './modules/permissionPolicy';
 
 const backend = createBackend();
 
@@ -45,10 +47,11 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 // permission plugin
 backend.add(import('@backstage/plugin-permission-backend'));
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// The example's own policy instead of the allow-all policy, installed as
+// docs/installation.md#permissions describes: everything is allowed, and the
+// platform team may also decide scorecard exemptions (never their own).
+// See https://backstage.io/docs/permissions/getting-started
+backend.add(permissionModuleExamplePolicy);
 
 // search plugin
 backend.add(import('@backstage/plugin-search-backend'));
@@ -87,6 +90,9 @@ backend.add(flywheelModuleDemoScaffolderRuns);
 // Example instance only: twelve weeks of demo scorecard history before the
 // first real snapshot, so the trend charts have a past (examples/README.md).
 backend.add(flywheelModuleDemoScorecardHistory);
+// Example instance only: a pending exemption request of a checkout developer,
+// for the guest to decide (examples/README.md).
+backend.add(flywheelModuleDemoExemptions);
 // Example instance only: five past waves of a demo Platform NPS.
 backend.add(flywheelModuleDemoSurveys);
 // Example fact provider for scorecards (docs/scorecards.md): on-call facts.
