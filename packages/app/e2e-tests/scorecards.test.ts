@@ -2,13 +2,23 @@ import { expect, test } from '@playwright/test';
 import { guestToken, signInAsGuest, waitForCatalog } from './helpers';
 
 // The journey of the scorecards issue: a team lead opens the team scorecard
-// with sub-teams rolled up, drills into a service's failing check, requests
-// an exemption, a platform PM approves it, and the service's level goes up.
-// (The guest is both people here: the example instance allows everything.)
+// with sub-teams rolled up and drills into a service's failing check; a
+// developer of the owning team has asked for an exemption from it (the demo
+// seeds that request of Liam O'Brien, checkout), the platform team approves
+// it and the service's level goes up. The guest is in the platform team,
+// which the example's permission policy (packages/backend/src/modules/
+// permissionPolicy.ts) lets decide exemptions, but never its own requests.
 
 const TEAM = '/catalog/default/group/commerce/team-scorecard';
 const SERVICE = '/catalog/default/component/checkout-api/scorecards';
+const OTHER_SERVICE = '/catalog/default/component/fraud-scoring/scorecards';
 const CHECK = 'On the current golden-path version';
+const SCORECARD = 'Golden path adoption';
+/** The seeded request (packages/backend/src/modules/demoExemptions.ts). */
+const SEEDED = 'has to wait for the payment SDK';
+/** Why the guest may not decide their own request, under a conditional policy. */
+const NOT_YOURS =
+  'Your permission policy does not let you decide on this exemption';
 
 test('a team lead drills into a failing check and an approved exemption lifts the level', async ({
   page,
@@ -18,14 +28,17 @@ test('a team lead drills into a failing check and an approved exemption lifts th
   // Scorecards follow the catalog's first ingestion through change events
   // (and the scheduled run): wait until the team's numbers settle.
   const token = await guestToken(request);
+  const api = (path: string) =>
+    request.get(`/api/flywheel/scorecards/${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
   let last = -1;
   let stableSince = Date.now();
   await expect
     .poll(
       async () => {
-        const res = await request.get(
-          '/api/flywheel/scorecards/rollup?groupRef=group:default/commerce&scorecardId=golden-path-adoption',
-          { headers: { authorization: `Bearer ${token}` } },
+        const res = await api(
+          'rollup?groupRef=group:default/commerce&scorecardId=golden-path-adoption',
         );
         const count = res.ok() ? (await res.json()).rollups[0].entityCount : 0;
         if (count !== last) {
@@ -37,6 +50,24 @@ test('a team lead drills into a failing check and an approved exemption lifts th
       { timeout: 150_000, intervals: [2_000] },
     )
     .toBe(true);
+  // The demo's request is there, and the guest may decide it.
+  await expect
+    .poll(
+      async () => {
+        const res = await api(
+          'exemptions?groupRef=group:default/commerce&status=pending',
+        );
+        return res.ok()
+          ? ((await res.json()).items as Record<string, unknown>[])
+              .filter(e => e.requestedBy === 'user:default/liam.obrien')
+              .map(e => ({ entityRef: e.entityRef, canDecide: e.canDecide }))
+          : [];
+      },
+      { timeout: 60_000, intervals: [2_000] },
+    )
+    .toEqual([
+      { entityRef: 'component:default/checkout-api', canDecide: true },
+    ]);
 
   await signInAsGuest(page);
   await page.goto(TEAM);
@@ -48,19 +79,46 @@ test('a team lead drills into a failing check and an approved exemption lifts th
     page.getByRole('region', { name: 'What to fix first' }),
   ).toContainText(CHECK);
 
-  // Drill into a service that is held back by the failing check.
+  // Drill into a service that is held back by the failing check: its owners
+  // have asked for an exemption.
   await page
     .getByRole('region', { name: 'Entity results' })
     .getByRole('link', { name: 'checkout-api', exact: true })
     .click();
   await expect(page).toHaveURL(/checkout-api\/scorecards/);
-  const card = page.getByRole('region', {
-    name: 'Golden path adoption',
+  const card = page.getByRole('region', { name: SCORECARD, exact: true });
+  await expect(card).toContainText('Level: Silver');
+  await expect(card).toContainText(/Exemption requested on .*, waiting/);
+  const exemptions = page.getByRole('region', {
+    name: 'Exemptions',
     exact: true,
   });
-  await expect(card).toContainText('Level: Silver');
+  await expect(exemptions).toContainText(SEEDED);
+  await expect(exemptions).toContainText(/pending/i);
 
-  await card
+  // The guest, of the platform team, approves it from the team page.
+  await page.goto(TEAM);
+  const pending = page.getByRole('region', {
+    name: 'Exemptions waiting for a decision',
+  });
+  await expect(pending).toContainText(SEEDED);
+  await pending
+    .getByRole('button', {
+      name: `Approve exemption: ${CHECK} (${SCORECARD}) for component:default/checkout-api`,
+    })
+    .click();
+  await expect(pending).not.toContainText('checkout-api');
+
+  // The service reaches the next level at once.
+  await page.goto(SERVICE);
+  await expect(
+    page.getByRole('region', { name: SCORECARD, exact: true }),
+  ).toContainText('Level: Gold');
+
+  // The guest's own request for another service: someone else decides it.
+  await page.goto(OTHER_SERVICE);
+  const other = page.getByRole('region', { name: SCORECARD, exact: true });
+  await other
     .getByRole('button', { name: `Request exemption: ${CHECK}`, exact: true })
     .click();
   const dialog = page.getByRole('dialog', { name: 'Request an exemption' });
@@ -71,25 +129,19 @@ test('a team lead drills into a failing check and an approved exemption lifts th
     .getByRole('button', { name: 'Request exemption', exact: true })
     .click();
   await expect(dialog).toBeHidden();
-  await expect(
-    page.getByRole('region', { name: 'Exemptions', exact: true }),
-  ).toContainText(/pending/i);
+  const own = page.getByRole('region', { name: 'Exemptions', exact: true });
+  await expect(own).toContainText(/pending/i);
+  await expect(own).toContainText(NOT_YOURS);
+  await expect(own.getByRole('button', { name: /^Approve/ })).toHaveCount(0);
 
-  // The platform PM approves it from the team page.
+  // The team page lists it as waiting, without buttons for the guest.
   await page.goto(TEAM);
-  const pending = page.getByRole('region', {
-    name: 'Exemptions waiting for a decision',
-  });
-  await pending
-    .getByRole('button', {
-      name: `Approve exemption: ${CHECK} (Golden path adoption) for component:default/checkout-api`,
-    })
-    .click();
-  await expect(pending).not.toContainText('checkout-api');
-
-  // The service reaches the next level at once.
-  await page.goto(SERVICE);
+  await expect(pending).toContainText('fraud-scoring');
+  await expect(pending).toContainText(NOT_YOURS);
   await expect(
-    page.getByRole('region', { name: 'Golden path adoption', exact: true }),
-  ).toContainText('Level: Gold');
+    pending.getByRole('button', {
+      name: `Approve exemption: ${CHECK} (${SCORECARD}) for component:default/fraud-scoring`,
+    }),
+  ).toHaveCount(0);
+  await expect(pending.getByRole('button', { name: /^Reject/ })).toHaveCount(0);
 });
