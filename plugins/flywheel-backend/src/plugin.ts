@@ -23,7 +23,7 @@ import { GoldenPathService } from './goldenPaths/GoldenPathService';
 import { registerGoldenPathRoutes } from './goldenPaths/router';
 import { ScaffolderRunStore } from './goldenPaths/ScaffolderRunStore';
 import { ScaffolderTaskSync } from './goldenPaths/ScaffolderTaskSync';
-import { createFlywheelApiRouter } from './service/createRouter';
+import { createFlywheelApiRouter } from './http/createRouter';
 import { builtinCheckTypes, checkTypesById } from './scorecards/checks';
 import { resolveScorecards } from './scorecards/config';
 import { ScorecardEngine } from './scorecards/engine/ScorecardEngine';

@@ -5,7 +5,6 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import type { SurveyTriggers } from '../surveys/SurveyService';
 import {
   EntityProvenanceResponse,
   GOLDEN_PATH_LABEL,
@@ -23,80 +22,16 @@ import {
   percent,
   readProvenance,
 } from '@flywheel/plugin-flywheel-common';
-import { DateTime, Settings, Zone } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import { CatalogComponent, CatalogReader } from '../catalog/CatalogReader';
+import type { GoldenPathInsights } from '../interfaces/goldenPathInsights';
+import type { SurveyTriggers } from '../interfaces/surveyTriggers';
+import { parseEntityRefOrThrow, parseRefOfKind } from '../catalog/entityRefs';
+import { hasFixedOffset, parseIsoInstant } from '../time/instants';
 import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
 
 const TREND_MONTHS = 12;
 const DAY_MS = 86_400_000;
-
-/**
- * An ISO 8601 date-time with a UTC offset, as the provenance stamp action
- * writes `flywheel.dev/created-at` (`toISOString`). Only this form takes the
- * fast path of `entity.ageDays`; luxon parses anything else, as before.
- */
-const ISO_INSTANT =
-  /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,3}))?)?(?:Z|([+-])(\d\d):(\d\d))$/;
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  }
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/**
- * Epoch milliseconds of an {@link ISO_INSTANT}, exactly as
- * `DateTime.fromISO` computes them; undefined when the text is not one or is
- * out of range, so that luxon decides (e.g. 24:00, which it accepts).
- */
-function parseIsoInstant(value: string): number | undefined {
-  const m = ISO_INSTANT.exec(value);
-  if (!m) {
-    return undefined;
-  }
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] ? Number(m[6]) : 0;
-  // luxon's own rounding of fractions of a second.
-  const millis = m[7] ? Math.floor(parseFloat(`0.${m[7]}`) * 1000) : 0;
-  const offsetHours = m[9] ? Number(m[9]) : 0;
-  const offsetMinutes = m[10] ? Number(m[10]) : 0;
-  if (
-    year < 100 || // Date.UTC reads 0–99 as 1900–1999
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > daysInMonth(year, month) ||
-    hour > 23 ||
-    minute > 59 ||
-    second > 59 ||
-    offsetHours > 23 ||
-    offsetMinutes > 59
-  ) {
-    return undefined;
-  }
-  const offset = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
-  return (
-    Date.UTC(year, month - 1, day, hour, minute, second, millis) -
-    offset * 60_000
-  );
-}
-
-/**
- * Whether every day of a zone is 24 hours long. luxon counts `diff` days on
- * the calendar of a zone, which is plain millisecond arithmetic only then.
- */
-function hasFixedOffset(zone: Zone): boolean {
-  return (
-    zone.isUniversal ||
-    ((zone.type === 'system' || zone.type === 'iana') &&
-      /^(Etc\/)?(UTC|UCT|GMT|Universal|Zulu)$/.test(zone.name))
-  );
-}
 
 /** The metrics the golden-path domain publishes per entity. */
 export const GOLDEN_PATH_METRICS = [
@@ -104,49 +39,8 @@ export const GOLDEN_PATH_METRICS = [
   'entity.ageDays',
 ] as const;
 
-/** Golden-path facts per entity, for scorecard checks. */
-export interface GoldenPathInsights {
-  provenance(entity: Entity):
-    | {
-        templateRef: string;
-        isGoldenPath: boolean;
-        templateVersion?: string;
-        currentVersion?: string;
-        drifted: boolean;
-      }
-    | undefined;
-  metric(
-    entity: Entity,
-    entityRef: string,
-    metricId: string,
-  ): number | undefined;
-}
-
 /** The survey trigger event fired when a golden-path run succeeds. */
 export const SCAFFOLDER_RUN_COMPLETED_EVENT = 'scaffolder.run.completed';
-
-/** Parses an entity ref from user input, insisting on a kind. */
-
-export function parseRefOfKind(
-  value: string,
-  kind: string,
-  field: string,
-): string {
-  let ref;
-  try {
-    ref = parseEntityRef(value);
-  } catch (e) {
-    throw new InputError(
-      `${field} must be an entity ref like ${kind}:default/name, got '${value}'`,
-    );
-  }
-  if (ref.kind.toLocaleLowerCase('en-US') !== kind) {
-    throw new InputError(
-      `${field} must refer to a ${kind}, got kind '${ref.kind}' in '${value}'`,
-    );
-  }
-  return stringifyEntityRef(ref);
-}
 
 function templateInfo(template: Entity) {
   return {
@@ -155,18 +49,6 @@ function templateInfo(template: Entity) {
       template.metadata.annotations?.[TEMPLATE_VERSION_ANNOTATION] || undefined,
     title: template.metadata.title ?? template.metadata.name,
   };
-}
-
-function parseEntityRefOrThrow(
-  value: string,
-  field: string,
-  defaultKind?: string,
-) {
-  try {
-    return parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
-  } catch {
-    throw new InputError(`${field} must be an entity ref, got '${value}'`);
-  }
 }
 
 /**

@@ -7,9 +7,9 @@ import {
   flywheelGoldenPathsReadPermission,
   flywheelRunCreatePermission,
 } from '@flywheel/plugin-flywheel-common';
-import { audited } from '../service/audited';
-import { authorizeOrThrow } from '../service/authorize';
-import { FlywheelApiRouter } from '../service/createRouter';
+import { audited } from '../http/audited';
+import { authorizeOrThrow } from '../http/authorize';
+import { FlywheelApiRouter } from '../http/createRouter';
 import { GoldenPathService } from './GoldenPathService';
 
 /** HTTP ↔ GoldenPathService: credentials, permissions, audit, nothing more. */

@@ -11,10 +11,10 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
 import { CatalogReader } from '../catalog/CatalogReader';
-import { parseRefOfKind } from '../goldenPaths/GoldenPathService';
+import { parseRefOfKind } from '../catalog/entityRefs';
 import { ScorecardDefinition, ScorecardsById } from './definitions';
 import { ScorecardEngine } from './engine/ScorecardEngine';
-import { toCsv } from '../service/csv';
+import { toCsv } from '../http/csv';
 import type { ScorecardStore } from './store/ScorecardStore';
 import { EntityVisibility, VisibleEntities } from './access/EntityVisibility';
 

@@ -10,9 +10,10 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { JsonObject } from '@backstage/types';
-import { audited as auditWrite } from '../service/audited';
-import { authorizeOrThrow } from '../service/authorize';
-import { FlywheelApiRouter } from '../service/createRouter';
+import { audited as auditWrite } from '../http/audited';
+import { authorizeOrThrow } from '../http/authorize';
+import { FlywheelApiRouter } from '../http/createRouter';
+import { sendCsv } from '../http/csv';
 import { ScorecardService } from './ScorecardService';
 import { ExemptionService } from './exemptions/ExemptionService';
 
@@ -120,12 +121,7 @@ export function registerScorecardRoutes(
         { scorecardId, groupRef, failingCheck },
         credentials,
       );
-      // The typed router only knows JSON bodies; CSV goes out untyped.
-      (res as unknown as import('express').Response)
-        .status(200)
-        .type('text/csv')
-        .attachment(`${scorecardId}.csv`)
-        .send(csv);
+      sendCsv(res, `${scorecardId}.csv`, csv);
       return;
     }
     res.json(

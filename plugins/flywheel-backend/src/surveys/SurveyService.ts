@@ -29,7 +29,8 @@ import {
   SurveyWave,
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
-import { toCsv } from '../service/csv';
+import type { SurveyTriggers } from '../interfaces/surveyTriggers';
+import { toCsv } from '../http/csv';
 import { checkAnswers } from './answers';
 import { OrgDirectory, OrgSource } from './audience';
 import { SurveySettings } from './config';
@@ -51,16 +52,6 @@ import {
   waveInvitations,
 } from './waveInvitations';
 import { isOpen, latestWaveWindow, toApiWave } from './waves';
-
-/** Fires survey triggers; other backend domains hold this, not the store. */
-export interface SurveyTriggers {
-  /** Records that `event` happened for a person, e.g. `scaffolder.run.completed`. */
-  fire(event: {
-    event: string;
-    userRef: string;
-    context?: Record<string, unknown>;
-  }): Promise<void>;
-}
 
 /** Invites a wave's audience, e.g. through Backstage notifications. */
 export interface SurveyInviter {

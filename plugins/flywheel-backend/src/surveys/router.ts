@@ -4,8 +4,9 @@ import {
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import { JsonObject } from '@backstage/types';
-import { audited } from '../service/audited';
-import { FlywheelApiRouter } from '../service/createRouter';
+import { audited } from '../http/audited';
+import { FlywheelApiRouter } from '../http/createRouter';
+import { sendCsv } from '../http/csv';
 import { SurveyService } from './SurveyService';
 
 type Request = Parameters<HttpAuthService['credentials']>[0];
@@ -180,12 +181,7 @@ export function registerSurveyRoutes(
         credentials,
         userOf(credentials),
       );
-      // The typed router only knows JSON bodies; CSV goes out untyped.
-      untyped(res)
-        .status(200)
-        .type('text/csv')
-        .attachment(`${req.params.surveyId}-results.csv`)
-        .send(csv);
+      sendCsv(res, `${req.params.surveyId}-results.csv`, csv);
       return;
     }
     // Many people read the same view: it is sent as serialised once.

@@ -4,7 +4,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FlywheelFactProvider } from '@flywheel/plugin-flywheel-node';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { connectDatabase } from '../../database/migrate';
-import { GoldenPathInsights } from '../../goldenPaths/GoldenPathService';
+import { GoldenPathInsights } from '../../interfaces/goldenPathInsights';
 import { testEntities } from '../../goldenPaths/testData';
 import { builtinCheckTypes, checkTypesById } from '../checks';
 import { parseScorecards } from '../config';

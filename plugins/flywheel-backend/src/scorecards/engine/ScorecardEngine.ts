@@ -12,7 +12,10 @@ import { filterPredicateToFilterFunction } from '@backstage/filter-predicates';
 import { setImmediate } from 'node:timers/promises';
 import { FlywheelFactProvider } from '@flywheel/plugin-flywheel-node';
 import { CatalogReader } from '../../catalog/CatalogReader';
-import { GoldenPathInsights } from '../../goldenPaths/GoldenPathService';
+import {
+  GoldenPathInsights,
+  GoldenPathInsightsSource,
+} from '../../interfaces/goldenPathInsights';
 import { CheckType } from '../checks/CheckType';
 import { EvaluationContext, ScorecardDefinition } from '../definitions';
 import type { EntityEvaluation, ScorecardStore } from '../store/ScorecardStore';
@@ -37,13 +40,6 @@ export interface EvaluationStats {
   durationMs: number;
   /** Refs asked for that the catalog does not have (evaluateEntities only). */
   missing?: string[];
-}
-
-/** Where the engine gets golden-path provenance and metrics from. */
-export interface GoldenPathInsightsSource {
-  entityInsights(
-    credentials: BackstageCredentials,
-  ): Promise<GoldenPathInsights>;
 }
 
 interface RunState {

@@ -17,7 +17,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
 import { CatalogReader } from '../../catalog/CatalogReader';
-import { parseRefOfKind } from '../../goldenPaths/GoldenPathService';
+import { parseRefOfKind } from '../../catalog/entityRefs';
 import { EntityVisibility } from '../access/EntityVisibility';
 import { ScorecardsById } from '../definitions';
 import { ScorecardEngine } from '../engine/ScorecardEngine';

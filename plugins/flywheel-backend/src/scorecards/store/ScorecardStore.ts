@@ -14,18 +14,10 @@ import {
   ScorecardHistoryPoint,
   ScorecardRollup as CommonScorecardRollup,
 } from '@flywheel/plugin-flywheel-common';
-import {
-  bulkWrite,
-  chunk,
-  isSqlite,
-  normalizeRef,
-  num,
-  numOrNull,
-  sqlitePreparedRead,
-  toDate,
-  toIso,
-  variableBudget,
-} from './util';
+import { normalizeRef } from '../../catalog/entityRefs';
+import { isSqlite, variableBudget } from '../../database/engines';
+import { chunk, num, numOrNull, toDate, toIso } from '../../database/rows';
+import { bulkWrite, sqlitePreparedRead } from '../../database/statements';
 
 const RESULTS = 'scorecard_entity_results';
 const OWNER_CHECKS = 'scorecard_owner_checks';

@@ -6,16 +6,10 @@ import {
   SurveyDefinition,
   SurveyQuestion,
 } from '@flywheel/plugin-flywheel-common';
-import {
-  bulkWrite,
-  chunk,
-  isPostgres,
-  isSqlite,
-  normalizeRef,
-  num,
-  numOrNull,
-  toDate,
-} from '../../scorecards/store/util';
+import { normalizeRef } from '../../catalog/entityRefs';
+import { isPostgres, isSqlite } from '../../database/engines';
+import { chunk, num, numOrNull, toDate } from '../../database/rows';
+import { bulkWrite } from '../../database/statements';
 
 import { WaveAudienceStore } from './WaveAudienceStore';
 

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { bulkWrite, num } from '../../scorecards/store/util';
+import { num } from '../../database/rows';
+import { bulkWrite } from '../../database/statements';
 
 const WAVES = 'survey_waves';
 const AUDIENCES = 'survey_wave_audiences';

@@ -12,7 +12,7 @@ import { Leaderboard } from '../Leaderboard';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { GroupTitles } from '../../shared/groupTitles';
 import { formatScore } from '../model';
-import { Section } from '../Section';
+import { Section } from '../../shared/Section';
 import { ScorecardTrend, TREND_DAYS } from '../ScorecardTrendChart';
 import styles from './ScorecardDetail.module.css';
 

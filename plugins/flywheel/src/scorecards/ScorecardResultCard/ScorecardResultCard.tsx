@@ -16,7 +16,7 @@ import { LevelBadge } from '../LevelBadge';
 import { LevelLadder } from '../LevelLadder';
 import { formatScore, isExemptable } from '../model';
 import { RequestExemptionDialog } from '../RequestExemptionDialog';
-import { Section } from '../Section';
+import { Section } from '../../shared/Section';
 import styles from './ScorecardResultCard.module.css';
 
 /**

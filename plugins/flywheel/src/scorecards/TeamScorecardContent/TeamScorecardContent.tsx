@@ -20,7 +20,7 @@ import { ExemptionList } from '../ExemptionList';
 import { LevelDistributionBar } from '../LevelDistributionBar';
 import { formatScore } from '../model';
 import { ScorecardPicker } from '../ScorecardPicker';
-import { Section } from '../Section';
+import { Section } from '../../shared/Section';
 import { ScorecardTrend, TREND_DAYS } from '../ScorecardTrendChart';
 import { TeamEntitiesTable } from '../TeamEntitiesTable';
 import styles from './TeamScorecardContent.module.css';

@@ -1,6 +1,6 @@
 import { SurveyQuestionResult } from '@flywheel/plugin-flywheel-common';
 import { Flex, Text } from '@backstage/ui';
-import { Section } from '../../scorecards/Section';
+import { Section } from '../../shared/Section';
 import { ChoiceBars } from '../ChoiceBars';
 import { CsatResult } from '../CsatResult';
 import { DistributionChart } from '../DistributionChart';

@@ -31,7 +31,7 @@ import {
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { flywheelApiRef } from '../../api';
-import { Section } from '../../scorecards/Section';
+import { Section } from '../../shared/Section';
 import { actionErrorMessage, serverMessage } from '../../shared/errors';
 import { AudienceEditor } from '../AudienceEditor';
 import {

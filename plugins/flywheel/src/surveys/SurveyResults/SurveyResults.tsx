@@ -25,7 +25,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { flywheelApiRef } from '../../api';
-import { Section } from '../../scorecards/Section';
+import { Section } from '../../shared/Section';
 import { actionErrorMessage, serverMessage } from '../../shared/errors';
 import { formatDate, formatRate } from '../../shared/format';
 import {

@@ -1,3 +1,5 @@
+import type { Response } from 'express';
+
 /**
  * RFC 4180 CSV. Cells that a spreadsheet would run as a formula are
  * prefixed with a quote (CSV injection); plain numbers such as a negative
@@ -13,4 +15,12 @@ export function toCsv(header: string[], rows: string[][]): string {
   };
   const lines = [header, ...rows].map(r => r.map(cell).join(','));
   return lines.map(line => `${line}\r\n`).join('');
+}
+
+/**
+ * Sends CSV text as a download. The typed OpenAPI router only knows JSON
+ * bodies, so CSV goes out through express's own response.
+ */
+export function sendCsv(res: unknown, filename: string, csv: string): void {
+  (res as Response).status(200).type('text/csv').attachment(filename).send(csv);
 }

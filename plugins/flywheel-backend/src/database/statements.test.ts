@@ -1,6 +1,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { bulkWrite, sqlitePreparedRead } from './util';
+import { bulkWrite, sqlitePreparedRead } from './statements';
 
 jest.setTimeout(60_000);
 

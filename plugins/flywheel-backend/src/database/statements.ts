@@ -1,71 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
-
-/** Entity and group refs are compared and stored lowercased. */
-export function normalizeRef(ref: string): string {
-  // The locale-aware call is slow and most refs are lowercase already.
-  return ref === ref.toLowerCase() ? ref : ref.toLocaleLowerCase('en-US');
-}
-
-/** Splits a list into consecutive parts of at most `size` items. */
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const parts: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    parts.push(items.slice(i, i + size));
-  }
-  return parts;
-}
-
-/**
- * A stored timestamp as a Date. PostgreSQL hands back Dates; SQLite hands
- * back what was bound (epoch milliseconds for Dates) or, for values written
- * by SQL defaults, strings.
- */
-export function toDate(value: Date | string | number): Date {
-  if (value instanceof Date) {
-    return value;
-  }
-  if (typeof value === 'string' && /^\d+$/.test(value)) {
-    return new Date(Number(value));
-  }
-  return new Date(value);
-}
-
-export function toIso(value: Date | string | number): string {
-  return toDate(value).toISOString();
-}
-
-/** Aggregates come back as strings (bigint, numeric) from PostgreSQL. */
-export function num(value: unknown): number {
-  return value === null || value === undefined ? 0 : Number(value);
-}
-
-export function numOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : Number(value);
-}
-
-/** The knex client's name as configured, or its dialect. */
-function clientName(db: Knex): string {
-  const client = db.client.config?.client;
-  return String(typeof client === 'string' ? client : db.client.dialect);
-}
-
-export function isSqlite(db: Knex): boolean {
-  return clientName(db).includes('sqlite');
-}
-
-export function isPostgres(db: Knex): boolean {
-  return ['pg', 'postgres', 'postgresql'].includes(clientName(db));
-}
-
-/**
- * How many bound values one statement may carry: SQLite builds may be
- * compiled with a limit of 999; PostgreSQL allows 65535 and prefers fewer,
- * larger statements.
- */
-export function variableBudget(db: Knex): number {
-  return isSqlite(db) ? 999 : 16_000;
-}
+import { isSqlite } from './engines';
+import { chunk } from './rows';
 
 /** Rows per SQLite statement with one JSON parameter: only memory bounds it. */
 const SQLITE_JSON_ROWS = 5_000;

@@ -1,0 +1,43 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+
+/** Entity and group refs are compared and stored lowercased. */
+export function normalizeRef(ref: string): string {
+  // The locale-aware call is slow and most refs are lowercase already.
+  return ref === ref.toLowerCase() ? ref : ref.toLocaleLowerCase('en-US');
+}
+
+/** Parses an entity ref from user input, insisting on a kind. */
+export function parseRefOfKind(
+  value: string,
+  kind: string,
+  field: string,
+): string {
+  let ref;
+  try {
+    ref = parseEntityRef(value);
+  } catch (e) {
+    throw new InputError(
+      `${field} must be an entity ref like ${kind}:default/name, got '${value}'`,
+    );
+  }
+  if (ref.kind.toLocaleLowerCase('en-US') !== kind) {
+    throw new InputError(
+      `${field} must refer to a ${kind}, got kind '${ref.kind}' in '${value}'`,
+    );
+  }
+  return stringifyEntityRef(ref);
+}
+
+/** Parses an entity ref from user input, with a default kind and the default namespace. */
+export function parseEntityRefOrThrow(
+  value: string,
+  field: string,
+  defaultKind?: string,
+) {
+  try {
+    return parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+  } catch {
+    throw new InputError(`${field} must be an entity ref, got '${value}'`);
+  }
+}
