@@ -7,7 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { flywheelPlugin } from './plugin';
-import { testEntities } from './goldenPaths/testData';
+import { testEntities } from './__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
 

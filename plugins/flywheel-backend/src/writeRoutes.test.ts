@@ -14,7 +14,7 @@ import { resolve } from 'path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { flywheelPlugin } from './plugin';
-import { testEntities } from './goldenPaths/testData';
+import { testEntities } from './__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
 

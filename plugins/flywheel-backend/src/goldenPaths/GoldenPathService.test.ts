@@ -6,7 +6,7 @@ import { CatalogReader } from '../catalog/CatalogReader';
 import { connectDatabase } from '../database/migrate';
 import { GoldenPathService } from './GoldenPathService';
 import { ScaffolderRunStore } from './ScaffolderRunStore';
-import { testEntities } from './testData';
+import { testEntities } from '../__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
 

@@ -17,7 +17,7 @@ import {
 import { flywheelRunCreatePermission } from '@flywheel/plugin-flywheel-common';
 import request from 'supertest';
 import { flywheelPlugin } from '../plugin';
-import { testEntities } from './testData';
+import { testEntities } from '../__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
 

@@ -8,7 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { FLYWHEEL_ENTITY_CHANGED_TOPIC } from '@flywheel/plugin-flywheel-node';
 import request from 'supertest';
-import { testEntities } from '../goldenPaths/testData';
+import { testEntities } from '../__testUtils__/testCatalog';
 import { flywheelPlugin } from '../plugin';
 
 jest.setTimeout(60_000);

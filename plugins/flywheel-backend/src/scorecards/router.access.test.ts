@@ -16,7 +16,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { flywheelExemptionDecidePermission } from '@flywheel/plugin-flywheel-common';
 import request from 'supertest';
-import { testEntities } from '../goldenPaths/testData';
+import { testEntities } from '../__testUtils__/testCatalog';
 import { flywheelPlugin } from '../plugin';
 import {
   createExemptionConditionalDecision,
@@ -28,7 +28,7 @@ import {
   catalogWithHiddenEntities,
   recordingNotifications,
   userInfoFactory,
-} from './testUtils';
+} from './__testUtils__/testUtils';
 
 jest.setTimeout(90_000);
 

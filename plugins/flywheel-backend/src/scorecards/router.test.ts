@@ -8,9 +8,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { flywheelScorecardsExtensionPoint } from '@flywheel/plugin-flywheel-node';
 import request from 'supertest';
-import { testEntities } from '../goldenPaths/testData';
+import { testEntities } from '../__testUtils__/testCatalog';
 import { flywheelPlugin } from '../plugin';
-import { userInfoFactory } from './testUtils';
+import { userInfoFactory } from './__testUtils__/testUtils';
 
 jest.setTimeout(60_000);
 

@@ -6,7 +6,7 @@ import { isSampled } from './eligibility';
 import { SurveyInviter, SurveyService } from './SurveyService';
 import { SurveyStore } from './store/SurveyStore';
 import { testSurveyService } from './__testUtils__/testService';
-import { orgSource } from './testOrg';
+import { orgSource } from './__testUtils__/testOrg';
 
 jest.setTimeout(120_000);
 

@@ -4,7 +4,7 @@ import { SurveyDefinition } from '@flywheel/plugin-flywheel-common';
 import { SurveyService } from './SurveyService';
 import { SurveyStore } from './store/SurveyStore';
 import { testSurveyService } from './__testUtils__/testService';
-import { orgSource } from './testOrg';
+import { orgSource } from './__testUtils__/testOrg';
 
 jest.setTimeout(120_000);
 

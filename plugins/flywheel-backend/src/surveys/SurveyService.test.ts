@@ -10,7 +10,7 @@ import {
 import { SurveyService } from './SurveyService';
 import { SurveyStore } from './store/SurveyStore';
 import { testSurveyService } from './__testUtils__/testService';
-import { memberNames, testOrgSource } from './testOrg';
+import { memberNames, testOrgSource } from './__testUtils__/testOrg';
 
 jest.setTimeout(120_000);
 

@@ -7,7 +7,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { flywheelPlugin } from '../plugin';
-import { testOrgEntities } from './testOrg';
+import { testOrgEntities } from './__testUtils__/testOrg';
 
 jest.setTimeout(60_000);
 

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { catalogAnnotationCheck as check } from './catalogAnnotation';
-import { testContext, testEntity } from './testContext';
+import { testContext, testEntity } from './__testUtils__/testContext';
 
 const withAnnotations = (annotations: Record<string, string>) =>
   testContext({ entity: testEntity({ metadata: { annotations } }) });

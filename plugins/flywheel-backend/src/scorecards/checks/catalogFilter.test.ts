@@ -2,7 +2,7 @@ import {
   catalogFilterCheck as check,
   describePredicate,
 } from './catalogFilter';
-import { testContext, testEntity } from './testContext';
+import { testContext, testEntity } from './__testUtils__/testContext';
 
 const context = testContext({
   entity: testEntity({

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { catalogRelationCheck as check } from './catalogRelation';
-import { testContext, testEntity } from './testContext';
+import { testContext, testEntity } from './__testUtils__/testContext';
 
 const entity = testEntity({
   relations: [

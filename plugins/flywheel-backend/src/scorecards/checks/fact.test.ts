@@ -1,5 +1,5 @@
 import { factCheck as check, FactParams } from './fact';
-import { testContext } from './testContext';
+import { testContext } from './__testUtils__/testContext';
 
 const context = testContext({
   facts: {

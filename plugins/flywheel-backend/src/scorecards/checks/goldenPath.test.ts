@@ -1,6 +1,6 @@
 import { goldenPathCreatedCheck } from './goldenPathCreated';
 import { goldenPathCurrentVersionCheck } from './goldenPathCurrentVersion';
-import { testContext } from './testContext';
+import { testContext } from './__testUtils__/testContext';
 
 const templateRef = 'template:default/typescript-service';
 

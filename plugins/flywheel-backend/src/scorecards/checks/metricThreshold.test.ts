@@ -1,5 +1,5 @@
 import { metricCheck as check } from './metricThreshold';
-import { testContext } from './testContext';
+import { testContext } from './__testUtils__/testContext';
 
 const context = testContext({ metrics: { deploysPerWeek: 3 } });
 const validation = {

@@ -5,7 +5,7 @@ import { FlywheelFactProvider } from '@flywheel/plugin-flywheel-node';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { connectDatabase } from '../../database/migrate';
 import { GoldenPathInsights } from '../../interfaces/goldenPathInsights';
-import { testEntities } from '../../goldenPaths/testData';
+import { testEntities } from '../../__testUtils__/testCatalog';
 import { builtinCheckTypes, checkTypesById } from '../checks';
 import { parseScorecards } from '../config';
 import { ScorecardStore } from '../store/ScorecardStore';

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { EvaluationContext, FactValue } from '../definitions';
+import { EvaluationContext, FactValue } from '../../definitions';
 
 /** An entity for check tests; `overrides` are merged one level deep. */
 export function testEntity(
