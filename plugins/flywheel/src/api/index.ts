@@ -1,12 +1,17 @@
 export { flywheelApiRef } from './FlywheelApi';
+export type { FlywheelApi } from './FlywheelApi';
+export type { GoldenPathsApi } from './GoldenPathsApi';
 export type {
-  SurveyCommentsQuery,
-  SurveyResultsQuery,
-  FlywheelApi,
   ScorecardEntitiesPage,
   ScorecardEntitiesQuery,
   ScorecardExemptionRequest,
   ScorecardExemptionsQuery,
   ScorecardHistoryQuery,
-} from './FlywheelApi';
+  ScorecardsApi,
+} from './ScorecardsApi';
+export type {
+  SurveyCommentsQuery,
+  SurveyResultsQuery,
+  SurveysApi,
+} from './SurveysApi';
 export { FlywheelClient } from './FlywheelClient';
