@@ -6,21 +6,23 @@ import {
   SurveyDefinition,
   SurveyQuestion,
 } from '@flywheel/plugin-flywheel-common';
-import { normalizeRef } from '../../catalog/entityRefs';
-import { isPostgres, isSqlite } from '../../database/engines';
-import { chunk, num, numOrNull, toDate } from '../../database/rows';
-import { bulkWrite } from '../../database/statements';
-
+import { num, numOrNull } from '../../database/rows';
+import { CommentStore } from './CommentStore';
+import { ParticipationStore } from './ParticipationStore';
+import { ResponseStore } from './ResponseStore';
+import {
+  ANSWERS,
+  AnswerRow,
+  DEFINITIONS,
+  RESPONSES,
+  SurveyRow,
+  WAVES,
+  WAVE_COLUMNS,
+  WaveRow,
+  surveyFromRow,
+  waveFromRow,
+} from './surveyRows';
 import { WaveAudienceStore } from './WaveAudienceStore';
-
-const DEFINITIONS = 'survey_definitions';
-const WAVES = 'survey_waves';
-const PARTICIPATION = 'survey_participation';
-const RESPONSES = 'survey_responses';
-const ANSWERS = 'survey_answers';
-const COMMENTS = 'survey_comments';
-const PROMPT_STATES = 'survey_prompt_states';
-const TRIGGER_EVENTS = 'survey_trigger_events';
 
 /** A survey as stored. */
 export interface StoredSurvey {
@@ -163,285 +165,73 @@ export interface ConfigSyncResult {
   archived: string[];
 }
 
-type DateValue = Date | string | number;
-
-type SurveyRow = {
-  id: string;
-  source: string;
-  definition: string;
-  status: string;
-  created_by: string | null;
-  created_at: DateValue;
-  updated_at: DateValue;
-};
-
-type WaveRow = {
-  id: string;
-  survey_id: string;
-  number: number;
-  opens_at: DateValue;
-  closes_at: DateValue;
-  questions: string;
-  audience_size: number | null;
-  invited_size: number | null;
-  audience_snapshot_at: DateValue | null;
-  notified_at: DateValue | null;
-};
-
-const WAVE_COLUMNS: readonly (keyof WaveRow)[] = [
-  'id',
-  'survey_id',
-  'number',
-  'opens_at',
-  'closes_at',
-  'questions',
-  'audience_size',
-  'invited_size',
-  'audience_snapshot_at',
-  'notified_at',
-];
-
-type ParticipationRow = {
-  wave_id: string;
-  survey_id: string;
-  user_ref: string;
-  responded_at: DateValue;
-  asked_nps: boolean | number;
-};
-
-type ResponseRow = {
-  id: string;
-  survey_id: string;
-  wave_id: string;
-  user_ref: string | null;
-  group_ref: string | null;
-  answers: string;
-  submitted_on: string | null;
-  updated_at: DateValue | null;
-  edit_token_hash: string | null;
-  pending_mix: boolean | number;
-};
-
-type AnswerRow = {
-  response_id: string;
-  wave_id: string;
-  question_id: string;
-  group_ref: string | null;
-  value_num: number | null;
-  value_text: string | null;
-};
-
-type CommentRow = {
-  id: string;
-  response_id: string;
-  survey_id: string;
-  wave_id: string;
-  question_id: string;
-  group_ref: string | null;
-  text: string;
-  submitted_on: string | null;
-  tags: string;
-  resolved_by: string | null;
-  resolved_at: DateValue | null;
-};
-
-type PromptStateRow = {
-  user_ref: string;
-  wave_id: string;
-  state: string;
-  until: DateValue | null;
-};
-
-type TriggerEventRow = {
-  user_ref: string;
-  event: string;
-  fired_at: DateValue;
-  context: string | null;
-};
-
-const PARTICIPATION_COLUMNS: readonly (keyof ParticipationRow)[] = [
-  'wave_id',
-  'survey_id',
-  'user_ref',
-  'responded_at',
-  'asked_nps',
-];
-const RESPONSE_COLUMNS: readonly (keyof ResponseRow)[] = [
-  'id',
-  'survey_id',
-  'wave_id',
-  'user_ref',
-  'group_ref',
-  'answers',
-  'submitted_on',
-  'updated_at',
-  'edit_token_hash',
-  'pending_mix',
-];
-const ANSWER_COLUMNS: readonly (keyof AnswerRow)[] = [
-  'response_id',
-  'wave_id',
-  'question_id',
-  'group_ref',
-  'value_num',
-  'value_text',
-];
-const COMMENT_COLUMNS: readonly (keyof CommentRow)[] = [
-  'id',
-  'response_id',
-  'survey_id',
-  'wave_id',
-  'question_id',
-  'group_ref',
-  'text',
-  'submitted_on',
-  'tags',
-  'resolved_by',
-  'resolved_at',
-];
-
-function optionalDate(value: DateValue | null | undefined): Date | undefined {
-  return value === null || value === undefined ? undefined : toDate(value);
-}
-
-/** The UTC day of a time, 'YYYY-MM-DD'. */
-function dayOf(time: Date): string {
-  return time.toISOString().slice(0, 10);
-}
-
-function optionalRef(ref: string | undefined | null): string | null {
-  return ref ? normalizeRef(ref) : null;
-}
-
-function surveyFromRow(row: SurveyRow): StoredSurvey {
-  return {
-    id: row.id,
-    source: row.source as StoredSurvey['source'],
-    definition: JSON.parse(row.definition),
-    status: row.status as StoredSurvey['status'],
-    createdBy: row.created_by ?? undefined,
-    createdAt: toDate(row.created_at),
-    updatedAt: toDate(row.updated_at),
-  };
-}
-
-function waveFromRow(row: WaveRow): StoredWave {
-  return {
-    id: row.id,
-    surveyId: row.survey_id,
-    number: Number(row.number),
-    opensAt: toDate(row.opens_at),
-    closesAt: toDate(row.closes_at),
-    questions: JSON.parse(row.questions),
-    audienceSize: numOrNull(row.audience_size) ?? undefined,
-    invitedSize: numOrNull(row.invited_size) ?? undefined,
-    audienceFrozenAt: optionalDate(row.audience_snapshot_at),
-    notifiedAt: optionalDate(row.notified_at),
-  };
-}
-
-function commentFromRow(row: CommentRow): StoredComment {
-  return {
-    id: row.id,
-    surveyId: row.survey_id,
-    waveId: row.wave_id,
-    questionId: row.question_id,
-    groupRef: row.group_ref,
-    text: row.text,
-    submittedOn: row.submitted_on ?? undefined,
-    tags: JSON.parse(row.tags),
-    resolvedBy: row.resolved_by ?? undefined,
-    resolvedAt: optionalDate(row.resolved_at),
-  };
-}
-
-/** The rows of one new response: the response, its answers and comments. */
-function responseRows(r: NewSurveyResponse): {
-  response: ResponseRow;
-  answers: AnswerRow[];
-  comments: CommentRow[];
-} {
-  const id = randomUUID();
-  const groupRef = optionalRef(r.groupRef);
-  // Anonymous: no identity and no time, only the wave, and marked to be
-  // shuffled out of arrival order, so nothing matches the response to the
-  // participation row that names the person.
-  const day = r.anonymous ? null : dayOf(r.now);
-  return {
-    response: {
-      id,
-      survey_id: r.surveyId,
-      wave_id: r.waveId,
-      user_ref: r.anonymous ? null : r.userRef,
-      group_ref: groupRef,
-      answers: JSON.stringify(r.answers),
-      submitted_on: day,
-      updated_at: r.anonymous ? null : r.now,
-      edit_token_hash: r.anonymous ? r.receipt?.issued ?? null : null,
-      pending_mix: r.anonymous,
-    },
-    answers: answerRows(id, r, groupRef),
-    comments: commentRows(id, r, groupRef, day),
-  };
-}
-
-function answerRows(
-  responseId: string,
-  r: NewSurveyResponse,
-  groupRef: string | null,
-): AnswerRow[] {
-  return r.scored.map(a => ({
-    response_id: responseId,
-    wave_id: r.waveId,
-    question_id: a.questionId,
-    group_ref: groupRef,
-    value_num: a.valueNum ?? null,
-    value_text: a.valueText ?? null,
-  }));
-}
-
-function commentRows(
-  responseId: string,
-  r: NewSurveyResponse,
-  groupRef: string | null,
-  day: string | null,
-): CommentRow[] {
-  return r.comments.map(c => ({
-    id: randomUUID(),
-    response_id: responseId,
-    survey_id: r.surveyId,
-    wave_id: r.waveId,
-    question_id: c.questionId,
-    group_ref: groupRef,
-    text: c.text,
-    submitted_on: day,
-    tags: '[]',
-    resolved_by: null,
-    resolved_at: null,
-  }));
-}
-
-function participationRow(r: NewSurveyResponse): ParticipationRow {
-  return {
-    wave_id: r.waveId,
-    survey_id: r.surveyId,
-    user_ref: r.userRef,
-    responded_at: r.now,
-    asked_nps: r.asksNps,
-  };
-}
-
-/** Persistence of surveys, waves, responses, comments and prompt state. */
+/**
+ * Persistence of surveys and waves, and the survey domain's other stores
+ * (audiences, responses, participation and prompt state, comments) as one
+ * object: their methods are bound here, so services and tests call
+ * `store.submitResponse(…)` as before.
+ */
 export class SurveyStore {
   /** Waves' audiences, frozen when each opens. */
   readonly audiences: WaveAudienceStore;
-  private readonly sqlite: boolean;
-  private readonly postgres: boolean;
+  readonly responses: ResponseStore;
+  readonly participation: ParticipationStore;
+  readonly comments: CommentStore;
+  // The parts' methods, as the services call them.
+  readonly submitResponse: ResponseStore['submitResponse'];
+  readonly bulkInsertResponses: ResponseStore['bulkInsertResponses'];
+  readonly getResponse: ResponseStore['getResponse'];
+  readonly mixAnonymousResponses: ResponseStore['mixAnonymousResponses'];
+  readonly participationBetween: ParticipationStore['participationBetween'];
+  readonly participationSince: ParticipationStore['participationSince'];
+  readonly participatedWaves: ParticipationStore['participatedWaves'];
+  readonly setPromptState: ParticipationStore['setPromptState'];
+  readonly promptStates: ParticipationStore['promptStates'];
+  readonly recordTriggerEvent: ParticipationStore['recordTriggerEvent'];
+  readonly triggerEvents: ParticipationStore['triggerEvents'];
+  readonly commentCounts: CommentStore['commentCounts'];
+  readonly listComments: CommentStore['listComments'];
+  readonly getComment: CommentStore['getComment'];
+  readonly updateComment: CommentStore['updateComment'];
 
   constructor(private readonly db: Knex) {
     this.audiences = new WaveAudienceStore(db);
-    this.sqlite = isSqlite(db);
-    this.postgres = isPostgres(db);
+    this.responses = new ResponseStore(db);
+    this.participation = new ParticipationStore(db);
+    this.comments = new CommentStore(db);
+    this.submitResponse = this.responses.submitResponse.bind(this.responses);
+    this.bulkInsertResponses = this.responses.bulkInsertResponses.bind(
+      this.responses,
+    );
+    this.getResponse = this.responses.getResponse.bind(this.responses);
+    this.mixAnonymousResponses = this.responses.mixAnonymousResponses.bind(
+      this.responses,
+    );
+    this.participationBetween = this.participation.participationBetween.bind(
+      this.participation,
+    );
+    this.participationSince = this.participation.participationSince.bind(
+      this.participation,
+    );
+    this.participatedWaves = this.participation.participatedWaves.bind(
+      this.participation,
+    );
+    this.setPromptState = this.participation.setPromptState.bind(
+      this.participation,
+    );
+    this.promptStates = this.participation.promptStates.bind(
+      this.participation,
+    );
+    this.recordTriggerEvent = this.participation.recordTriggerEvent.bind(
+      this.participation,
+    );
+    this.triggerEvents = this.participation.triggerEvents.bind(
+      this.participation,
+    );
+    this.commentCounts = this.comments.commentCounts.bind(this.comments);
+    this.listComments = this.comments.listComments.bind(this.comments);
+    this.getComment = this.comments.getComment.bind(this.comments);
+    this.updateComment = this.comments.updateComment.bind(this.comments);
   }
 
   // ---------------------------------------------------------------------
@@ -792,413 +582,6 @@ export class SurveyStore {
   }
 
   // ---------------------------------------------------------------------
-  // Responses
-
-  /**
-   * Stores a response, in one transaction. A person's second response to a
-   * wave replaces the first in identified surveys (`updated`) and is
-   * rejected in anonymous ones (ConflictError, nothing stored). Concurrent
-   * submissions of one person serialise on the participation row.
-   */
-  async submitResponse(r: NewSurveyResponse): Promise<'created' | 'updated'> {
-    if (this.postgres && (await this.insertFirstResponse(r))) {
-      return 'created';
-    }
-    return this.db.transaction(async trx => {
-      if (r.checkedAgainst) {
-        const current = await this.checkedSurveyQuery(trx, r).first();
-        if (!current) {
-          throw new StaleSurveyError(r.surveyId);
-        }
-      }
-      // ON CONFLICT DO NOTHING: a conflict does not abort the transaction on
-      // PostgreSQL, and a concurrent insert of the same row makes this wait
-      // for it to commit (then do nothing) or roll back (then insert).
-      const inserted = await trx<ParticipationRow>(PARTICIPATION)
-        .insert(participationRow(r))
-        .onConflict(['wave_id', 'user_ref'])
-        .ignore()
-        .returning('wave_id');
-      if (inserted.length > 0) {
-        const rows = responseRows(r);
-        await trx<ResponseRow>(RESPONSES).insert(rows.response);
-        await this.insertChildren(trx, rows.answers, rows.comments);
-        return 'created';
-      }
-      if (r.anonymous && !r.receipt?.presented) {
-        throw new ConflictError(
-          'You have already answered this wave. Anonymous answers can be changed only from the browser they were given in.',
-        );
-      }
-      const groupRef = optionalRef(r.groupRef);
-      // Locks the response row: concurrent replacements run one by one. An
-      // anonymous response keeps no time, so nothing dates the change.
-      const [updated] = await trx<ResponseRow>(RESPONSES)
-        .where(
-          r.anonymous
-            ? {
-                wave_id: r.waveId,
-                user_ref: null,
-                edit_token_hash: r.receipt!.presented!,
-              }
-            : { wave_id: r.waveId, user_ref: r.userRef },
-        )
-        .update({
-          answers: JSON.stringify(r.answers),
-          group_ref: groupRef,
-          updated_at: r.anonymous ? null : r.now,
-          // Its rewritten rows sit where new rows go: shuffle them again.
-          pending_mix: r.anonymous,
-        })
-        .returning('id');
-      if (!updated && r.anonymous) {
-        throw new ConflictError(
-          'You have already answered this wave, and this browser holds no receipt for that answer. Anonymous answers can be changed only from the browser they were given in.',
-        );
-      }
-      if (!updated) {
-        // Answered while the survey was anonymous: that answer has no owner.
-        throw new ConflictError(
-          'You have already answered this wave anonymously. Anonymous answers cannot be changed.',
-        );
-      }
-      const responseId = (updated as { id: string }).id;
-      await trx(ANSWERS).where('response_id', responseId).delete();
-      await trx(COMMENTS).where('response_id', responseId).delete();
-      await this.insertChildren(
-        trx,
-        answerRows(responseId, r, groupRef),
-        commentRows(responseId, r, groupRef, r.anonymous ? null : dayOf(r.now)),
-      );
-      if (!r.anonymous) {
-        await trx<ParticipationRow>(PARTICIPATION)
-          .where({ wave_id: r.waveId, user_ref: r.userRef })
-          .update({ responded_at: r.now, asked_nps: r.asksNps });
-      }
-      return 'updated';
-    });
-  }
-
-  /**
-   * PostgreSQL: a person's first response to a wave in one statement, the
-   * rows as data-modifying CTEs that write only when the participation row
-   * is new. One statement is atomic, and it saves the five round trips of a
-   * transaction, which bound how many submissions a backend takes a second.
-   * False, writing nothing, when the person has taken part already.
-   */
-  private async insertFirstResponse(r: NewSurveyResponse): Promise<boolean> {
-    const rows = responseRows(r);
-    const insert = (table: string, columns: readonly string[]) => {
-      const list = columns.map(c => `"${c}"`).join(', ');
-      return `INSERT INTO "${table}" (${list}) SELECT ${list} FROM json_populate_recordset(NULL::"${table}", ?::json)`;
-    };
-    const ifNew = 'WHERE EXISTS (SELECT 1 FROM p)';
-    // g: one row while the survey is as the answers were checked against.
-    const checked = r.checkedAgainst
-      ? this.checkedSurveyQuery(this.db, r)
-      : this.db.select(this.db.raw('1'));
-    const [result] = (
-      await this.db.raw(
-        `WITH g AS (SELECT 1 FROM ? AS checked),
-         p AS (${insert(PARTICIPATION, PARTICIPATION_COLUMNS)}
-           WHERE EXISTS (SELECT 1 FROM g)
-           ON CONFLICT ("wave_id", "user_ref") DO NOTHING RETURNING 1),
-         r AS (${insert(RESPONSES, RESPONSE_COLUMNS)} ${ifNew}),
-         a AS (${insert(ANSWERS, ANSWER_COLUMNS)} ${ifNew}),
-         c AS (${insert(COMMENTS, COMMENT_COLUMNS)} ${ifNew})
-         SELECT (SELECT count(*) FROM p)::int AS created,
-           EXISTS (SELECT 1 FROM g) AS current`,
-        [
-          checked,
-          JSON.stringify([participationRow(r)]),
-          JSON.stringify([rows.response]),
-          JSON.stringify(rows.answers),
-          JSON.stringify(rows.comments),
-        ],
-      )
-    ).rows as { created: number; current: boolean }[];
-    if (!result.current) {
-      throw new StaleSurveyError(r.surveyId);
-    }
-    return result.created > 0;
-  }
-
-  /** A row when the survey and wave are still as the answers were checked against. */
-  private checkedSurveyQuery(db: Knex, r: NewSurveyResponse) {
-    return db(`${WAVES} as w`)
-      .join(`${DEFINITIONS} as d`, 'd.id', 'w.survey_id')
-      .where('w.id', r.waveId)
-      .where('d.id', r.surveyId)
-      .where('d.status', 'active')
-      .where('d.definition', JSON.stringify(r.checkedAgainst!.definition))
-      .where('w.questions', JSON.stringify(r.checkedAgainst!.questions))
-      .select(db.raw('1 as found'));
-  }
-
-  private async insertChildren(
-    trx: Knex.Transaction,
-    answers: AnswerRow[],
-    comments: CommentRow[],
-  ): Promise<void> {
-    if (answers.length > 0) {
-      await trx<AnswerRow>(ANSWERS).insert(answers);
-    }
-    if (comments.length > 0) {
-      await trx<CommentRow>(COMMENTS).insert(comments);
-    }
-  }
-
-  /**
-   * Inserts many new responses in one transaction, with few statements (for
-   * demo data and benchmarks). Fails, inserting nothing, when a person has
-   * already answered one of the waves.
-   */
-  async bulkInsertResponses(responses: NewSurveyResponse[]): Promise<void> {
-    if (responses.length === 0) {
-      return;
-    }
-    const participation: ParticipationRow[] = [];
-    const responseList: ResponseRow[] = [];
-    const answers: AnswerRow[] = [];
-    const comments: CommentRow[] = [];
-    for (const r of responses) {
-      const rows = responseRows(r);
-      participation.push(participationRow(r));
-      responseList.push(rows.response);
-      answers.push(...rows.answers);
-      comments.push(...rows.comments);
-    }
-    await this.db.transaction(async trx => {
-      await bulkWrite(trx, PARTICIPATION, PARTICIPATION_COLUMNS, participation);
-      await bulkWrite(trx, RESPONSES, RESPONSE_COLUMNS, responseList);
-      await bulkWrite(trx, ANSWERS, ANSWER_COLUMNS, answers);
-      await bulkWrite(trx, COMMENTS, COMMENT_COLUMNS, comments);
-    });
-  }
-
-  /** A person's response to a wave of an identified survey. */
-  async getResponse(
-    waveId: string,
-    userRef: string,
-  ): Promise<StoredResponse | undefined> {
-    const row = await this.db<ResponseRow>(RESPONSES)
-      .where({ wave_id: waveId, user_ref: userRef })
-      .first();
-    if (!row) {
-      return undefined;
-    }
-    return {
-      answers: JSON.parse(row.answers),
-      // Identified responses always keep their day.
-      submittedOn: String(row.submitted_on),
-      updatedAt: optionalDate(row.updated_at),
-    };
-  }
-
-  /**
-   * Rewrites the anonymous responses still in arrival order, each wave's
-   * with up to `sample` of its older ones drawn at random, in a shuffled
-   * order, with their answers and comments. Rows are stored, and read back
-   * by a plain SELECT, in the order they were written: new responses sit in
-   * the order of the participation rows that name their authors, and on
-   * PostgreSQL share their transaction id. Rewritten, a new response is one
-   * of a block of rows in random order, written by one transaction.
-   * Returns how many responses were rewritten.
-   */
-  async mixAnonymousResponses(
-    options: { sample?: number; random?: () => number } = {},
-  ): Promise<number> {
-    const sample = options.sample ?? 50;
-    const random = options.random ?? Math.random;
-    const shuffle = <T>(items: T[]): T[] => {
-      for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [items[i], items[j]] = [items[j], items[i]];
-      }
-      return items;
-    };
-    const waves = (await this.db<ResponseRow>(RESPONSES)
-      .where('pending_mix', true)
-      .distinct('wave_id')) as { wave_id: string }[];
-    let mixed = 0;
-    for (const { wave_id: waveId } of waves) {
-      mixed += await this.db.transaction(async trx => {
-        if (this.postgres) {
-          // Submissions wait for the few milliseconds this takes, rather
-          // than change a row that is being moved.
-          await trx.raw(
-            `LOCK TABLE "${RESPONSES}", "${ANSWERS}", "${COMMENTS}" IN EXCLUSIVE MODE`,
-          );
-        }
-        const pending = await trx<ResponseRow>(RESPONSES).where({
-          wave_id: waveId,
-          pending_mix: true,
-        });
-        if (pending.length === 0) {
-          return 0;
-        }
-        const older = await trx<ResponseRow>(RESPONSES)
-          .where({ wave_id: waveId, pending_mix: false })
-          .whereNull('user_ref')
-          .orderByRaw('random()')
-          .limit(sample);
-        const responses = shuffle([...pending, ...older]).map(row => ({
-          ...row,
-          pending_mix: false,
-        }));
-        const ids = responses.map(row => row.id);
-        const answers: AnswerRow[] = [];
-        const comments: CommentRow[] = [];
-        for (const part of chunk(ids, 500)) {
-          answers.push(
-            ...(await trx<AnswerRow>(ANSWERS).whereIn('response_id', part)),
-          );
-          comments.push(
-            ...(await trx<CommentRow>(COMMENTS).whereIn('response_id', part)),
-          );
-          await trx(ANSWERS).whereIn('response_id', part).delete();
-          await trx(COMMENTS).whereIn('response_id', part).delete();
-          await trx(RESPONSES).whereIn('id', part).delete();
-        }
-        await bulkWrite(trx, RESPONSES, RESPONSE_COLUMNS, responses);
-        await bulkWrite(trx, ANSWERS, ANSWER_COLUMNS, shuffle(answers));
-        await bulkWrite(trx, COMMENTS, COMMENT_COLUMNS, shuffle(comments));
-        return pending.length;
-      });
-    }
-    return mixed;
-  }
-
-  // ---------------------------------------------------------------------
-  // Participation
-
-  /**
-   * Everyone's answers in a time range (from inclusive, to exclusive), by
-   * person (refs lowercased): throttling a whole audience at once when a
-   * wave opens.
-   */
-  async participationBetween(
-    from: Date,
-    to: Date,
-  ): Promise<Map<string, Participation[]>> {
-    const rows = await this.db<ParticipationRow>(PARTICIPATION)
-      .where('responded_at', '>=', from)
-      .where('responded_at', '<', to);
-    const result = new Map<string, Participation[]>();
-    for (const row of rows) {
-      const user = row.user_ref.toLocaleLowerCase('en-US');
-      const list = result.get(user) ?? [];
-      list.push({
-        surveyId: row.survey_id,
-        waveId: row.wave_id,
-        respondedAt: toDate(row.responded_at),
-        askedNps: Boolean(row.asked_nps),
-      });
-      result.set(user, list);
-    }
-    return result;
-  }
-
-  /** The waves a person answered since a time, oldest first. */
-  async participationSince(
-    userRef: string,
-    since: Date,
-  ): Promise<Participation[]> {
-    const rows = await this.db<ParticipationRow>(PARTICIPATION)
-      .where('user_ref', userRef)
-      .where('responded_at', '>=', since)
-      .orderBy([{ column: 'responded_at' }, { column: 'wave_id' }]);
-    return rows.map(row => ({
-      surveyId: row.survey_id,
-      waveId: row.wave_id,
-      respondedAt: toDate(row.responded_at),
-      askedNps: Boolean(row.asked_nps),
-    }));
-  }
-
-  /** Which of these waves a person has answered. */
-  async participatedWaves(
-    userRef: string,
-    waveIds: string[],
-  ): Promise<Set<string>> {
-    if (waveIds.length === 0) {
-      return new Set();
-    }
-    const rows = await this.db<ParticipationRow>(PARTICIPATION)
-      .where('user_ref', userRef)
-      .whereIn('wave_id', waveIds)
-      .select('wave_id');
-    return new Set(rows.map(row => row.wave_id));
-  }
-
-  // ---------------------------------------------------------------------
-  // Prompt states and trigger events
-
-  async setPromptState(
-    userRef: string,
-    waveId: string,
-    state: 'snoozed' | 'dismissed',
-    until?: Date,
-  ): Promise<void> {
-    await this.db<PromptStateRow>(PROMPT_STATES)
-      .insert({
-        user_ref: userRef,
-        wave_id: waveId,
-        state,
-        until: until ?? null,
-      })
-      .onConflict(['user_ref', 'wave_id'])
-      .merge(['state', 'until']);
-  }
-
-  async promptStates(
-    userRef: string,
-    waveIds: string[],
-  ): Promise<Map<string, PromptState>> {
-    const result = new Map<string, PromptState>();
-    if (waveIds.length === 0) {
-      return result;
-    }
-    const rows = await this.db<PromptStateRow>(PROMPT_STATES)
-      .where('user_ref', userRef)
-      .whereIn('wave_id', waveIds);
-    for (const row of rows) {
-      result.set(row.wave_id, {
-        state: row.state as PromptState['state'],
-        until: optionalDate(row.until),
-      });
-    }
-    return result;
-  }
-
-  /** Records an event for a person, keeping the latest of each event. */
-  async recordTriggerEvent(
-    userRef: string,
-    event: string,
-    firedAt: Date,
-    context?: object,
-  ): Promise<void> {
-    await this.db<TriggerEventRow>(TRIGGER_EVENTS)
-      .insert({
-        user_ref: userRef,
-        event,
-        fired_at: firedAt,
-        context: context === undefined ? null : JSON.stringify(context),
-      })
-      .onConflict(['user_ref', 'event'])
-      .merge(['fired_at', 'context'])
-      .where(`${TRIGGER_EVENTS}.fired_at`, '<', firedAt);
-  }
-
-  /** When each event last fired for a person. */
-  async triggerEvents(userRef: string): Promise<Map<string, Date>> {
-    const rows = await this.db<TriggerEventRow>(TRIGGER_EVENTS)
-      .where('user_ref', userRef)
-      .select('event', 'fired_at');
-    return new Map(rows.map(row => [row.event, toDate(row.fired_at)]));
-  }
-
-  // ---------------------------------------------------------------------
   // Results
 
   /** Answers counted per wave, question, team and value. */
@@ -1251,124 +634,5 @@ export class SurveyStore {
       groupRef: row.group_ref,
       count: num(row.count),
     }));
-  }
-
-  // ---------------------------------------------------------------------
-  // Comments
-
-  /** How many comments each question of a wave has, optionally of some teams. */
-  async commentCounts(
-    surveyId: string,
-    waveId: string,
-    groupRefs?: string[],
-  ): Promise<Map<string, number>> {
-    if (groupRefs?.length === 0) {
-      return new Map();
-    }
-    const query = this.db<CommentRow>(COMMENTS)
-      .where({ survey_id: surveyId, wave_id: waveId })
-      .select('question_id')
-      .count({ n: '*' })
-      .groupBy('question_id');
-    if (groupRefs) {
-      query.whereIn('group_ref', groupRefs.map(normalizeRef));
-    }
-    const rows = (await query) as unknown as {
-      question_id: string;
-      n: number | string;
-    }[];
-    return new Map(rows.map(r => [r.question_id, Number(r.n)]));
-  }
-
-  /** Comments, newest first, with how many match in all. */
-  async listComments(
-    q: CommentQuery,
-  ): Promise<{ items: StoredComment[]; total: number }> {
-    if (q.waveIds.length === 0 || q.groupRefs?.length === 0) {
-      return { items: [], total: 0 };
-    }
-    const filtered = () => {
-      const query = this.db<CommentRow>(COMMENTS)
-        .where('survey_id', q.surveyId)
-        .whereIn('wave_id', q.waveIds);
-      if (q.groupRefs) {
-        query.whereIn('group_ref', q.groupRefs.map(normalizeRef));
-      }
-      if (q.resolved === true) {
-        query.whereNotNull('resolved_at');
-      } else if (q.resolved === false) {
-        query.whereNull('resolved_at');
-      }
-      if (q.tag !== undefined) {
-        // An element of the JSON list equal to the tag, not a substring.
-        if (this.sqlite) {
-          query.whereRaw(
-            `exists (select 1 from json_each(${COMMENTS}.tags) where json_each.value = ?)`,
-            [q.tag],
-          );
-        } else {
-          query.whereRaw(`${COMMENTS}.tags::jsonb @> ?::jsonb`, [
-            JSON.stringify([q.tag]),
-          ]);
-        }
-      }
-      return query;
-    };
-    const [rows, [{ total }]] = await Promise.all([
-      filtered()
-        .select('*')
-        .orderBy([
-          { column: 'submitted_on', order: 'desc' },
-          { column: 'id', order: 'asc' },
-        ])
-        .limit(q.limit)
-        .offset(q.offset),
-      filtered().count({ total: '*' }),
-    ]);
-    return { items: rows.map(commentFromRow), total: num(total) };
-  }
-
-  async getComment(id: string): Promise<StoredComment | undefined> {
-    const row = await this.db<CommentRow>(COMMENTS).where({ id }).first();
-    return row ? commentFromRow(row) : undefined;
-  }
-
-  /**
-   * Tags or resolves a comment; resolving an already resolved comment keeps
-   * who resolved it first. Undefined when there is no such comment.
-   */
-  async updateComment(
-    id: string,
-    update: { tags?: string[]; resolved?: boolean; by: string; now: Date },
-  ): Promise<StoredComment | undefined> {
-    return this.db.transaction(async trx => {
-      const row = await trx<CommentRow>(COMMENTS)
-        .where({ id })
-        .modify(query => {
-          if (!this.sqlite) {
-            query.forUpdate();
-          }
-        })
-        .first();
-      if (!row) {
-        return undefined;
-      }
-      const changes: Partial<CommentRow> = {};
-      if (update.tags !== undefined) {
-        changes.tags = JSON.stringify(update.tags);
-      }
-      if (update.resolved === true && row.resolved_at === null) {
-        changes.resolved_by = update.by;
-        changes.resolved_at = update.now;
-      } else if (update.resolved === false) {
-        changes.resolved_by = null;
-        changes.resolved_at = null;
-      }
-      if (Object.keys(changes).length === 0) {
-        return commentFromRow(row);
-      }
-      await trx<CommentRow>(COMMENTS).where({ id }).update(changes);
-      return commentFromRow({ ...row, ...changes });
-    });
   }
 }
