@@ -1,9 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
-  CHECK_STATES,
-  CheckResult,
   CheckState,
   CheckStateCounts,
   EntityScorecardResult,
@@ -16,22 +12,51 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { normalizeRef } from '../../catalog/entityRefs';
 import { isSqlite, variableBudget } from '../../database/engines';
-import { chunk, num, numOrNull, toDate, toIso } from '../../database/rows';
+import { chunk, num, numOrNull } from '../../database/rows';
 import { bulkWrite, sqlitePreparedRead } from '../../database/statements';
+import {
+  ANCESTRY,
+  AncestryRow,
+  CheckCountRow,
+  ENTITY_RESULTS_SQLITE,
+  ENTITY_RESULT_COLUMNS,
+  LevelCountRow,
+  OLD_RESULTS_SQLITE,
+  OWNER_CHECKS,
+  OWNER_CHECK_COLUMNS,
+  OWNER_LEVELS,
+  OWNER_LEVEL_COLUMNS,
+  OwnerCheckRow,
+  OwnerLevelRow,
+  PackedCheck,
+  RESULTS,
+  RESULT_COLUMNS,
+  ResultRow,
+  SCORED_STATES,
+  SUMMARY_COLUMNS,
+  TRANSITIONS,
+  TRANSITION_COLUMNS,
+  TransitionRow,
+  VERSION,
+  WRITE_LOCK_KEY,
+  emptyCounts,
+  hiddenKey,
+  packChecks,
+  pairKey,
+  passRate,
+  toCheckResult,
+  toResult,
+  unpackChecks,
+  Tally,
+  NO_LEVEL,
+} from './scorecardRows';
+import { ExemptionStore } from './ExemptionStore';
+import { HistoryStore } from './HistoryStore';
 
-const RESULTS = 'scorecard_entity_results';
-const OWNER_CHECKS = 'scorecard_owner_checks';
-const OWNER_LEVELS = 'scorecard_owner_levels';
-const VERSION = 'scorecard_results_version';
+export { checksJson, NO_LEVEL } from './scorecardRows';
+
 /** Cached rollups and leaderboards kept per store (bounded, oldest out). */
 const CACHE_SIZE = 500;
-const TRANSITIONS = 'scorecard_transitions';
-const SNAPSHOTS = 'scorecard_snapshots';
-const ANCESTRY = 'group_ancestry';
-const EXEMPTIONS = 'scorecard_exemptions';
-
-/** The key of a level in level distributions when no level is reached. */
-export const NO_LEVEL = 'none';
 
 /** One check's result as the engine hands it to the store. */
 export interface StoredCheckResult {
@@ -104,349 +129,6 @@ export interface ScorecardTransition {
  * keeps 850,000 of them (20,000 entities) compact. `null` stands for no
  * value; results stored by earlier versions leave it out.
  */
-type PackedCheck =
-  | [checkId: string, state: CheckState, reason: string]
-  | [
-      checkId: string,
-      state: CheckState,
-      reason: string,
-      value: StoredCheckResult['value'],
-    ];
-
-type OwnerCheckRow = {
-  scorecard_id: string;
-  owner_ref: string;
-  check_id: string;
-  state: string;
-  n: number;
-};
-
-type OwnerLevelRow = {
-  scorecard_id: string;
-  owner_ref: string;
-  level: string;
-  n: number;
-  score_tenths: number;
-  scored: number;
-};
-
-type ResultRow = {
-  entity_ref: string;
-  scorecard_id: string;
-  owner_ref: string | null;
-  level: string | null;
-  level_rank: number;
-  score: number | null;
-  count_pass: number;
-  count_warn: number;
-  count_fail: number;
-  count_not_applicable: number;
-  count_unknown: number;
-  count_exempt: number;
-  input_hash: string | null;
-  /** JSON of `PackedCheck[]`, by check id. */
-  checks: string | null;
-  evaluated_at: Date | string | number;
-  changed_at: Date | string | number;
-};
-
-type TransitionRow = {
-  entity_ref: string;
-  scorecard_id: string;
-  check_id: string | null;
-  from_state: string | null;
-  to_state: string;
-  at: Date | string | number;
-};
-
-type SnapshotRow = {
-  day: string;
-  scope: SnapshotScope;
-  scope_ref: string;
-  scorecard_id: string;
-  entity_count: number;
-  avg_score: number | null;
-  levels: string;
-  pass_rate: number | null;
-  written_at: Date | string | number;
-};
-
-type AncestryRow = {
-  ancestor_ref: string;
-  descendant_ref: string;
-  depth: number;
-};
-
-type ExemptionRow = {
-  id: string;
-  entity_ref: string;
-  scorecard_id: string;
-  check_id: string;
-  justification: string;
-  requested_by: string;
-  requested_at: Date | string | number;
-  expires_at: Date | string | number;
-  status: ExemptionStatus;
-  decided_by: string | null;
-  decided_at: Date | string | number | null;
-  decision_note: string | null;
-  revoked_by: string | null;
-  revoked_at: Date | string | number | null;
-  revoke_note: string | null;
-};
-
-const COUNT_COLUMNS: Record<CheckState, keyof ResultRow> = {
-  pass: 'count_pass',
-  warn: 'count_warn',
-  fail: 'count_fail',
-  'not-applicable': 'count_not_applicable',
-  unknown: 'count_unknown',
-  exempt: 'count_exempt',
-};
-
-const SCORED_STATES: readonly CheckState[] = [
-  'pass',
-  'warn',
-  'fail',
-  'unknown',
-];
-
-const RESULT_COLUMNS: readonly (keyof ResultRow)[] = [
-  'entity_ref',
-  'scorecard_id',
-  'owner_ref',
-  'level',
-  'level_rank',
-  'score',
-  'count_pass',
-  'count_warn',
-  'count_fail',
-  'count_not_applicable',
-  'count_unknown',
-  'count_exempt',
-  'input_hash',
-  'checks',
-  'evaluated_at',
-  'changed_at',
-];
-/** The result columns without `checks`, for reads that do not need them. */
-const SUMMARY_COLUMNS = RESULT_COLUMNS.filter(c => c !== 'checks');
-/** What an entity's results show (`toResult` and the checks). */
-const ENTITY_RESULT_COLUMNS: readonly (keyof ResultRow)[] = [
-  'entity_ref',
-  'scorecard_id',
-  'owner_ref',
-  'level',
-  'score',
-  ...(Object.values(COUNT_COLUMNS) as (keyof ResultRow)[]),
-  'checks',
-  'evaluated_at',
-];
-/** Stored results of a round's entities: one statement for any number of them. */
-const OLD_RESULTS_SQLITE = `SELECT ${RESULT_COLUMNS.join(
-  ', ',
-)} FROM ${RESULTS} WHERE scorecard_id = ? AND entity_ref IN (SELECT value FROM json_each(?))`;
-const ENTITY_RESULTS_SQLITE = `SELECT ${ENTITY_RESULT_COLUMNS.join(
-  ', ',
-)} FROM ${RESULTS} WHERE entity_ref = ? ORDER BY scorecard_id`;
-const OWNER_CHECK_COLUMNS: readonly (keyof OwnerCheckRow)[] = [
-  'scorecard_id',
-  'owner_ref',
-  'check_id',
-  'state',
-  'n',
-];
-const OWNER_LEVEL_COLUMNS: readonly (keyof OwnerLevelRow)[] = [
-  'scorecard_id',
-  'owner_ref',
-  'level',
-  'n',
-  'score_tenths',
-  'scored',
-];
-
-/**
- * Serialises the writes of results and their aggregates across backend
- * replicas (PostgreSQL advisory lock; SQLite serialises writes anyway): the
- * aggregates are kept by adding differences, which must be computed from
- * what no other writer is changing at the same time.
- */
-const WRITE_LOCK_KEY = 7_126_251_800;
-const TRANSITION_COLUMNS: readonly (keyof TransitionRow)[] = [
-  'entity_ref',
-  'scorecard_id',
-  'check_id',
-  'from_state',
-  'to_state',
-  'at',
-];
-const SNAPSHOT_COLUMNS: readonly (keyof SnapshotRow)[] = [
-  'day',
-  'scope',
-  'scope_ref',
-  'scorecard_id',
-  'entity_count',
-  'avg_score',
-  'levels',
-  'pass_rate',
-  'written_at',
-];
-
-function emptyCounts(): CheckStateCounts {
-  return Object.fromEntries(CHECK_STATES.map(s => [s, 0])) as CheckStateCounts;
-}
-
-function countsFromRow(row: ResultRow): CheckStateCounts {
-  const counts = emptyCounts();
-  for (const state of CHECK_STATES) {
-    counts[state] = num(row[COUNT_COLUMNS[state]]);
-  }
-  return counts;
-}
-
-function passRate(counts: CheckStateCounts): number | null {
-  const scored = SCORED_STATES.reduce((sum, s) => sum + counts[s], 0);
-  return scored === 0
-    ? null
-    : Math.round((counts.pass / scored) * 10000) / 10000;
-}
-
-function packChecks(checks: Iterable<StoredCheckResult>): PackedCheck[] {
-  const packed: PackedCheck[] = [];
-  for (const c of checks) {
-    packed.push([c.checkId, c.state, c.reason, c.value ?? null]);
-  }
-  return packed;
-}
-
-/**
- * The `checks` column of a result: its check results in the given order.
- * The engine's input hash covers this same text, so it is built once.
- */
-export function checksJson(checks: Iterable<StoredCheckResult>): string {
-  return JSON.stringify(packChecks(checks));
-}
-
-function unpackChecks(json: string | null): PackedCheck[] {
-  return json ? (JSON.parse(json) as PackedCheck[]) : [];
-}
-
-function toCheckResult(check: PackedCheck): CheckResult {
-  const result: CheckResult = {
-    checkId: check[0],
-    state: check[1],
-    reason: check[2],
-  };
-  if (check.length > 3 && check[3] !== null) {
-    result.value = check[3];
-  }
-  return result;
-}
-
-function pairKey(a: string, b: string): string {
-  return `${a}\u0000${b}`;
-}
-
-function toResult(row: ResultRow): Omit<EntityScorecardResult, 'checks'> {
-  return {
-    scorecardId: row.scorecard_id,
-    entityRef: row.entity_ref,
-    ownerRef: row.owner_ref ?? undefined,
-    level: row.level ?? undefined,
-    score: numOrNull(row.score),
-    counts: countsFromRow(row),
-    evaluatedAt: toIso(row.evaluated_at),
-  };
-}
-
-function toExemption(row: ExemptionRow, now: Date): Exemption {
-  const expiresAt = toDate(row.expires_at);
-  return {
-    id: row.id,
-    entityRef: row.entity_ref,
-    scorecardId: row.scorecard_id,
-    checkId: row.check_id,
-    justification: row.justification,
-    requestedBy: row.requested_by,
-    requestedAt: toIso(row.requested_at),
-    expiresAt: expiresAt.toISOString(),
-    status: row.status,
-    decidedBy: row.decided_by ?? undefined,
-    decidedAt: row.decided_at === null ? undefined : toIso(row.decided_at),
-    decisionNote: row.decision_note ?? undefined,
-    revokedBy: row.revoked_by ?? undefined,
-    revokedAt: row.revoked_at === null ? undefined : toIso(row.revoked_at),
-    revokeNote: row.revoke_note ?? undefined,
-    expired: expiresAt.getTime() <= now.getTime(),
-  };
-}
-
-/** A row of level counts: `st` sums the scores in tenths, `ns` counts them. */
-type LevelCountRow = {
-  level: string | null;
-  n: unknown;
-  st: unknown;
-  ns: unknown;
-};
-
-/** A row of check state counts per owner (or group). */
-type CheckCountRow = {
-  owner: string;
-  check_id: string;
-  state: CheckState;
-  n: unknown;
-};
-
-/**
- * The part of a cache key that tells callers who see different entities
- * apart: nothing when nothing is hidden.
- */
-function hiddenKey(hidden: readonly string[]): string {
-  if (hidden.length === 0) {
-    return '';
-  }
-  const hash = createHash('sha256');
-  for (const ref of hidden) {
-    hash.update(ref).update('\u0000');
-  }
-  return `\u0000hidden:${hash.digest('hex')}`;
-}
-
-/** Accumulates entity counts, scores and levels of rollup rows. */
-class Tally {
-  entityCount = 0;
-  private scoreTenths = 0;
-  private scoreCount = 0;
-  private readonly counts: LevelDistribution = {};
-
-  /** Rows may be negative: the results of hidden entities taken out. */
-  add(row: LevelCountRow, sign: 1 | -1 = 1) {
-    const n = sign * num(row.n);
-    this.entityCount += n;
-    this.scoreTenths += sign * num(row.st);
-    this.scoreCount += sign * num(row.ns);
-    const level = row.level || NO_LEVEL;
-    this.counts[level] = (this.counts[level] ?? 0) + n;
-  }
-
-  /** Entities per level; levels nobody (left) holds are not named. */
-  get levels(): LevelDistribution {
-    const levels: LevelDistribution = {};
-    for (const [level, n] of Object.entries(this.counts)) {
-      if (n !== 0) {
-        levels[level] = n;
-      }
-    }
-    return levels;
-  }
-
-  get averageScore(): number | null {
-    // One decimal, like entity scores: more would be false precision.
-    return this.scoreCount === 0
-      ? null
-      : Math.round(this.scoreTenths / this.scoreCount) / 10;
-  }
-}
 
 type NormalizedEvaluation = {
   entityRef: string;
@@ -581,9 +263,9 @@ class AggregateDeltas {
 
 /**
  * Stores scorecard results: the latest result per entity and scorecard with
- * its checks, per-owner aggregates of them for team rollups, append-only
- * transitions, daily snapshots, the group ancestry used for team rollups,
- * and exemptions.
+ * its checks, per-owner aggregates of them for team rollups, and the group
+ * ancestry used for team rollups; snapshots and transitions (HistoryStore)
+ * and exemptions (ExemptionStore) are its parts, their methods bound here.
  *
  * Owner and group refs are lowercased on the way in (they join the catalog's
  * ownership relations to the group tree, which may spell them differently),
@@ -592,6 +274,20 @@ class AggregateDeltas {
  * `inputHashes` and `activeExemptions` must match the engine's own.
  */
 export class ScorecardStore {
+  /** Snapshots and transitions. */
+  readonly snapshots: HistoryStore;
+  /** Exemption requests and decisions. */
+  readonly exemptions: ExemptionStore;
+  // The parts' methods, as the services and the engine call them.
+  readonly writeSnapshots: HistoryStore['writeSnapshots'];
+  readonly history: HistoryStore['history'];
+  readonly transitions: HistoryStore['transitions'];
+  readonly createExemption: ExemptionStore['createExemption'];
+  readonly decideExemption: ExemptionStore['decideExemption'];
+  readonly revokeExemption: ExemptionStore['revokeExemption'];
+  readonly getExemption: ExemptionStore['getExemption'];
+  readonly listExemptions: ExemptionStore['listExemptions'];
+  readonly activeExemptions: ExemptionStore['activeExemptions'];
   private readonly sqlite: boolean;
   /**
    * Rollups and leaderboards by key, with the results version they were
@@ -604,6 +300,25 @@ export class ScorecardStore {
 
   constructor(private readonly db: Knex) {
     this.sqlite = isSqlite(db);
+    this.snapshots = new HistoryStore(db);
+    this.exemptions = new ExemptionStore(db);
+    this.writeSnapshots = this.snapshots.writeSnapshots.bind(this.snapshots);
+    this.history = this.snapshots.history.bind(this.snapshots);
+    this.transitions = this.snapshots.transitions.bind(this.snapshots);
+    this.createExemption = this.exemptions.createExemption.bind(
+      this.exemptions,
+    );
+    this.decideExemption = this.exemptions.decideExemption.bind(
+      this.exemptions,
+    );
+    this.revokeExemption = this.exemptions.revokeExemption.bind(
+      this.exemptions,
+    );
+    this.getExemption = this.exemptions.getExemption.bind(this.exemptions);
+    this.listExemptions = this.exemptions.listExemptions.bind(this.exemptions);
+    this.activeExemptions = this.exemptions.activeExemptions.bind(
+      this.exemptions,
+    );
   }
 
   /**
@@ -1541,424 +1256,6 @@ export class ScorecardStore {
         this.db.raw('count(*) as n'),
       )) as CheckCountRow[];
     return { levels, checks };
-  }
-
-  /**
-   * Writes the day's snapshots of every scope from the current results:
-   * per entity and scorecard, per group (its subtree) and scorecard, and per
-   * scorecard over the whole catalog. Writing a day again upserts it and
-   * drops its rows that the new write did not produce (entities or groups
-   * gone since). Returns the number of rows written.
-   */
-  async writeSnapshots(day: string, at: Date): Promise<number> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-      throw new InputError(
-        `Invalid snapshot day '${day}', expected YYYY-MM-DD`,
-      );
-    }
-    return this.db.transaction(async trx => {
-      const scored =
-        'r.count_pass + r.count_warn + r.count_fail + r.count_unknown';
-      const timestamp = this.sqlite ? '?' : 'CAST(? AS timestamptz)';
-      // Entity scope, set-based. The level is JSON-escaped for the
-      // distribution object.
-      await trx.raw(
-        `INSERT INTO ${SNAPSHOTS}
-           (day, scope, scope_ref, scorecard_id, entity_count, avg_score, levels, pass_rate, written_at)
-         SELECT CAST(? AS text), 'entity', r.entity_ref, r.scorecard_id, 1, r.score,
-           '{"' || REPLACE(REPLACE(COALESCE(r.level, ?), ?, ?), '"', ?) || '":1}',
-           CASE WHEN ${scored} > 0 THEN (1.0 * r.count_pass) / (${scored}) ELSE NULL END,
-           ${timestamp}
-         FROM ${RESULTS} r
-         WHERE true
-         ON CONFLICT (day, scope, scope_ref, scorecard_id) DO UPDATE SET
-           entity_count = excluded.entity_count,
-           avg_score = excluded.avg_score,
-           levels = excluded.levels,
-           pass_rate = excluded.pass_rate,
-           written_at = excluded.written_at`,
-        [day, NO_LEVEL, '\\', '\\\\', '\\"', at],
-      );
-      const [{ count: entityRows }] = await trx(RESULTS).count({ count: '*' });
-
-      // Groups (their subtrees) and whole scorecards, from the per-owner
-      // aggregates.
-      const levelSums = [
-        'ol.scorecard_id as scorecard_id',
-        'ol.level as level',
-        trx.raw('sum(ol.n) as n'),
-        trx.raw('sum(ol.score_tenths) as st'),
-        trx.raw('sum(ol.scored) as ns'),
-      ];
-      const stateSums = [
-        'oc.scorecard_id as scorecard_id',
-        'oc.state as state',
-        trx.raw('sum(oc.n) as n'),
-      ];
-      // One after the other: a transaction is one connection, and
-      // node-postgres deprecates queries queued on a busy client.
-      const groupLevels = await trx(`${OWNER_LEVELS} as ol`)
-        .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'ol.owner_ref')
-        .groupBy('ga.ancestor_ref', 'ol.scorecard_id', 'ol.level')
-        .select('ga.ancestor_ref as scope_ref', ...levelSums);
-      const groupStates = await trx(`${OWNER_CHECKS} as oc`)
-        .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'oc.owner_ref')
-        .groupBy('ga.ancestor_ref', 'oc.scorecard_id', 'oc.state')
-        .select('ga.ancestor_ref as scope_ref', ...stateSums);
-      const scorecardLevels = await trx(`${OWNER_LEVELS} as ol`)
-        .groupBy('ol.scorecard_id', 'ol.level')
-        .select(trx.raw("'' as scope_ref"), ...levelSums);
-      const scorecardStates = await trx(`${OWNER_CHECKS} as oc`)
-        .groupBy('oc.scorecard_id', 'oc.state')
-        .select(trx.raw("'' as scope_ref"), ...stateSums);
-
-      type Keyed = { scope_ref: string; scorecard_id: string };
-      const snapshots: SnapshotRow[] = [];
-      for (const [scope, levelRows, stateRows] of [
-        ['group', groupLevels, groupStates],
-        ['scorecard', scorecardLevels, scorecardStates],
-      ] as const) {
-        const sums = new Map<
-          string,
-          { row: SnapshotRow; tally: Tally; passed: number; scoredN: number }
-        >();
-        for (const row of levelRows as (LevelCountRow & Keyed)[]) {
-          const key = pairKey(row.scope_ref, row.scorecard_id);
-          let sum = sums.get(key);
-          if (!sum) {
-            sum = {
-              row: {
-                day,
-                scope,
-                scope_ref: row.scope_ref,
-                scorecard_id: row.scorecard_id,
-                entity_count: 0,
-                avg_score: null,
-                levels: '{}',
-                pass_rate: null,
-                written_at: at,
-              },
-              tally: new Tally(),
-              passed: 0,
-              scoredN: 0,
-            };
-            sums.set(key, sum);
-          }
-          sum.tally.add(row);
-        }
-        for (const row of stateRows as (Keyed & {
-          state: CheckState;
-          n: unknown;
-        })[]) {
-          const sum = sums.get(pairKey(row.scope_ref, row.scorecard_id));
-          if (sum && SCORED_STATES.includes(row.state)) {
-            sum.scoredN += num(row.n);
-            if (row.state === 'pass') {
-              sum.passed += num(row.n);
-            }
-          }
-        }
-        for (const { row, tally, passed, scoredN } of sums.values()) {
-          row.entity_count = tally.entityCount;
-          row.avg_score = tally.averageScore;
-          row.levels = JSON.stringify(tally.levels);
-          row.pass_rate = scoredN === 0 ? null : passed / scoredN;
-          snapshots.push(row);
-        }
-      }
-      await bulkWrite(trx, SNAPSHOTS, SNAPSHOT_COLUMNS, snapshots, {
-        keys: ['day', 'scope', 'scope_ref', 'scorecard_id'],
-      });
-      await trx(SNAPSHOTS)
-        .where('day', day)
-        .andWhere('written_at', '<', at)
-        .delete();
-      return num(entityRows) + snapshots.length;
-    });
-  }
-
-  /** A snapshot series, oldest day first, `from` and `to` included. */
-  async history(options: {
-    scope: SnapshotScope;
-    ref?: string;
-    scorecardId: string;
-    from: string;
-    to: string;
-  }): Promise<SnapshotPoint[]> {
-    let scopeRef = '';
-    if (options.scope !== 'scorecard') {
-      if (!options.ref) {
-        throw new InputError(`A ${options.scope} history needs a ref`);
-      }
-      scopeRef =
-        options.scope === 'group' ? normalizeRef(options.ref) : options.ref;
-    }
-    const rows = await this.db<SnapshotRow>(SNAPSHOTS)
-      .where({
-        scorecard_id: options.scorecardId,
-        scope: options.scope,
-        scope_ref: scopeRef,
-      })
-      .andWhere('day', '>=', options.from)
-      .andWhere('day', '<=', options.to)
-      .orderBy('day');
-    return rows.map(row => ({
-      day: row.day,
-      entityCount: num(row.entity_count),
-      averageScore: numOrNull(row.avg_score),
-      passRate: numOrNull(row.pass_rate),
-      levels: JSON.parse(row.levels),
-    }));
-  }
-
-  /** Transitions, newest first; at most `limit` (default 100). */
-  async transitions(options: {
-    entityRef?: string;
-    scorecardId?: string;
-    limit?: number;
-  }): Promise<ScorecardTransition[]> {
-    const query = this.db<TransitionRow & { id: number }>(TRANSITIONS)
-      .orderBy([
-        { column: 'at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(options.limit ?? 100);
-    if (options.entityRef !== undefined) {
-      query.where('entity_ref', options.entityRef);
-    }
-    if (options.scorecardId !== undefined) {
-      query.where('scorecard_id', options.scorecardId);
-    }
-    return (await query).map(row => {
-      const transition: ScorecardTransition = {
-        entityRef: row.entity_ref,
-        scorecardId: row.scorecard_id,
-        to: row.to_state,
-        at: toIso(row.at),
-      };
-      if (row.check_id !== null) {
-        transition.checkId = row.check_id;
-      }
-      if (row.from_state !== null) {
-        transition.from = row.from_state;
-      }
-      return transition;
-    });
-  }
-
-  // Exemptions
-
-  /**
-   * Records a pending exemption request. ConflictError when the same check
-   * of the same entity already has a pending or approved request that has
-   * not expired at `at`.
-   */
-  async createExemption(
-    input: {
-      entityRef: string;
-      scorecardId: string;
-      checkId: string;
-      justification: string;
-      requestedBy: string;
-      expiresAt: Date;
-    },
-    at: Date,
-  ): Promise<Exemption> {
-    if (input.expiresAt.getTime() <= at.getTime()) {
-      throw new InputError('An exemption must expire in the future');
-    }
-    const row: ExemptionRow = {
-      id: randomUUID(),
-      entity_ref: input.entityRef,
-      scorecard_id: input.scorecardId,
-      check_id: input.checkId,
-      justification: input.justification,
-      requested_by: input.requestedBy,
-      requested_at: at,
-      expires_at: input.expiresAt,
-      status: 'pending',
-      decided_by: null,
-      decided_at: null,
-      decision_note: null,
-      revoked_by: null,
-      revoked_at: null,
-      revoke_note: null,
-    };
-    await this.db.transaction(async trx => {
-      const open = await trx<ExemptionRow>(EXEMPTIONS)
-        .where({
-          entity_ref: row.entity_ref,
-          scorecard_id: row.scorecard_id,
-          check_id: row.check_id,
-        })
-        .whereIn('status', ['pending', 'approved'])
-        .andWhere('expires_at', '>', at)
-        .first();
-      if (open) {
-        throw new ConflictError(
-          `Check ${row.check_id} of scorecard ${row.scorecard_id} for ${
-            row.entity_ref
-          } already has ${
-            open.status === 'pending' ? 'a pending' : 'an approved'
-          } exemption (${open.id})`,
-        );
-      }
-      await trx(EXEMPTIONS).insert(row);
-    });
-    return toExemption(row, at);
-  }
-
-  /**
-   * Approves or rejects a pending request. NotFoundError when there is no
-   * such exemption, ConflictError when it is not pending or, for an
-   * approval, has already expired.
-   */
-  async decideExemption(
-    id: string,
-    input: {
-      decision: 'approved' | 'rejected';
-      decidedBy: string;
-      note?: string;
-    },
-    at: Date,
-  ): Promise<Exemption> {
-    return this.changeExemption(
-      id,
-      at,
-      row => {
-        if (row.status !== 'pending') {
-          throw new ConflictError(
-            `Exemption ${id} is ${row.status}, not pending`,
-          );
-        }
-        if (
-          input.decision === 'approved' &&
-          toDate(row.expires_at).getTime() <= at.getTime()
-        ) {
-          throw new ConflictError(`Exemption ${id} expired before approval`);
-        }
-      },
-      {
-        status: input.decision,
-        decided_by: input.decidedBy,
-        decided_at: at,
-        decision_note: input.note ?? null,
-      },
-    );
-  }
-
-  /**
-   * Revokes an approved exemption (expired or not); the approval stays on
-   * record. NotFoundError when missing, ConflictError unless approved.
-   */
-  async revokeExemption(
-    id: string,
-    input: { revokedBy: string; note?: string },
-    at: Date,
-  ): Promise<Exemption> {
-    return this.changeExemption(
-      id,
-      at,
-      row => {
-        if (row.status !== 'approved') {
-          throw new ConflictError(
-            `Exemption ${id} is ${row.status}; only approved ones can be revoked`,
-          );
-        }
-      },
-      {
-        status: 'revoked',
-        revoked_by: input.revokedBy,
-        revoked_at: at,
-        revoke_note: input.note ?? null,
-      },
-    );
-  }
-
-  private async changeExemption(
-    id: string,
-    at: Date,
-    check: (row: ExemptionRow) => void,
-    update: Partial<ExemptionRow>,
-  ): Promise<Exemption> {
-    return this.db.transaction(async trx => {
-      const row = await trx<ExemptionRow>(EXEMPTIONS).where('id', id).first();
-      if (!row) {
-        throw new NotFoundError(`No exemption ${id}`);
-      }
-      check(row);
-      // Guarded by the status read above, so a concurrent decision loses.
-      const updated = await trx(EXEMPTIONS)
-        .where({ id, status: row.status })
-        .update(update);
-      if (updated !== 1) {
-        throw new ConflictError(`Exemption ${id} changed concurrently`);
-      }
-      return toExemption({ ...row, ...update } as ExemptionRow, at);
-    });
-  }
-
-  /** One exemption; `expired` is judged at `now`. */
-  async getExemption(
-    id: string,
-    now: Date = new Date(),
-  ): Promise<Exemption | undefined> {
-    const row = await this.db<ExemptionRow>(EXEMPTIONS).where('id', id).first();
-    return row ? toExemption(row, now) : undefined;
-  }
-
-  /**
-   * Exemptions, newest request first. `groupRef` keeps those of entities
-   * owned by the group or a sub-team (by the owner in the latest results).
-   * `expired` is judged at `now` (default: the current time).
-   */
-  async listExemptions(options: {
-    entityRef?: string;
-    scorecardId?: string;
-    status?: ExemptionStatus;
-    groupRef?: string;
-    now?: Date;
-  }): Promise<Exemption[]> {
-    const query = this.db<ExemptionRow>(EXEMPTIONS).orderBy([
-      { column: 'requested_at', order: 'desc' },
-      { column: 'id', order: 'asc' },
-    ]);
-    if (options.entityRef !== undefined) {
-      query.where('entity_ref', options.entityRef);
-    }
-    if (options.scorecardId !== undefined) {
-      query.where('scorecard_id', options.scorecardId);
-    }
-    if (options.status !== undefined) {
-      query.where('status', options.status);
-    }
-    if (options.groupRef !== undefined) {
-      query.whereIn(
-        'entity_ref',
-        this.db(`${RESULTS} as r`)
-          .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'r.owner_ref')
-          .where('ga.ancestor_ref', normalizeRef(options.groupRef))
-          .distinct('r.entity_ref'),
-      );
-    }
-    const now = options.now ?? new Date();
-    return (await query).map(row => toExemption(row, now));
-  }
-
-  /**
-   * Exemptions approved and unexpired at `at`, keyed
-   * `${entityRef}\u0000${scorecardId}\u0000${checkId}`.
-   */
-  async activeExemptions(at: Date): Promise<Map<string, Exemption>> {
-    const rows = await this.db<ExemptionRow>(EXEMPTIONS)
-      .where('status', 'approved')
-      .andWhere('expires_at', '>', at);
-    return new Map(
-      rows.map(row => [
-        `${row.entity_ref}\u0000${row.scorecard_id}\u0000${row.check_id}`,
-        toExemption(row, at),
-      ]),
-    );
   }
 }
 
