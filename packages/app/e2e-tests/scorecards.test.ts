@@ -17,8 +17,7 @@ const SCORECARD = 'Golden path adoption';
 /** The seeded request (packages/backend/src/modules/demoExemptions.ts). */
 const SEEDED = 'has to wait for the payment SDK';
 /** Why the guest may not decide their own request, under a conditional policy. */
-const NOT_YOURS =
-  'Your permission policy does not let you decide on this exemption';
+const NOT_YOURS = 'You requested this exemption; someone else decides on it';
 
 test('a team lead drills into a failing check and an approved exemption lifts the level', async ({
   page,

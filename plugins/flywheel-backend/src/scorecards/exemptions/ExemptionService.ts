@@ -314,16 +314,19 @@ export class ExemptionService {
       if (judgeExemption(decision, user, resource)) {
         return { allowed: true };
       }
-      if (decision.result === AuthorizeResult.CONDITIONAL) {
-        return {
-          allowed: false,
-          reason:
-            'Your permission policy does not let you decide on this exemption',
-        };
-      }
       const requester =
         resource.exemption.requestedBy.toLocaleLowerCase('en-US') ===
         user.userEntityRef.toLocaleLowerCase('en-US');
+      // A policy's conditions do not say which one failed; being the
+      // requester is the reason people can act on, so it is named first.
+      if (decision.result === AuthorizeResult.CONDITIONAL) {
+        return {
+          allowed: false,
+          reason: requester
+            ? 'You requested this exemption; someone else decides on it'
+            : 'Your permission policy does not let you decide on this exemption',
+        };
+      }
       return {
         allowed: false,
         reason: requester
