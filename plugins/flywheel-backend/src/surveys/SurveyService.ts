@@ -1,3 +1,4 @@
+import { delegate } from '../lang/delegate';
 import type { SurveyTriggers } from '../interfaces/surveyTriggers';
 import { SurveyAnswering } from './SurveyAnswering';
 import { SurveyAuthoring } from './SurveyAuthoring';
@@ -6,6 +7,33 @@ import { SurveyReporting } from './SurveyReporting';
 
 export type { SurveyDeps, SurveyInviter } from './SurveyContext';
 
+const AUTHORING_METHODS = [
+  'start',
+  'listSurveys',
+  'getSurvey',
+  'createSurvey',
+  'updateSurvey',
+  'archiveSurvey',
+  'listWaves',
+  'syncWaves',
+  'mixAnonymousResponses',
+] as const;
+const ANSWERING_METHODS = [
+  'prompts',
+  'form',
+  'preview',
+  'submit',
+  'promptAction',
+  'fire',
+] as const;
+const REPORTING_METHODS = [
+  'results',
+  'resultsJson',
+  'resultsCsv',
+  'comments',
+  'updateComment',
+] as const;
+
 /**
  * The survey domain, as routers, the plugin's wiring and other domains
  * (through SurveyTriggers) see it: one object over the services that do its
@@ -13,53 +41,21 @@ export type { SurveyDeps, SurveyInviter } from './SurveyContext';
  * (SurveyAnswering), results and comments (SurveyReporting) — which share
  * one SurveyContext.
  */
-export class SurveyService implements SurveyTriggers {
-  readonly start: SurveyAuthoring['start'];
-  readonly listSurveys: SurveyAuthoring['listSurveys'];
-  readonly getSurvey: SurveyAuthoring['getSurvey'];
-  readonly createSurvey: SurveyAuthoring['createSurvey'];
-  readonly updateSurvey: SurveyAuthoring['updateSurvey'];
-  readonly archiveSurvey: SurveyAuthoring['archiveSurvey'];
-  readonly listWaves: SurveyAuthoring['listWaves'];
-  readonly syncWaves: SurveyAuthoring['syncWaves'];
-  readonly mixAnonymousResponses: SurveyAuthoring['mixAnonymousResponses'];
-  readonly prompts: SurveyAnswering['prompts'];
-  readonly form: SurveyAnswering['form'];
-  readonly preview: SurveyAnswering['preview'];
-  readonly submit: SurveyAnswering['submit'];
-  readonly promptAction: SurveyAnswering['promptAction'];
-  readonly fire: SurveyAnswering['fire'];
-  readonly results: SurveyReporting['results'];
-  readonly resultsJson: SurveyReporting['resultsJson'];
-  readonly resultsCsv: SurveyReporting['resultsCsv'];
-  readonly comments: SurveyReporting['comments'];
-  readonly updateComment: SurveyReporting['updateComment'];
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface SurveyService
+  extends Pick<SurveyAuthoring, (typeof AUTHORING_METHODS)[number]>,
+    Pick<SurveyAnswering, (typeof ANSWERING_METHODS)[number]>,
+    Pick<SurveyReporting, (typeof REPORTING_METHODS)[number]> {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class SurveyService implements SurveyTriggers {
   constructor(deps: SurveyDeps) {
     const context = new SurveyContext(deps);
-    const authoring = new SurveyAuthoring(context);
-    const answering = new SurveyAnswering(context);
-    const reporting = new SurveyReporting(context);
-    this.start = authoring.start.bind(authoring);
-    this.listSurveys = authoring.listSurveys.bind(authoring);
-    this.getSurvey = authoring.getSurvey.bind(authoring);
-    this.createSurvey = authoring.createSurvey.bind(authoring);
-    this.updateSurvey = authoring.updateSurvey.bind(authoring);
-    this.archiveSurvey = authoring.archiveSurvey.bind(authoring);
-    this.listWaves = authoring.listWaves.bind(authoring);
-    this.syncWaves = authoring.syncWaves.bind(authoring);
-    this.mixAnonymousResponses =
-      authoring.mixAnonymousResponses.bind(authoring);
-    this.prompts = answering.prompts.bind(answering);
-    this.form = answering.form.bind(answering);
-    this.preview = answering.preview.bind(answering);
-    this.submit = answering.submit.bind(answering);
-    this.promptAction = answering.promptAction.bind(answering);
-    this.fire = answering.fire.bind(answering);
-    this.results = reporting.results.bind(reporting);
-    this.resultsJson = reporting.resultsJson.bind(reporting);
-    this.resultsCsv = reporting.resultsCsv.bind(reporting);
-    this.comments = reporting.comments.bind(reporting);
-    this.updateComment = reporting.updateComment.bind(reporting);
+    Object.assign(
+      this,
+      delegate(new SurveyAuthoring(context), AUTHORING_METHODS),
+      delegate(new SurveyAnswering(context), ANSWERING_METHODS),
+      delegate(new SurveyReporting(context), REPORTING_METHODS),
+    );
   }
 }

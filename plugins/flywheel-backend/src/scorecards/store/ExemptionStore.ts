@@ -11,7 +11,7 @@ import {
   RESULTS,
   toExemption,
 } from './scorecardRows';
-import { Exemption } from './ScorecardStore';
+import { Exemption } from './storeTypes';
 
 /** Exemption requests and their decisions. */
 export class ExemptionStore {

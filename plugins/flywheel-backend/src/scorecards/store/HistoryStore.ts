@@ -25,7 +25,7 @@ import {
   ScorecardTransition,
   SnapshotPoint,
   SnapshotScope,
-} from './ScorecardStore';
+} from './storeTypes';
 
 /** Daily snapshots of every scope, and the transitions of levels and checks. */
 export class HistoryStore {

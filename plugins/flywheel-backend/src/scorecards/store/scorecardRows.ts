@@ -9,11 +9,7 @@ import {
   LevelDistribution,
 } from '@flywheel/plugin-flywheel-common';
 import { num, numOrNull, toDate, toIso } from '../../database/rows';
-import type {
-  Exemption,
-  SnapshotScope,
-  StoredCheckResult,
-} from './ScorecardStore';
+import type { Exemption, SnapshotScope, StoredCheckResult } from './storeTypes';
 
 /*
  * The scorecard tables as stored: their names, typed rows, columns, and the

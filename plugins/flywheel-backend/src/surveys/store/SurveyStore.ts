@@ -7,6 +7,7 @@ import {
   SurveyQuestion,
 } from '@flywheel/plugin-flywheel-common';
 import { num, numOrNull } from '../../database/rows';
+import { delegate } from '../../lang/delegate';
 import { CommentStore } from './CommentStore';
 import { ParticipationStore } from './ParticipationStore';
 import { ResponseStore } from './ResponseStore';
@@ -171,67 +172,53 @@ export interface ConfigSyncResult {
  * object: their methods are bound here, so services and tests call
  * `store.submitResponse(…)` as before.
  */
+const RESPONSE_METHODS = [
+  'submitResponse',
+  'bulkInsertResponses',
+  'getResponse',
+  'mixAnonymousResponses',
+] as const;
+const PARTICIPATION_METHODS = [
+  'participationBetween',
+  'participationSince',
+  'participatedWaves',
+  'setPromptState',
+  'promptStates',
+  'recordTriggerEvent',
+  'triggerEvents',
+] as const;
+const COMMENT_METHODS = [
+  'commentCounts',
+  'listComments',
+  'getComment',
+  'updateComment',
+] as const;
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface SurveyStore
+  extends Pick<ResponseStore, (typeof RESPONSE_METHODS)[number]>,
+    Pick<ParticipationStore, (typeof PARTICIPATION_METHODS)[number]>,
+    Pick<CommentStore, (typeof COMMENT_METHODS)[number]> {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class SurveyStore {
   /** Waves' audiences, frozen when each opens. */
   readonly audiences: WaveAudienceStore;
   readonly responses: ResponseStore;
   readonly participation: ParticipationStore;
   readonly comments: CommentStore;
-  // The parts' methods, as the services call them.
-  readonly submitResponse: ResponseStore['submitResponse'];
-  readonly bulkInsertResponses: ResponseStore['bulkInsertResponses'];
-  readonly getResponse: ResponseStore['getResponse'];
-  readonly mixAnonymousResponses: ResponseStore['mixAnonymousResponses'];
-  readonly participationBetween: ParticipationStore['participationBetween'];
-  readonly participationSince: ParticipationStore['participationSince'];
-  readonly participatedWaves: ParticipationStore['participatedWaves'];
-  readonly setPromptState: ParticipationStore['setPromptState'];
-  readonly promptStates: ParticipationStore['promptStates'];
-  readonly recordTriggerEvent: ParticipationStore['recordTriggerEvent'];
-  readonly triggerEvents: ParticipationStore['triggerEvents'];
-  readonly commentCounts: CommentStore['commentCounts'];
-  readonly listComments: CommentStore['listComments'];
-  readonly getComment: CommentStore['getComment'];
-  readonly updateComment: CommentStore['updateComment'];
 
   constructor(private readonly db: Knex) {
     this.audiences = new WaveAudienceStore(db);
     this.responses = new ResponseStore(db);
     this.participation = new ParticipationStore(db);
     this.comments = new CommentStore(db);
-    this.submitResponse = this.responses.submitResponse.bind(this.responses);
-    this.bulkInsertResponses = this.responses.bulkInsertResponses.bind(
-      this.responses,
+    Object.assign(
+      this,
+      delegate(this.responses, RESPONSE_METHODS),
+      delegate(this.participation, PARTICIPATION_METHODS),
+      delegate(this.comments, COMMENT_METHODS),
     );
-    this.getResponse = this.responses.getResponse.bind(this.responses);
-    this.mixAnonymousResponses = this.responses.mixAnonymousResponses.bind(
-      this.responses,
-    );
-    this.participationBetween = this.participation.participationBetween.bind(
-      this.participation,
-    );
-    this.participationSince = this.participation.participationSince.bind(
-      this.participation,
-    );
-    this.participatedWaves = this.participation.participatedWaves.bind(
-      this.participation,
-    );
-    this.setPromptState = this.participation.setPromptState.bind(
-      this.participation,
-    );
-    this.promptStates = this.participation.promptStates.bind(
-      this.participation,
-    );
-    this.recordTriggerEvent = this.participation.recordTriggerEvent.bind(
-      this.participation,
-    );
-    this.triggerEvents = this.participation.triggerEvents.bind(
-      this.participation,
-    );
-    this.commentCounts = this.comments.commentCounts.bind(this.comments);
-    this.listComments = this.comments.listComments.bind(this.comments);
-    this.getComment = this.comments.getComment.bind(this.comments);
-    this.updateComment = this.comments.updateComment.bind(this.comments);
   }
 
   // ---------------------------------------------------------------------
