@@ -39,8 +39,8 @@ import {
   exemptionPermissionRules,
 } from './scorecards/exemptions/permissions';
 import { GOLDEN_PATH_METRICS } from './goldenPaths/GoldenPathService';
-import { readSurveySettings } from './surveys/config';
-import { notificationInviter } from './surveys/notifications';
+import { readSurveySettings } from './surveys/config/readSurveysConfig';
+import { notificationInviter } from './surveys/waves/notificationInviter';
 import { registerSurveyRoutes } from './surveys/router';
 import { SurveyService } from './surveys/SurveyService';
 import { SurveyStore } from './surveys/store/SurveyStore';

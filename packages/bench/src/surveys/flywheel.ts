@@ -8,9 +8,9 @@ export {
   SurveyStore,
   type NewSurveyResponse,
 } from '@flywheel/plugin-flywheel-backend/src/surveys/store/SurveyStore';
-export { parseSurveyDefinition } from '@flywheel/plugin-flywheel-backend/src/surveys/definition';
+export { parseSurveyDefinition } from '@flywheel/plugin-flywheel-backend/src/surveys/definitions/definition';
 export {
   isOpen,
   latestWaveWindow,
   waveWindow,
-} from '@flywheel/plugin-flywheel-backend/src/surveys/waves';
+} from '@flywheel/plugin-flywheel-backend/src/surveys/waves/waves';

@@ -13,17 +13,17 @@ import {
   SurveyPromptActionRequest,
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
-import { checkAnswers } from './answers';
-import { asksNps } from './definition';
-import { whyNotPrompted } from './eligibility';
+import { checkAnswers } from './definitions/answers';
+import { asksNps } from './definitions/definition';
+import { whyNotPrompted } from './waves/eligibility';
 import {
   StaleSurveyError,
   StoredSurvey,
   StoredWave,
 } from './store/SurveyStore';
-import { WaveCache } from './waveCache';
-import { throttleHorizon } from './waveInvitations';
-import { isOpen, latestWaveWindow } from './waves';
+import { WaveCache } from './waves/waveCache';
+import { throttleHorizon } from './waves/waveInvitations';
+import { isOpen, latestWaveWindow } from './waves/waves';
 import {
   CLOSED_WAVE_CACHE_SIZE,
   noSuchSurvey,

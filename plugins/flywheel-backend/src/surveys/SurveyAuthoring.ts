@@ -6,14 +6,14 @@ import {
   Survey,
   SurveyWave,
 } from '@flywheel/plugin-flywheel-common';
-import { asksNps, parseSurveyDefinition } from './definition';
+import { asksNps, parseSurveyDefinition } from './definitions/definition';
 import { StoredSurvey, StoredWave } from './store/SurveyStore';
 import {
   throttleHorizon,
   WaveInvitations,
   waveInvitations,
-} from './waveInvitations';
-import { isOpen, latestWaveWindow, toApiWave } from './waves';
+} from './waves/waveInvitations';
+import { isOpen, latestWaveWindow, toApiWave } from './waves/waves';
 import { sameQuestions, SurveyContext } from './SurveyContext';
 
 /**

@@ -10,11 +10,11 @@ import {
   flywheelSurveysManagePermission,
   Survey,
 } from '@flywheel/plugin-flywheel-common';
-import { OrgDirectory, OrgSource } from './audience';
-import { SurveySettings } from './config';
+import { OrgDirectory, OrgSource } from './access/audience';
+import { SurveySettings } from './config/readSurveysConfig';
 import { StoredSurvey, StoredWave, SurveyStore } from './store/SurveyStore';
-import { WaveCache } from './waveCache';
-import { isOpen, toApiWave } from './waves';
+import { WaveCache } from './waves/waveCache';
+import { isOpen, toApiWave } from './waves/waves';
 
 /** Invites a wave's audience, e.g. through Backstage notifications. */
 export interface SurveyInviter {

@@ -11,10 +11,10 @@ import {
   SurveyResultsResponse,
 } from '@flywheel/plugin-flywheel-common';
 import { toCsv } from '../http/csv';
-import { WaveCache } from './waveCache';
-import { OrgDirectory } from './audience';
-import { decideCommentVisibility } from './commentVisibility';
-import { buildResults, WaveCounts } from './results';
+import { WaveCache } from './waves/waveCache';
+import { OrgDirectory } from './access/audience';
+import { decideCommentVisibility } from './access/commentVisibility';
+import { buildResults, WaveCounts } from './results/buildResults';
 import { StoredComment, StoredSurvey, StoredWave } from './store/SurveyStore';
 import { CLOSED_WAVE_CACHE_SIZE, SurveyContext } from './SurveyContext';
 

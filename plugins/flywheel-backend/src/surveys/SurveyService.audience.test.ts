@@ -2,7 +2,7 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { SurveyDefinition } from '@flywheel/plugin-flywheel-common';
 import { Knex } from 'knex';
-import { isSampled } from './eligibility';
+import { isSampled } from './waves/eligibility';
 import { SurveyInviter, SurveyService } from './SurveyService';
 import { SurveyStore } from './store/SurveyStore';
 import { testSurveyService } from './__testUtils__/testService';

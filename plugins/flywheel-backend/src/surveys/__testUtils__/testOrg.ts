@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { OrgSource } from '../audience';
+import { OrgSource } from '../access/audience';
 
 /**
  * A small org for survey tests: `eng` with sub-teams `team-a` (6 people),

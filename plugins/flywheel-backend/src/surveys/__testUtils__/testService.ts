@@ -1,8 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { OrgSource } from '../audience';
-import { readSurveySettings } from '../config';
+import { OrgSource } from '../access/audience';
+import { readSurveySettings } from '../config/readSurveysConfig';
 import { SurveyInviter, SurveyService } from '../SurveyService';
 import { SurveyStore } from '../store/SurveyStore';
 

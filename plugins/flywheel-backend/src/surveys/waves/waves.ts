@@ -1,7 +1,7 @@
 import { SurveySchedule, SurveyWave } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
-import { DEFAULT_WAVE_DAYS } from './definition';
-import { StoredWave } from './store/SurveyStore';
+import { DEFAULT_WAVE_DAYS } from '../definitions/definition';
+import { StoredWave } from '../store/SurveyStore';
 
 /** When a wave of a schedule opens and closes. */
 export interface WaveWindow {

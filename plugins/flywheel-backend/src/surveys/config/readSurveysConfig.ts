@@ -1,9 +1,12 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { SurveyDefinition } from '@flywheel/plugin-flywheel-common';
-import { effectiveMinGroupSize } from './anonymity';
-import { parseSurveyDefinition, SURVEY_ID_PATTERN } from './definition';
-import { ThrottleSettings } from './eligibility';
+import { effectiveMinGroupSize } from '../access/anonymity';
+import {
+  parseSurveyDefinition,
+  SURVEY_ID_PATTERN,
+} from '../definitions/definition';
+import { ThrottleSettings } from '../waves/eligibility';
 
 /** `flywheel.surveys`, with defaults filled in. */
 export interface SurveySettings {

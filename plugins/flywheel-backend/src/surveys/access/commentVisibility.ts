@@ -1,6 +1,6 @@
 import type { SurveyHiddenReason } from '@flywheel/plugin-flywheel-common';
 import { OrgDirectory } from './audience';
-import { teamOf, WaveCounts, waveVisibility } from './results';
+import { teamOf, WaveCounts, waveVisibility } from '../results/buildResults';
 
 /** Which scopes may list a wave's comments, and how each comment is labelled. */
 export interface CommentVisibility {

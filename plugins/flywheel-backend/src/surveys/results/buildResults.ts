@@ -9,11 +9,14 @@ import {
   summarizeCsat,
   summarizeNps,
 } from '@flywheel/plugin-flywheel-common';
-import { decideSegmentVisibility, SegmentVisibility } from './anonymity';
-import { OrgDirectory } from './audience';
-import { toApiWave } from './waves';
-import { AnswerCount, StoredWave } from './store/SurveyStore';
-import { TeamAudience, WaveAudience } from './store/WaveAudienceStore';
+import {
+  decideSegmentVisibility,
+  SegmentVisibility,
+} from '../access/anonymity';
+import { OrgDirectory } from '../access/audience';
+import { toApiWave } from '../waves/waves';
+import { AnswerCount, StoredWave } from '../store/SurveyStore';
+import { TeamAudience, WaveAudience } from '../store/WaveAudienceStore';
 
 /** One wave's stored counts: responses per team, answers per team and value. */
 export interface WaveCounts {

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { SurveyAnswer, SurveyQuestion } from '@flywheel/plugin-flywheel-common';
-import { ScoredAnswer } from './store/SurveyStore';
+import { ScoredAnswer } from '../store/SurveyStore';
 import { isRequired, MAX_TEXT_LENGTH } from './definition';
 
 /** Answers checked against a wave's questions, split for storage. */

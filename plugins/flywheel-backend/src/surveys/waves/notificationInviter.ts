@@ -1,5 +1,5 @@
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { SurveyInviter } from './SurveyService';
+import { SurveyInviter } from '../SurveyService';
 
 const CHUNK = 500;
 

@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import { JsonObject, JsonValue } from '@backstage/types';
 import { InputError } from '@backstage/errors';
-import { readSurveySettings } from './config';
+import { readSurveySettings } from './readSurveysConfig';
 
 function read(surveys?: JsonObject) {
   return readSurveySettings(

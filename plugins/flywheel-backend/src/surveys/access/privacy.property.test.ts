@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { OrgDirectory } from './audience';
 import { decideCommentVisibility } from './commentVisibility';
-import { buildResults, WaveCounts } from './results';
-import { AnswerCount } from './store/SurveyStore';
+import { buildResults, WaveCounts } from '../results/buildResults';
+import { AnswerCount } from '../store/SurveyStore';
 
 /**
  * The attacker: one user who may read every scope the API offers (overall,

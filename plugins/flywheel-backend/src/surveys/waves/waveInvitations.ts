@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { OrgDirectory } from './audience';
+import { OrgDirectory } from '../access/audience';
 import { isSampled, isThrottled, ThrottleSettings } from './eligibility';
-import { Participation } from './store/SurveyStore';
-import { WaveAudience } from './store/WaveAudienceStore';
+import { Participation } from '../store/SurveyStore';
+import { WaveAudience } from '../store/WaveAudienceStore';
 
 /** Who a wave asks, decided once when it opens. */
 export interface WaveInvitations {

@@ -10,7 +10,7 @@ import {
   readProvenance,
   SurveyAudience,
 } from '@flywheel/plugin-flywheel-common';
-import { OrgGraph } from '../catalog/OrgGraph';
+import { OrgGraph } from '../../catalog/OrgGraph';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 

@@ -1,5 +1,5 @@
 import { SurveySchedule } from '@flywheel/plugin-flywheel-common';
-import { StoredWave } from './store/SurveyStore';
+import { StoredWave } from '../store/SurveyStore';
 import {
   isOpen,
   latestWaveWindow,
