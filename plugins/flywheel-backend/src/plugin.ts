@@ -138,12 +138,12 @@ export const flywheelPlugin = createBackendPlugin({
         });
 
         const runStore = new ScaffolderRunStore(db);
-        const goldenPaths = new GoldenPathService(
-          catalogReader,
-          runStore,
-          undefined,
-          surveys,
-        );
+        const goldenPaths = new GoldenPathService({
+          catalog: catalogReader,
+          runs: runStore,
+          permissions,
+          surveyTriggers: surveys,
+        });
         const taskSync = ScaffolderTaskSync.fromDiscovery({
           runs: runStore,
           discovery,
@@ -261,19 +261,14 @@ export const flywheelPlugin = createBackendPlugin({
             store: scorecardStore,
             catalog: catalogReader,
             visibility,
+            permissions,
           }),
           exemptions,
           httpAuth,
-          permissions,
           auditor,
         });
         registerSurveyRoutes(router, { surveys, httpAuth, auditor });
-        registerGoldenPathRoutes(router, {
-          goldenPaths,
-          httpAuth,
-          permissions,
-          auditor,
-        });
+        registerGoldenPathRoutes(router, { goldenPaths, httpAuth, auditor });
 
         httpRouter.use(router);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

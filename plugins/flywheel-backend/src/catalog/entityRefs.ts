@@ -7,6 +7,17 @@ export function normalizeRef(ref: string): string {
   return ref === ref.toLowerCase() ? ref : ref.toLocaleLowerCase('en-US');
 }
 
+/** Parses a full entity ref (kind, namespace, name) from user input. */
+export function parseFullRef(value: string, field: string): string {
+  try {
+    return stringifyEntityRef(parseEntityRef(value));
+  } catch {
+    throw new InputError(
+      `${field} must be an entity ref like component:default/name, got '${value}'`,
+    );
+  }
+}
+
 /** Parses an entity ref from user input, insisting on a kind. */
 export function parseRefOfKind(
   value: string,

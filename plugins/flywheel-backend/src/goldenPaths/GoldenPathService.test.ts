@@ -1,4 +1,9 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Entity } from '@backstage/catalog-model';
 import { DateTime, Settings } from 'luxon';
@@ -20,11 +25,14 @@ describe('GoldenPathService', () => {
     const knex = await databases.init(databaseId);
     const db = await connectDatabase({ getClient: async () => knex });
     const runs = new ScaffolderRunStore(db);
-    const service = new GoldenPathService(
-      new CatalogReader(catalogServiceMock({ entities: testEntities })),
+    const service = new GoldenPathService({
+      catalog: new CatalogReader(
+        catalogServiceMock({ entities: testEntities }),
+      ),
       runs,
-      () => DateTime.fromISO('2026-11-25T12:00:00Z', { zone: 'utc' }),
-    );
+      permissions: mockServices.permissions(),
+      now: () => DateTime.fromISO('2026-11-25T12:00:00Z', { zone: 'utc' }),
+    });
     return { service, runs };
   }
 
@@ -211,7 +219,7 @@ describe('GoldenPathService', () => {
           ownerRef: 'payments',
           outcome: 'succeeded',
         },
-        'user:default/ada',
+        mockCredentials.user('user:default/ada'),
       );
       expect(await runs.list()).toEqual([
         expect.objectContaining({
@@ -227,7 +235,7 @@ describe('GoldenPathService', () => {
             templateRef: 'component:default/x',
             outcome: 'failed',
           },
-          undefined,
+          mockCredentials.service(),
         ),
       ).rejects.toThrow(/templateRef must refer to a template/);
       await expect(
@@ -239,10 +247,42 @@ describe('GoldenPathService', () => {
             completedAt: '2026-11-02T09:00:00Z',
             outcome: 'succeeded',
           },
-          undefined,
+          mockCredentials.service(),
         ),
       ).rejects.toThrow(/completedAt .* is before startedAt/);
       expect((await runs.list()).map(r => r.taskId)).toEqual(['t1']);
+    });
+
+    it('refuses a caller the permission policy denies, reading and recording nothing', async () => {
+      const { runs } = await createService(databaseId);
+      const denied = new GoldenPathService({
+        catalog: new CatalogReader(
+          catalogServiceMock({ entities: testEntities }),
+        ),
+        runs,
+        permissions: mockServices.permissions({ result: AuthorizeResult.DENY }),
+      });
+      const notAllowed = { name: 'NotAllowedError' };
+      await expect(denied.listGoldenPaths(credentials)).rejects.toMatchObject(
+        notAllowed,
+      );
+      await expect(
+        denied.groupAdoption('group:default/payments', credentials),
+      ).rejects.toMatchObject(notAllowed);
+      await expect(
+        denied.provenance('component:default/checkout', credentials),
+      ).rejects.toMatchObject(notAllowed);
+      await expect(
+        denied.recordRun(
+          {
+            taskId: 'sneaky',
+            templateRef: 'template:default/ts-service',
+            outcome: 'succeeded',
+          },
+          credentials,
+        ),
+      ).rejects.toMatchObject(notAllowed);
+      expect(await runs.list()).toEqual([]);
     });
 
     it('publishes per-entity provenance and metrics for other domains', async () => {
@@ -326,11 +366,12 @@ describe('GoldenPathService', () => {
     });
 
     async function ages(now: DateTime, values: string[]) {
-      const service = new GoldenPathService(
-        new CatalogReader(catalogServiceMock({ entities: [] })),
-        { list: async () => [] } as unknown as ScaffolderRunStore,
-        () => now,
-      );
+      const service = new GoldenPathService({
+        catalog: new CatalogReader(catalogServiceMock({ entities: [] })),
+        runs: { list: async () => [] } as unknown as ScaffolderRunStore,
+        permissions: mockServices.permissions(),
+        now: () => now,
+      });
       const insights = await service.entityInsights(credentials);
       return values.map(value =>
         insights.metric(

@@ -1,12 +1,13 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   EntityProvenanceResponse,
+  flywheelGoldenPathsReadPermission,
+  flywheelRunCreatePermission,
   GOLDEN_PATH_LABEL,
   GoldenPathService as GoldenPathServiceRow,
   GoldenPathsResponse,
@@ -26,7 +27,13 @@ import { DateTime, Settings } from 'luxon';
 import { CatalogComponent, CatalogReader } from '../catalog/CatalogReader';
 import type { GoldenPathInsights } from '../interfaces/goldenPathInsights';
 import type { SurveyTriggers } from '../interfaces/surveyTriggers';
-import { parseEntityRefOrThrow, parseRefOfKind } from '../catalog/entityRefs';
+import {
+  parseEntityRefOrThrow,
+  parseFullRef,
+  parseRefOfKind,
+} from '../catalog/entityRefs';
+import { authorizeOrThrow } from '../permissions/authorize';
+import { userRefOf } from '../permissions/principals';
 import { hasFixedOffset, parseIsoInstant } from '../time/instants';
 import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
 
@@ -57,16 +64,35 @@ function templateInfo(template: Entity) {
  * and the recorded scaffolder runs.
  */
 export class GoldenPathService {
-  constructor(
-    private readonly catalog: CatalogReader,
-    private readonly runs: ScaffolderRunStore,
-    private readonly now: () => DateTime = () => DateTime.utc(),
-    private readonly surveyTriggers?: SurveyTriggers,
-  ) {}
+  private readonly catalog: CatalogReader;
+  private readonly runs: ScaffolderRunStore;
+  private readonly permissions: PermissionsService;
+  private readonly now: () => DateTime;
+  private readonly surveyTriggers?: SurveyTriggers;
+
+  constructor(deps: {
+    catalog: CatalogReader;
+    runs: ScaffolderRunStore;
+    permissions: PermissionsService;
+    now?: () => DateTime;
+    /** Fired when a golden-path run succeeds. */
+    surveyTriggers?: SurveyTriggers;
+  }) {
+    this.catalog = deps.catalog;
+    this.runs = deps.runs;
+    this.permissions = deps.permissions;
+    this.now = deps.now ?? (() => DateTime.utc());
+    this.surveyTriggers = deps.surveyTriggers;
+  }
 
   async listGoldenPaths(
     credentials: BackstageCredentials,
   ): Promise<GoldenPathsResponse> {
+    await authorizeOrThrow(
+      this.permissions,
+      flywheelGoldenPathsReadPermission,
+      credentials,
+    );
     const [templates, components] = await Promise.all([
       this.goldenPathTemplates(credentials),
       this.catalog.listComponents(credentials),
@@ -102,6 +128,11 @@ export class GoldenPathService {
     groupRefInput: string,
     credentials: BackstageCredentials,
   ): Promise<GroupAdoptionResponse> {
+    await authorizeOrThrow(
+      this.permissions,
+      flywheelGoldenPathsReadPermission,
+      credentials,
+    );
     const groupRef = parseRefOfKind(groupRefInput, 'group', 'groupRef');
     const [graph, templates, components] = await Promise.all([
       this.catalog.groupTree(credentials),
@@ -152,14 +183,12 @@ export class GoldenPathService {
     entityRefInput: string,
     credentials: BackstageCredentials,
   ): Promise<EntityProvenanceResponse> {
-    let entityRef: string;
-    try {
-      entityRef = stringifyEntityRef(parseEntityRef(entityRefInput));
-    } catch {
-      throw new InputError(
-        `entityRef must be an entity ref like component:default/name, got '${entityRefInput}'`,
-      );
-    }
+    await authorizeOrThrow(
+      this.permissions,
+      flywheelGoldenPathsReadPermission,
+      credentials,
+    );
+    const entityRef = parseFullRef(entityRefInput, 'entityRef');
     const entity = await this.catalog.getEntity(entityRef, credentials);
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
@@ -191,10 +220,21 @@ export class GoldenPathService {
     };
   }
 
+  /**
+   * Records a scaffolder run on behalf of the caller: the user who ran the
+   * template (whose survey it may trigger), or a backend with service
+   * credentials.
+   */
   async recordRun(
     request: RecordRunRequest,
-    userRef: string | undefined,
+    credentials: BackstageCredentials,
   ): Promise<void> {
+    await authorizeOrThrow(
+      this.permissions,
+      flywheelRunCreatePermission,
+      credentials,
+    );
+    const userRef = userRefOf(credentials);
     const run = {
       ...request,
       templateRef: parseRefOfKind(

@@ -1,64 +1,41 @@
-import {
-  AuditorService,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  flywheelGoldenPathsReadPermission,
-  flywheelRunCreatePermission,
-} from '@flywheel/plugin-flywheel-common';
-import { audited } from '../http/audited';
-import { authorizeOrThrow } from '../http/authorize';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { GoldenPathService } from './GoldenPathService';
 
-/** HTTP ↔ GoldenPathService: credentials, permissions, audit, nothing more. */
+/** HTTP ↔ GoldenPathService: credentials and audit; the service decides. */
 export function registerGoldenPathRoutes(
   router: FlywheelApiRouter,
   deps: {
     goldenPaths: GoldenPathService;
     httpAuth: HttpAuthService;
-    permissions: PermissionsService;
     auditor: AuditorService;
   },
 ) {
-  const { goldenPaths, httpAuth, permissions, auditor } = deps;
-
-  const readerCredentials = async (
-    req: Parameters<HttpAuthService['credentials']>[0],
-  ) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await authorizeOrThrow(
-      permissions,
-      flywheelGoldenPathsReadPermission,
-      credentials,
-    );
-    return credentials;
-  };
+  const { goldenPaths } = deps;
+  const { anyone, audited } = routeHelpers(deps);
 
   router.get('/golden-paths', async (req, res) => {
-    const credentials = await readerCredentials(req);
+    const credentials = await anyone(req);
     res.json(await goldenPaths.listGoldenPaths(credentials));
   });
 
   router.get('/golden-paths/adoption', async (req, res) => {
-    const credentials = await readerCredentials(req);
+    const credentials = await anyone(req);
     res.json(await goldenPaths.groupAdoption(req.query.groupRef, credentials));
   });
 
   router.get('/golden-paths/provenance', async (req, res) => {
-    const credentials = await readerCredentials(req);
+    const credentials = await anyone(req);
     res.json(await goldenPaths.provenance(req.query.entityRef, credentials));
   });
 
   // The scaffolder action records the run on behalf of the user who ran the
-  // template (or a backend with its own service credentials); the permission
-  // is checked for that caller. Refused and failed attempts are audited too.
+  // template (or a backend with its own service credentials); the service
+  // checks the permission for that caller. Refused and failed attempts are
+  // audited too.
   router.post('/golden-paths/runs', async (req, res) => {
     await audited(
-      auditor,
       req,
       'golden-path-run-record',
       {
@@ -66,21 +43,7 @@ export function registerGoldenPathRoutes(
         templateRef: req.body.templateRef,
         outcome: req.body.outcome,
       },
-      async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user', 'service'],
-        });
-        await authorizeOrThrow(
-          permissions,
-          flywheelRunCreatePermission,
-          credentials,
-        );
-        const userRef =
-          credentials.principal.type === 'user'
-            ? credentials.principal.userEntityRef
-            : undefined;
-        await goldenPaths.recordRun(req.body, userRef);
-      },
+      async () => goldenPaths.recordRun(req.body, await anyone(req)),
     );
     res.status(201).json({ taskId: req.body.taskId });
   });

@@ -5,7 +5,7 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { audited } from './audited';
-import { authorizeOrThrow } from './authorize';
+import { authorizeOrThrow } from '../permissions/authorize';
 
 const permission = createPermission({
   name: 'flywheel.test.write',

@@ -1,8 +1,13 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { BasicPermission } from '@backstage/plugin-permission-common';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
   EntityResultsResponse,
+  flywheelScorecardsReadPermission,
+  flywheelScorecardsRefreshPermission,
   GroupRollupResponse,
   LeaderboardResponse,
   ScorecardHistoryResponse,
@@ -11,7 +16,8 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
 import { CatalogReader } from '../catalog/CatalogReader';
-import { parseRefOfKind } from '../catalog/entityRefs';
+import { parseFullRef, parseRefOfKind } from '../catalog/entityRefs';
+import { authorizeOrThrow } from '../permissions/authorize';
 import { ScorecardDefinition, ScorecardsById } from './definitions';
 import { ScorecardEngine } from './engine/ScorecardEngine';
 import { toCsv } from '../http/csv';
@@ -29,16 +35,6 @@ const EMPTY_ROLLUP = {
   checks: [],
   subTeams: [],
 };
-
-function parseAnyRef(value: string, field: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(value));
-  } catch {
-    throw new InputError(
-      `${field} must be an entity ref like component:default/name, got '${value}'`,
-    );
-  }
-}
 
 function toInfo(scorecard: ScorecardDefinition): ScorecardInfo {
   const { filter: _filter, checks, ...info } = scorecard;
@@ -59,13 +55,17 @@ export class ScorecardService {
       catalog: CatalogReader;
       /** Which entities each caller may see; every read is limited to them. */
       visibility: EntityVisibility;
+      permissions: PermissionsService;
       now?: () => Date;
     },
   ) {
     this.scorecards = new ScorecardsById(deps.engine.scorecards);
   }
 
-  listScorecards(): ScorecardsResponse {
+  async listScorecards(
+    credentials: BackstageCredentials,
+  ): Promise<ScorecardsResponse> {
+    await this.authorize(credentials, flywheelScorecardsReadPermission);
     return { items: this.deps.engine.scorecards.map(toInfo) };
   }
 
@@ -77,7 +77,15 @@ export class ScorecardService {
     entityRefInput: string,
     credentials: BackstageCredentials,
   ): Promise<EntityResultsResponse> {
-    const entityRef = parseAnyRef(entityRefInput, 'entityRef');
+    await this.authorize(credentials, flywheelScorecardsReadPermission);
+    return this.readEntityResults(entityRefInput, credentials);
+  }
+
+  private async readEntityResults(
+    entityRefInput: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntityResultsResponse> {
+    const entityRef = parseFullRef(entityRefInput, 'entityRef');
     // Stored results or not, an entity the caller may not see is unknown.
     // Asked of the visibility cache: with no restrictive policy that is one
     // permission decision per principal and 30 s, not a catalog read per view.
@@ -101,10 +109,11 @@ export class ScorecardService {
     entityRefInput: string,
     credentials: BackstageCredentials,
   ): Promise<EntityResultsResponse> {
-    const entityRef = parseAnyRef(entityRefInput, 'entityRef');
+    await this.authorize(credentials, flywheelScorecardsRefreshPermission);
+    const entityRef = parseFullRef(entityRefInput, 'entityRef');
     await this.requireEntity(entityRef, credentials);
     await this.deps.engine.evaluateEntities([entityRef]);
-    return this.entityResults(entityRef, credentials);
+    return this.readEntityResults(entityRef, credentials);
   }
 
   /**
@@ -121,6 +130,7 @@ export class ScorecardService {
     scorecardId: string | undefined,
     credentials: BackstageCredentials,
   ): Promise<GroupRollupResponse> {
+    await this.authorize(credentials, flywheelScorecardsReadPermission);
     const groupRef =
       groupRefInput === undefined
         ? undefined
@@ -158,6 +168,7 @@ export class ScorecardService {
     scorecardId: string,
     credentials: BackstageCredentials,
   ): Promise<LeaderboardResponse> {
+    await this.authorize(credentials, flywheelScorecardsReadPermission);
     const { id } = this.scorecards.require(scorecardId);
     const visible = await this.deps.visibility.visibleTo(credentials);
     const items = await this.deps.store.leaderboard(
@@ -190,12 +201,13 @@ export class ScorecardService {
     },
     credentials: BackstageCredentials,
   ): Promise<ScorecardHistoryResponse> {
+    await this.authorize(credentials, flywheelScorecardsReadPermission);
     const { id } = this.scorecards.require(options.scorecardId);
     let ref: string | undefined;
     if (options.scope === 'group') {
       ref = parseRefOfKind(options.ref ?? '', 'group', 'ref');
     } else if (options.scope === 'entity') {
-      ref = parseAnyRef(options.ref ?? '', 'ref');
+      ref = parseFullRef(options.ref ?? '', 'ref');
     }
     const empty = { scorecardId: id, scope: options.scope, ref, points: [] };
     const visible = await this.deps.visibility.visibleTo(credentials);
@@ -228,6 +240,20 @@ export class ScorecardService {
    * counts only those.
    */
   async entities(
+    options: {
+      scorecardId: string;
+      groupRef?: string;
+      failingCheck?: string;
+      limit?: number;
+      offset?: number;
+    },
+    credentials: BackstageCredentials,
+  ) {
+    await this.authorize(credentials, flywheelScorecardsReadPermission);
+    return this.entityPage(options, credentials);
+  }
+
+  private async entityPage(
     options: {
       scorecardId: string;
       groupRef?: string;
@@ -282,7 +308,8 @@ export class ScorecardService {
     const rows: string[][] = [];
     const pageSize = 1000;
     for (let offset = 0; ; offset += pageSize) {
-      const page = await this.entities(
+      await this.authorize(credentials, flywheelScorecardsReadPermission);
+      const page = await this.entityPage(
         { ...options, limit: pageSize, offset },
         credentials,
       );
@@ -321,6 +348,13 @@ export class ScorecardService {
       ],
       rows,
     );
+  }
+
+  private async authorize(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) {
+    await authorizeOrThrow(this.deps.permissions, permission, credentials);
   }
 
   private now() {

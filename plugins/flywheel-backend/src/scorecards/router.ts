@@ -1,66 +1,29 @@
-import {
-  AuditorService,
-  HttpAuthService,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
-import {
-  flywheelExemptionRequestPermission,
-  flywheelScorecardsReadPermission,
-  flywheelScorecardsRefreshPermission,
-} from '@flywheel/plugin-flywheel-common';
-import { BasicPermission } from '@backstage/plugin-permission-common';
-import { JsonObject } from '@backstage/types';
-import { audited as auditWrite } from '../http/audited';
-import { authorizeOrThrow } from '../http/authorize';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { sendCsv } from '../http/csv';
 import { ScorecardService } from './ScorecardService';
 import { ExemptionService } from './exemptions/ExemptionService';
 
-/** HTTP ↔ ScorecardService: credentials, permissions, audit, nothing more. */
+/** HTTP ↔ ScorecardService and ExemptionService: credentials and audit; the services decide. */
 export function registerScorecardRoutes(
   router: FlywheelApiRouter,
   deps: {
     scorecards: ScorecardService;
     exemptions: ExemptionService;
     httpAuth: HttpAuthService;
-    permissions: PermissionsService;
     auditor: AuditorService;
   },
 ) {
-  const { scorecards, exemptions, httpAuth, permissions, auditor } = deps;
-
-  type Request = Parameters<HttpAuthService['credentials']>[0];
-
-  const authorized = async (req: Request, permission: BasicPermission) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    await authorizeOrThrow(permissions, permission, credentials);
-    return credentials;
-  };
-
-  /** Writes that record who did them need a person. */
-  const authorizedUser = async (req: Request, permission: BasicPermission) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    await authorizeOrThrow(permissions, permission, credentials);
-    return credentials;
-  };
-
-  const audited = <T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    fn: () => Promise<T>,
-  ) => auditWrite(auditor, req, eventId, meta, fn);
+  const { scorecards, exemptions } = deps;
+  const { anyone, person, audited } = routeHelpers(deps);
 
   router.get('/scorecards', async (req, res) => {
-    await authorized(req, flywheelScorecardsReadPermission);
-    res.json(scorecards.listScorecards());
+    res.json(await scorecards.listScorecards(await anyone(req)));
   });
 
   router.get('/scorecards/results', async (req, res) => {
-    const credentials = await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await anyone(req);
     res.json(await scorecards.entityResults(req.query.entityRef, credentials));
   });
 
@@ -70,10 +33,7 @@ export function registerScorecardRoutes(
       'scorecard-refresh',
       { entityRef: req.body.entityRef },
       async () => {
-        const credentials = await authorized(
-          req,
-          flywheelScorecardsRefreshPermission,
-        );
+        const credentials = await anyone(req);
         return scorecards.refresh(req.body.entityRef, credentials);
       },
     );
@@ -82,7 +42,7 @@ export function registerScorecardRoutes(
 
   // Reads are limited to the entities the caller may see in the catalog.
   router.get('/scorecards/rollup', async (req, res) => {
-    const credentials = await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await anyone(req);
     res.json(
       await scorecards.rollup(
         req.query.groupRef,
@@ -93,12 +53,12 @@ export function registerScorecardRoutes(
   });
 
   router.get('/scorecards/leaderboard', async (req, res) => {
-    const credentials = await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await anyone(req);
     res.json(await scorecards.leaderboard(req.query.scorecardId, credentials));
   });
 
   router.get('/scorecards/history', async (req, res) => {
-    const credentials = await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await anyone(req);
     res.json(
       await scorecards.history(
         {
@@ -113,7 +73,7 @@ export function registerScorecardRoutes(
   });
 
   router.get('/scorecards/entities', async (req, res) => {
-    const credentials = await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await anyone(req);
     const { scorecardId, groupRef, failingCheck, limit, offset, format } =
       req.query;
     if (format === 'csv') {
@@ -133,7 +93,7 @@ export function registerScorecardRoutes(
   });
 
   router.get('/scorecards/exemptions', async (req, res) => {
-    const credentials = await authorized(req, flywheelScorecardsReadPermission);
+    const credentials = await anyone(req);
     res.json(await exemptions.listExemptions(req.query, credentials));
   });
 
@@ -147,10 +107,7 @@ export function registerScorecardRoutes(
         checkId: req.body.checkId,
       },
       async () => {
-        const credentials = await authorizedUser(
-          req,
-          flywheelExemptionRequestPermission,
-        );
+        const credentials = await person(req);
         return exemptions.requestExemption(req.body, credentials);
       },
     );
@@ -165,9 +122,7 @@ export function registerScorecardRoutes(
       async () => {
         // The service asks the policy about this exemption (owners only by
         // default, never the requester).
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user'],
-        });
+        const credentials = await person(req);
         return exemptions.decideExemption(req.params.id, req.body, credentials);
       },
     );
@@ -180,9 +135,7 @@ export function registerScorecardRoutes(
       'scorecard-exemption-revoke',
       { id: req.params.id },
       async () => {
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user'],
-        });
+        const credentials = await person(req);
         return exemptions.revokeExemption(
           req.params.id,
           req.body ?? {},

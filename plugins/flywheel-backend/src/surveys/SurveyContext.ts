@@ -4,12 +4,12 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import {
   flywheelSurveysManagePermission,
   Survey,
 } from '@flywheel/plugin-flywheel-common';
+import { authorizeOrThrow, isAllowed } from '../permissions/authorize';
 import { OrgDirectory, OrgSource } from './access/audience';
 import { SurveySettings } from './config/readSurveysConfig';
 import { StoredSurvey, StoredWave, SurveyStore } from './store/SurveyStore';
@@ -116,19 +116,14 @@ export class SurveyContext {
     credentials: BackstageCredentials,
     permission: typeof flywheelSurveysManagePermission,
   ): Promise<boolean> {
-    const [decision] = await this.deps.permissions.authorize([{ permission }], {
-      credentials,
-    });
-    return decision.result === AuthorizeResult.ALLOW;
+    return isAllowed(this.deps.permissions, permission, credentials);
   }
 
   async require(
     credentials: BackstageCredentials,
     permission: typeof flywheelSurveysManagePermission,
   ) {
-    if (!(await this.allowed(credentials, permission))) {
-      throw new NotAllowedError(`Not allowed: ${permission.name}`);
-    }
+    await authorizeOrThrow(this.deps.permissions, permission, credentials);
   }
 
   async surveyOrThrow(id: string): Promise<StoredSurvey> {

@@ -1,24 +1,11 @@
-import {
-  AuditorService,
-  BackstageCredentials,
-  HttpAuthService,
-} from '@backstage/backend-plugin-api';
-import { JsonObject } from '@backstage/types';
-import { audited } from '../http/audited';
+import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { sendCsv } from '../http/csv';
+import { userRefOf } from '../permissions/principals';
 import { SurveyService } from './SurveyService';
 
 type Request = Parameters<HttpAuthService['credentials']>[0];
-
-/** The person behind credentials that may also be a service's. */
-const userOf = (credentials: BackstageCredentials) => {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-  };
-  return principal.type === 'user' ? principal.userEntityRef : undefined;
-};
 
 const untyped = (res: unknown) => res as import('express').Response;
 
@@ -37,21 +24,13 @@ export function registerSurveyRoutes(
     auditor: AuditorService;
   },
 ) {
-  const { surveys, httpAuth, auditor } = deps;
-
-  const anyone = (req: Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  const { surveys } = deps;
+  const { anyone, audited: write, ...callers } = routeHelpers(deps);
   /** Answering and authoring need a person. */
   const person = async (req: Request) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await callers.person(req);
     return { credentials, userRef: credentials.principal.userEntityRef };
   };
-  const write = <T>(
-    req: Request,
-    eventId: string,
-    meta: JsonObject,
-    fn: () => Promise<T>,
-  ) => audited(auditor, req, eventId, meta, fn);
 
   router.get('/surveys', async (req, res) => {
     await anyone(req);
@@ -83,7 +62,7 @@ export function registerSurveyRoutes(
     await write(req, 'survey-trigger', { event: req.body.event }, async () => {
       // Other backends fire triggers on a person's behalf; people cannot
       // fire them for others.
-      await httpAuth.credentials(req, { allow: ['service'] });
+      await callers.backend(req);
       await surveys.fire(req.body);
     });
     res.status(202).json({ accepted: true });
@@ -179,7 +158,7 @@ export function registerSurveyRoutes(
         req.params.surveyId,
         query,
         credentials,
-        userOf(credentials),
+        userRefOf(credentials),
       );
       sendCsv(res, `${req.params.surveyId}-results.csv`, csv);
       return;
@@ -193,7 +172,7 @@ export function registerSurveyRoutes(
           req.params.surveyId,
           query,
           credentials,
-          userOf(credentials),
+          userRefOf(credentials),
         ),
       );
   });
@@ -212,7 +191,7 @@ export function registerSurveyRoutes(
           offset: integer(req.query.offset),
         },
         credentials,
-        userOf(credentials),
+        userRefOf(credentials),
       ),
     );
   });

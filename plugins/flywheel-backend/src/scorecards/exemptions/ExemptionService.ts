@@ -5,7 +5,6 @@ import {
   UserInfoService,
 } from '@backstage/backend-plugin-api';
 import {
-  parseEntityRef,
   RELATION_OWNED_BY,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -13,11 +12,14 @@ import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   flywheelExemptionDecidePermission,
+  flywheelExemptionRequestPermission,
+  flywheelScorecardsReadPermission,
   ScorecardExemption,
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
 import { CatalogReader } from '../../catalog/CatalogReader';
-import { parseRefOfKind } from '../../catalog/entityRefs';
+import { parseFullRef, parseRefOfKind } from '../../catalog/entityRefs';
+import { authorizeOrThrow } from '../../permissions/authorize';
 import { EntityVisibility } from '../access/EntityVisibility';
 import { ScorecardsById } from '../definitions';
 import { ScorecardEngine } from '../engine/ScorecardEngine';
@@ -26,16 +28,6 @@ import { ExemptionNotifier } from './notifications';
 import { ExemptionResource, judgeExemption } from './permissions';
 
 const MAX_EXEMPTION_DAYS = 366;
-
-function parseAnyRef(value: string, field: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(value));
-  } catch {
-    throw new InputError(
-      `${field} must be an entity ref like component:default/name, got '${value}'`,
-    );
-  }
-}
 
 type Judge = (resource: ExemptionResource) => {
   allowed: boolean;
@@ -80,13 +72,18 @@ export class ExemptionService {
     },
     credentials: BackstageCredentials,
   ): Promise<{ items: ScorecardExemption[] }> {
+    await authorizeOrThrow(
+      this.deps.permissions,
+      flywheelScorecardsReadPermission,
+      credentials,
+    );
     const groupRef =
       options.groupRef !== undefined
         ? parseRefOfKind(options.groupRef, 'group', 'groupRef')
         : undefined;
     const entityRef =
       options.entityRef !== undefined
-        ? parseAnyRef(options.entityRef, 'entityRef')
+        ? parseFullRef(options.entityRef, 'entityRef')
         : undefined;
     const visible = await this.deps.visibility.visibleTo(credentials);
     if (groupRef !== undefined && !visible.has(groupRef)) {
@@ -129,8 +126,13 @@ export class ExemptionService {
     },
     credentials: BackstageCredentials<{ type: 'user'; userEntityRef: string }>,
   ): Promise<ScorecardExemption> {
+    await authorizeOrThrow(
+      this.deps.permissions,
+      flywheelExemptionRequestPermission,
+      credentials,
+    );
     const requestedBy = credentials.principal.userEntityRef;
-    const entityRef = parseAnyRef(input.entityRef, 'entityRef');
+    const entityRef = parseFullRef(input.entityRef, 'entityRef');
     const scorecard = this.scorecards.require(input.scorecardId);
     if (!scorecard.checks.some(c => c.id === input.checkId)) {
       throw new InputError(
