@@ -4,7 +4,15 @@ const domainBoundaryOverrides = require('../../eslint/domainBoundaries');
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   overrides: domainBoundaryOverrides(__dirname, {
     domains: ['goldenPaths', 'scorecards', 'surveys'],
-    baseLayer: ['catalog', 'database', 'http', 'interfaces', 'lang', 'time'],
+    baseLayer: [
+      'catalog',
+      'database',
+      'http',
+      'interfaces',
+      'lang',
+      'permissions',
+      'time',
+    ],
     composition: ['plugin'],
     extensions: ['ts'],
     domainMessage:
