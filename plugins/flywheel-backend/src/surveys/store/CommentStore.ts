@@ -3,7 +3,7 @@ import { normalizeRef } from '../../catalog/entityRefs';
 import { isSqlite } from '../../database/engines';
 import { num } from '../../database/rows';
 import { COMMENTS, CommentRow, commentFromRow } from './surveyRows';
-import { StoredComment, CommentQuery } from './SurveyStore';
+import { StoredComment, CommentQuery } from './surveyTypes';
 
 /** The comments inbox: listing, counting, tagging and resolving. */
 export class CommentStore {

@@ -9,7 +9,7 @@ import {
   TriggerEventRow,
   optionalDate,
 } from './surveyRows';
-import { Participation, PromptState } from './SurveyStore';
+import { Participation, PromptState } from './surveyTypes';
 
 /**
  * Who answered which wave and when, snoozed and dismissed prompts, and

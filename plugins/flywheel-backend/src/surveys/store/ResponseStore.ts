@@ -30,7 +30,7 @@ import {
   NewSurveyResponse,
   StaleSurveyError,
   StoredResponse,
-} from './SurveyStore';
+} from './surveyTypes';
 
 /** Responses with their answers and comments: storing, changing, mixing. */
 export class ResponseStore {

@@ -3,7 +3,7 @@ import type {
   StoredComment,
   StoredSurvey,
   StoredWave,
-} from './SurveyStore';
+} from './surveyTypes';
 import { normalizeRef } from '../../catalog/entityRefs';
 import { numOrNull, toDate } from '../../database/rows';
 import { randomUUID } from 'node:crypto';
