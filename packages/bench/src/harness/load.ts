@@ -1,26 +1,38 @@
-import { fork } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { BenchCall, callOnce } from './http';
+import { percentile } from './stats';
 
 /**
  * HTTP load: `clients` concurrent closed-loop clients (each sends its next
- * request when the last one answered) over keep-alive connections, from a
- * separate process so the load generator does not share the backend's event
- * loop. Latency is measured per request, first byte sent to last byte read.
+ * call when the last one answered) over keep-alive connections, latency per
+ * call from first byte sent to last byte read. Optionally an open-loop
+ * background stream of other calls (e.g. writes that keep invalidating a
+ * cache while the clients read). Run it with runLoad (loadProcess.ts), in
+ * its own process, so it does not share the backend's event loop.
  */
-
-export interface LoadRequest {
+export interface LoadSpec {
   name: string;
   baseUrl: string;
-  token: string;
-  paths: string[];
   clients: number;
-  requests: number;
+  /** Cycled through; with `once`, each call is sent once, in order. */
+  calls: BenchCall[];
+  once?: boolean;
+  /** Measured calls to send (cycled loads). */
+  requests?: number;
+  /** Stops sending after this long (all in flight are still counted). */
+  durationMs?: number;
+  /** Calls before measuring (cycled loads only). */
   warmup: number;
+  /** Calls sent one at a time every `intervalMs` while the clients run. */
+  background?: { calls: BenchCall[]; intervalMs: number };
+  /** Failure statuses the scenario expects (e.g. 409): counted, not printed. */
+  expectedErrors?: number[];
 }
 
 export interface LoadResult {
   name: string;
   requests: number;
+  /** Answers other than 2xx, and calls that got no answer. */
   errors: number;
   statuses: Record<string, number>;
   durationMs: number;
@@ -30,91 +42,111 @@ export interface LoadResult {
   p99: number;
   max: number;
   meanBytes: number;
+  /** Share of the load the backend's event loop was busy (withEventLoopBusy). */
+  eventLoopBusy?: number;
+  /** With `once`: the status of each call, in call order (0: not sent). */
+  statusByCall?: number[];
+  background?: {
+    sent: number;
+    statuses: Record<string, number>;
+    /** The status of each background call, in call order (0: not sent). */
+    statusByCall: number[];
+  };
 }
 
-const LOAD_MESSAGE = 'flywheel-bench-load';
+const count = (statuses: Record<string, number>, status: number) => {
+  statuses[status] = (statuses[status] ?? 0) + 1;
+};
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) {
-    return NaN;
-  }
-  const index = Math.min(
-    sorted.length - 1,
-    Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
-  );
-  return sorted[index];
-}
-
-async function runLoad(spec: LoadRequest): Promise<LoadResult> {
-  const agent = new Agent({ keepAlive: true, maxSockets: spec.clients });
-  const url = new URL(spec.baseUrl);
+/** An open-loop stream: one call every intervalMs whatever the answers take. */
+function backgroundStream(agent: Agent, spec: LoadSpec) {
+  const bg = spec.background;
   const statuses: Record<string, number> = {};
-  let bytes = 0;
+  const statusByCall = (bg?.calls ?? []).map(() => 0);
+  const inFlight: Promise<void>[] = [];
+  let sent = 0;
+  const timer = bg
+    ? setInterval(() => {
+        if (sent >= bg.calls.length) {
+          return;
+        }
+        const index = sent++;
+        inFlight.push(
+          callOnce(agent, spec.baseUrl, bg.calls[index]).then(r => {
+            count(statuses, r.status);
+            statusByCall[index] = r.status;
+          }),
+        );
+      }, bg.intervalMs)
+    : undefined;
+  return {
+    async stop(): Promise<LoadResult['background']> {
+      clearInterval(timer);
+      await Promise.all(inFlight);
+      return bg ? { sent, statuses, statusByCall } : undefined;
+    },
+  };
+}
 
-  const once = (path: string) =>
-    new Promise<{ ms: number; status: number; bytes: number }>(resolve => {
-      const started = performance.now();
-      const req = request(
-        {
-          agent,
-          host: url.hostname,
-          port: url.port,
-          path,
-          method: 'GET',
-          headers: { authorization: `Bearer ${spec.token}` },
-        },
-        res => {
-          let size = 0;
-          res.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-          });
-          res.on('end', () =>
-            resolve({
-              ms: performance.now() - started,
-              status: res.statusCode ?? 0,
-              bytes: size,
-            }),
-          );
-        },
-      );
-      req.on('error', () =>
-        resolve({ ms: performance.now() - started, status: 0, bytes: 0 }),
-      );
-      req.end();
-    });
-
-  let next = 0;
-  const pathFor = (i: number) => spec.paths[i % spec.paths.length];
+/** Generates the load in this process; see runLoad for the usual way. */
+export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets: spec.clients + (spec.background ? 1 : 0),
+  });
+  const callAt = (i: number) => spec.calls[i % spec.calls.length];
 
   // Warm-up (not measured): opens the connections, warms the JIT and caches.
   let warm = 0;
-  await Promise.all(
-    Array.from({ length: spec.clients }, async () => {
-      while (warm < spec.warmup) {
-        await once(pathFor(warm++));
-      }
-    }),
-  );
+  if (!spec.once) {
+    await Promise.all(
+      Array.from({ length: spec.clients }, async () => {
+        while (warm < spec.warmup) {
+          await callOnce(agent, spec.baseUrl, callAt(warm++));
+        }
+      }),
+    );
+  }
 
+  const statuses: Record<string, number> = {};
+  const statusByCall = spec.once ? spec.calls.map(() => 0) : undefined;
   const latencies: number[] = [];
+  const firstErrors: string[] = [];
+  let bytes = 0;
   let errors = 0;
+  let next = 0;
+  const limit = spec.once ? spec.calls.length : spec.requests ?? Infinity;
   const started = performance.now();
+  const deadline = started + (spec.durationMs ?? Infinity);
+  const background = backgroundStream(agent, spec);
   await Promise.all(
     Array.from({ length: spec.clients }, async () => {
-      while (next < spec.requests) {
+      while (next < limit && performance.now() < deadline) {
         const i = next++;
-        const r = await once(pathFor(i + spec.warmup));
+        const call = spec.once ? spec.calls[i] : callAt(i + warm);
+        const r = await callOnce(agent, spec.baseUrl, call);
         latencies.push(r.ms);
-        statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+        count(statuses, r.status);
+        if (statusByCall) {
+          statusByCall[i] = r.status;
+        }
         bytes += r.bytes;
-        if (r.status !== 200) {
+        if (r.status < 200 || r.status >= 300) {
           errors += 1;
+          const expected = spec.expectedErrors?.includes(r.status);
+          if (firstErrors.length < 3 && !expected) {
+            firstErrors.push(`${r.status} ${r.text}`);
+          }
         }
       }
     }),
   );
   const durationMs = performance.now() - started;
+  const backgroundResult = await background.stop();
   agent.destroy();
+  for (const error of firstErrors) {
+    process.stderr.write(`    [load] ${spec.name}: ${error}\n`);
+  }
   latencies.sort((a, b) => a - b);
   return {
     name: spec.name,
@@ -128,52 +160,7 @@ async function runLoad(spec: LoadRequest): Promise<LoadResult> {
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1],
     meanBytes: bytes / Math.max(1, latencies.length),
+    statusByCall,
+    background: backgroundResult,
   };
-}
-
-/** Runs the load in a child process (this file, forked) and returns its figures. */
-export function runLoadInChild(spec: LoadRequest): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--load-child'], {
-      execArgv: process.execArgv,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    child.on('message', message => {
-      const m = message as {
-        type?: string;
-        result?: LoadResult;
-        error?: string;
-      };
-      if (m?.type !== LOAD_MESSAGE) {
-        return;
-      }
-      if (m.error) {
-        reject(new Error(m.error));
-      } else {
-        resolve(m.result!);
-      }
-      child.kill();
-    });
-    child.once('error', reject);
-    child.once('exit', code => {
-      if (code) {
-        reject(new Error(`load generator exited with ${code}`));
-      }
-    });
-    child.send(spec);
-  });
-}
-
-if (process.argv.includes('--load-child')) {
-  process.once('message', spec => {
-    // The parent sends the spec once, right after forking.
-    runLoad(spec as LoadRequest).then(
-      result =>
-        process.send!({ type: LOAD_MESSAGE, result }, () => process.exit(0)),
-      error =>
-        process.send!({ type: LOAD_MESSAGE, error: String(error) }, () =>
-          process.exit(1),
-        ),
-    );
-  });
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
  * `--cpu-profile DIR`: records a V8 CPU profile of one phase of the run (in
  * the backend's process, so server-side work under HTTP load is included)
  * and writes DIR/<name>.cpuprofile, to open in Chrome DevTools or to
- * summarise with `node src/scorecards/summarizeProfile.js`. Profiling slows
+ * summarise with `yarn workspace bench profile:summary`. Profiling slows
  * the phase down: figures from a profiled run are not comparable.
  */
 export function cpuProfiler(dir: string | undefined) {
@@ -41,3 +41,6 @@ export function cpuProfiler(dir: string | undefined) {
     }
   };
 }
+
+/** Runs a phase, recording its CPU profile when `--cpu-profile` is given. */
+export type Profile = ReturnType<typeof cpuProfiler>;

@@ -1,4 +1,8 @@
 import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import {
   createPublicKey,
   generateKeyPairSync,
   KeyObject,
@@ -10,7 +14,7 @@ import {
  * Backstage user tokens for the benchmark's synthetic people, signed the way
  * @backstage/plugin-auth-backend signs them (ES256 JWT, `typ`
  * vnd.backstage.user, claims iss/sub/ent/aud/iat/exp and the `uip` identity
- * proof). The bench backend's `auth` plugin publishes the public key at
+ * proof). {@link userTokenAuthPlugin} publishes the public key at
  * /api/auth/.well-known/jwks.json, so every request goes through the
  * backend's ordinary user-token verification (JWKS lookup, signature,
  * expiry); nothing in the plugin under test is bypassed.
@@ -66,4 +70,32 @@ export class BenchUserTokens {
       },
     );
   }
+}
+
+/**
+ * A stand-in `auth` plugin that only publishes the public key of `tokens`,
+ * where the backend looks for the auth backend's keys.
+ */
+export function userTokenAuthPlugin(tokens: BenchUserTokens) {
+  return createBackendPlugin({
+    pluginId: 'auth',
+    register(env) {
+      env.registerInit({
+        deps: { httpRouter: coreServices.httpRouter },
+        async init({ httpRouter }) {
+          httpRouter.use((req, res, next) => {
+            if (req.method === 'GET' && req.path === '/.well-known/jwks.json') {
+              res.json(tokens.jwks);
+            } else {
+              next();
+            }
+          });
+          httpRouter.addAuthPolicy({
+            path: '/.well-known',
+            allow: 'unauthenticated',
+          });
+        },
+      });
+    },
+  });
 }

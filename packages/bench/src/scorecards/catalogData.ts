@@ -1,22 +1,24 @@
 import { Entity } from '@backstage/catalog-model';
+import {
+  benchAnnotations,
+  generateGroupTree,
+  hashOf,
+  pad,
+  prng,
+  ROOT_GROUP,
+  weighted,
+} from '../harness';
 
 /**
- * The synthetic catalog: a 4-level group hierarchy of 300 groups (1
- * organisation, 5 divisions, 30 departments, 264 teams), systems, domains,
- * golden-path and other templates, and N Components owned mostly by teams.
- * Deterministic (seeded), so every run and both databases get the same
- * catalog and the same mix of passing and failing checks.
+ * The synthetic catalog: the harness's 4-level group hierarchy of 300 groups
+ * (1 organisation, 5 divisions, 30 departments, 264 teams), systems,
+ * domains, golden-path and other templates, and N Components owned mostly
+ * by teams. Deterministic (seeded), so every run and both databases get the
+ * same catalog and the same mix of passing and failing checks.
  */
-
-export const LOCATION = 'flywheel-bench:synthetic';
-
-export const ROOT_GROUP = 'acme';
 
 /** Set on changed components (the incremental step) to see when the catalog has them. */
 export const REVISION_ANNOTATION = 'flywheel.dev/bench-revision';
-const DIVISIONS = 5;
-const DEPARTMENTS_PER_DIVISION = 6;
-const TEAMS = 264; // 1 + 5 + 30 + 264 = 300 groups
 const SYSTEMS = 200;
 const DOMAINS = 10;
 
@@ -29,38 +31,6 @@ export const TEMPLATES = [
   { name: 'legacy-sandbox', goldenPath: false, version: '1.0.0' },
 ];
 
-/** A small deterministic PRNG (mulberry32). */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a, for values derived from a name (stable across runs and changes). */
-export function hashOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-const pad = (n: number, width = 5) => String(n).padStart(width, '0');
-
-function annotationsFor(name: string): Record<string, string> {
-  return {
-    'backstage.io/managed-by-location': LOCATION,
-    'backstage.io/managed-by-origin-location': LOCATION,
-    'flywheel.dev/bench-name': name,
-  };
-}
-
 export interface SyntheticCatalog {
   groups: Entity[];
   components: Entity[];
@@ -68,25 +38,6 @@ export interface SyntheticCatalog {
   /** Group refs by level (0 = organisation … 3 = teams). */
   levels: string[][];
   all(): Entity[];
-}
-
-function group(
-  name: string,
-  type: string,
-  parent: string | undefined,
-  title: string,
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Group',
-    metadata: { name, title, annotations: annotationsFor(name) },
-    spec: {
-      type,
-      ...(parent ? { parent } : {}),
-      children: [],
-      profile: { displayName: title },
-    },
-  };
 }
 
 const LANGUAGES = ['typescript', 'java', 'go', 'python', 'kotlin', 'ruby'];
@@ -102,12 +53,6 @@ const TAGS = [
   'critical',
   'experimental',
 ];
-
-/** The value of the first bucket whose upper bound is above the roll. */
-export function weighted<T>(roll: number, buckets: [number, T][]): T {
-  return (buckets.find(([upTo]) => roll < upTo) ??
-    buckets[buckets.length - 1])[1];
-}
 
 /** One component; `variant` > 0 gives a changed version of it (the incremental step). */
 export function makeComponent(
@@ -139,7 +84,7 @@ export function makeComponent(
   const ownerSpec =
     r() < 0.5 ? owner : `group:${owner}`; /* both spellings occur */
 
-  const annotations = annotationsFor(name);
+  const annotations = benchAnnotations(name);
   if (variant) {
     annotations[REVISION_ANNOTATION] = String(variant);
   }
@@ -250,39 +195,9 @@ export function makeComponent(
 
 /** Builds the catalog with `componentCount` components. */
 export function generateCatalog(componentCount: number): SyntheticCatalog {
-  const levels: string[][] = [[], [], [], []];
-  const groups: Entity[] = [
-    group(ROOT_GROUP, 'organization', undefined, 'ACME Corp'),
-  ];
-  levels[0].push(ROOT_GROUP);
-  const departments: string[] = [];
-  for (let d = 0; d < DIVISIONS; d++) {
-    const division = `division-${d + 1}`;
-    groups.push(group(division, 'division', ROOT_GROUP, `Division ${d + 1}`));
-    levels[1].push(division);
-    for (let p = 0; p < DEPARTMENTS_PER_DIVISION; p++) {
-      const department = `department-${d + 1}-${p + 1}`;
-      groups.push(
-        group(
-          department,
-          'department',
-          division,
-          `Department ${d + 1}.${p + 1}`,
-        ),
-      );
-      levels[2].push(department);
-      departments.push(department);
-    }
-  }
-  const teams: string[] = [];
-  for (let t = 0; t < TEAMS; t++) {
-    const team = `team-${pad(t + 1, 3)}`;
-    // Departments get 8 or 9 teams each.
-    const department = departments[t % departments.length];
-    groups.push(group(team, 'team', department, `Team ${t + 1}`));
-    levels[3].push(team);
-    teams.push(team);
-  }
+  const { groups, levels } = generateGroupTree();
+  const departments = levels[2];
+  const teams = levels[3];
 
   const others: Entity[] = [];
   for (let d = 0; d < DOMAINS; d++) {
@@ -290,8 +205,8 @@ export function generateCatalog(componentCount: number): SyntheticCatalog {
     others.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Domain',
-      metadata: { name, annotations: annotationsFor(name) },
-      spec: { owner: `group:${levels[1][d % DIVISIONS]}` },
+      metadata: { name, annotations: benchAnnotations(name) },
+      spec: { owner: `group:${levels[1][d % levels[1].length]}` },
     });
   }
   for (let s = 0; s < SYSTEMS; s++) {
@@ -299,7 +214,7 @@ export function generateCatalog(componentCount: number): SyntheticCatalog {
     others.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'System',
-      metadata: { name, annotations: annotationsFor(name) },
+      metadata: { name, annotations: benchAnnotations(name) },
       spec: {
         owner: `group:${departments[s % departments.length]}`,
         domain: `domain-${pad(s % DOMAINS, 2)}`,
@@ -317,7 +232,7 @@ export function generateCatalog(componentCount: number): SyntheticCatalog {
           ? { 'flywheel.dev/golden-path': 'true' }
           : {},
         annotations: {
-          ...annotationsFor(template.name),
+          ...benchAnnotations(template.name),
           ...(template.version
             ? { 'flywheel.dev/template-version': template.version }
             : {}),

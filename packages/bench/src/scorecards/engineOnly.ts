@@ -7,16 +7,14 @@
  * in seconds rather than the full benchmark's half hour, for trying a change
  * to the engine; the full benchmark's figures are the ones that count.
  */
-import { AuthService } from '@backstage/backend-plugin-api';
+import { AuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { Entity, RELATION_OWNED_BY } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import knexFactory, { Knex } from 'knex';
-import { PG_DEFAULT } from './backend';
-import { CpuUse, cpuMeter } from './cpu';
+import { BenchLogger, cpuMeter, CpuUse, pgConnectionString } from '../harness';
 import { generateCatalog } from './catalogData';
 import { buildEngine, entityResultsReader, migrateFlywheel } from './flywheel';
-import { BenchLogger } from './logger';
 import { flywheelScorecardsConfig } from './scorecards';
 
 const SCHEMA = 'flywheel_bench_engine';
@@ -30,6 +28,16 @@ const ownCredentialsOnly = {
     };
   },
 } as unknown as AuthService;
+
+/** The engine checks no permissions (only the golden-path API does). */
+const noPermissionChecks = {
+  async authorize() {
+    throw new Error('The scorecard engine alone checks no permissions');
+  },
+  async authorizeConditional() {
+    throw new Error('The scorecard engine alone checks no permissions');
+  },
+} as unknown as PermissionsService;
 
 function parseArgs(argv: string[]) {
   const options = { entities: 20_000, runs: 3, db: 'sqlite' };
@@ -123,14 +131,14 @@ async function connect(db: string): Promise<Knex> {
   }
   const admin = knexFactory({
     client: 'pg',
-    connection: process.env.FLYWHEEL_BENCH_PG ?? PG_DEFAULT,
+    connection: pgConnectionString(),
   });
   await admin.raw(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
   await admin.raw(`CREATE SCHEMA ${SCHEMA}`);
   await admin.destroy();
   return knexFactory({
     client: 'pg',
-    connection: process.env.FLYWHEEL_BENCH_PG ?? PG_DEFAULT,
+    connection: pgConnectionString(),
     searchPath: [SCHEMA],
   });
 }
@@ -159,6 +167,7 @@ async function main() {
       catalog,
       auth: ownCredentialsOnly,
       logger: new BenchLogger(),
+      permissions: noPermissionChecks,
     });
     let started = performance.now();
     let meter = cpuMeter(options.db === 'pg');

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { hashOf, prng, weighted } from './catalogData';
+import { hashOf, prng, weighted } from '../harness';
 
 /** The custom facts of one entity, as an in-house quality tool might report them. */
 export interface QualityFacts {

@@ -4,7 +4,11 @@
  * plugin.ts does, on the plugin's own database and catalog client, so it can
  * time evaluateAll / evaluateEntities and profile their phases. The HTTP
  * figures come from the real plugin's router in the same backend. */
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
@@ -22,7 +26,13 @@ import {
   GoldenPathService,
 } from '@flywheel/plugin-flywheel-backend/src/goldenPaths/GoldenPathService';
 import { ScaffolderRunStore } from '@flywheel/plugin-flywheel-backend/src/goldenPaths/ScaffolderRunStore';
-import { BenchHandles } from './backend';
+import {
+  FlywheelHandles,
+  sqlRecorder,
+  statementTotals,
+  StatementTotal,
+} from '../harness';
+import { PhaseProfiler } from './phaseProfiler';
 import { factProviderTime, qualityFactProvider } from './flywheelFacts';
 
 export type { EvaluationStats } from '@flywheel/plugin-flywheel-backend/src/scorecards/engine/ScorecardEngine';
@@ -47,177 +57,7 @@ export interface PhaseProfile {
 const now = () => performance.now();
 
 /** Time per SQL statement (normalised) during one evaluation. */
-export interface SqlTiming {
-  statement: string;
-  count: number;
-  ms: number;
-}
-
-function normaliseSql(sql: string): string {
-  return sql
-    .replace(/\s+/g, ' ')
-    .replace(/(\?|\$\d+)(\s*,\s*(\?|\$\d+))+/g, '…')
-    .slice(0, 110);
-}
-
-/** Times every query of a knex instance by listening to its events. */
-function sqlTimer(db: Knex) {
-  const started = new Map<string, { at: number; key: string }>();
-  const totals = new Map<string, SqlTiming>();
-  let active = false;
-  const onQuery = (data: { __knexQueryUid?: string; sql?: string }) => {
-    if (active && data.__knexQueryUid && data.sql) {
-      started.set(data.__knexQueryUid, {
-        at: now(),
-        key: normaliseSql(data.sql),
-      });
-    }
-  };
-  const onDone = (_response: unknown, data: { __knexQueryUid?: string }) => {
-    const start = data?.__knexQueryUid
-      ? started.get(data.__knexQueryUid)
-      : undefined;
-    if (!start) {
-      return;
-    }
-    started.delete(data.__knexQueryUid!);
-    const entry = totals.get(start.key) ?? {
-      statement: start.key,
-      count: 0,
-      ms: 0,
-    };
-    entry.count += 1;
-    entry.ms += now() - start.at;
-    totals.set(start.key, entry);
-  };
-  db.on('query', onQuery);
-  db.on('query-response', onDone);
-  db.on('query-error', (error: unknown, data: { __knexQueryUid?: string }) =>
-    onDone(error, data),
-  );
-  return {
-    start() {
-      started.clear();
-      totals.clear();
-      active = true;
-    },
-    stop(top = 8): SqlTiming[] {
-      active = false;
-      return [...totals.values()].sort((a, b) => b.ms - a.ms).slice(0, top);
-    },
-  };
-}
-
-/**
- * Accumulates, per phase, the wall time during which at least one of its
- * calls was in flight. The engine reads the next catalog page ahead and, on
- * PostgreSQL, writes in the background, so phases overlap; the time when no
- * call at all was in flight is the engine's own work.
- */
-class Profiler {
-  private totals = new Map<string, number>();
-  private inFlight = new Map<string, { count: number; since: number }>();
-  private anyCount = 0;
-  private anySince = 0;
-  private anyTotal = 0;
-
-  private begin(phase: string) {
-    const state = this.inFlight.get(phase) ?? { count: 0, since: 0 };
-    if (state.count++ === 0) {
-      state.since = now();
-    }
-    this.inFlight.set(phase, state);
-    if (this.anyCount++ === 0) {
-      this.anySince = now();
-    }
-  }
-
-  private end(phase: string) {
-    const state = this.inFlight.get(phase)!;
-    if (--state.count === 0) {
-      this.totals.set(
-        phase,
-        (this.totals.get(phase) ?? 0) + now() - state.since,
-      );
-    }
-    if (--this.anyCount === 0) {
-      this.anyTotal += now() - this.anySince;
-    }
-  }
-
-  reset() {
-    this.totals.clear();
-    this.inFlight.clear();
-    this.anyCount = 0;
-    this.anyTotal = 0;
-  }
-
-  get(phase: string) {
-    return this.totals.get(phase) ?? 0;
-  }
-
-  /** Wall time with any call of any phase in flight. */
-  get busy() {
-    return this.anyTotal;
-  }
-
-  /** Wraps the async methods of an object so their time counts as `phase`. */
-  wrap<T extends object>(target: T, phaseOf: (method: string) => string): T {
-    return new Proxy(target, {
-      get: (obj, prop, receiver) => {
-        const value = Reflect.get(obj, prop, receiver);
-        if (typeof value !== 'function' || typeof prop !== 'string') {
-          return value;
-        }
-        const phase = phaseOf(prop);
-        return (...args: unknown[]) => {
-          this.begin(phase);
-          let result: any;
-          try {
-            result = value.apply(obj, args);
-          } catch (error) {
-            this.end(phase);
-            throw error;
-          }
-          if (result && typeof result.then === 'function') {
-            return result.finally(() => this.end(phase));
-          }
-          this.end(phase);
-          if (result && typeof result[Symbol.asyncIterator] === 'function') {
-            return this.timeIterable(result, phase);
-          }
-          return result;
-        };
-      },
-    });
-  }
-
-  /** Counts the time each page of an async iterable is in flight. */
-  timeIterable<V>(iterable: AsyncIterable<V>, phase: string): AsyncIterable<V> {
-    const begin = () => this.begin(phase);
-    const end = () => this.end(phase);
-    return {
-      [Symbol.asyncIterator]() {
-        const iterator = iterable[Symbol.asyncIterator]();
-        return {
-          async next() {
-            begin();
-            try {
-              return await iterator.next();
-            } finally {
-              end();
-            }
-          },
-          async return(value?: unknown) {
-            return iterator.return
-              ? iterator.return(value)
-              : { done: true as const, value: undefined };
-          },
-        };
-      },
-    };
-  }
-}
+export type SqlTiming = StatementTotal;
 
 const STORE_READS = new Set(['inputHashes', 'activeExemptions']);
 
@@ -232,6 +72,7 @@ export function buildEngine(options: {
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
+  permissions: PermissionsService;
   wrap?: <T extends object>(target: T, phase: (method: string) => string) => T;
 }) {
   const { db, wrap = target => target } = options;
@@ -255,7 +96,11 @@ export function buildEngine(options: {
     checkTypes,
     store,
     catalog: catalogReader,
-    goldenPaths: new GoldenPathService(catalogReader, runs),
+    goldenPaths: new GoldenPathService({
+      catalog: catalogReader,
+      runs,
+      permissions: options.permissions,
+    }),
     factProviders: [qualityFactProvider],
     auth: options.auth,
     logger: options.logger,
@@ -279,17 +124,18 @@ export function entityResultsReader(db: Knex) {
  * catalog client, scorecard definitions and fact provider — with each
  * dependency timed, so a run's wall time splits into phases.
  */
-export function createProfiledEngine(handles: BenchHandles['flywheel']) {
-  const profiler = new Profiler();
+export function createProfiledEngine(handles: FlywheelHandles) {
+  const profiler = new PhaseProfiler();
   return (async () => {
     const db = await handles.database.getClient();
-    const sql = sqlTimer(db);
+    const sql = sqlRecorder(db, 110);
     const { engine, scorecards } = buildEngine({
       db,
       config: handles.config,
       catalog: handles.catalog,
       auth: handles.auth,
       logger: handles.logger,
+      permissions: handles.permissions,
       wrap: (target, phase) => profiler.wrap(target, phase),
     });
 
@@ -308,7 +154,7 @@ export function createProfiledEngine(handles: BenchHandles['flywheel']) {
       const started = now();
       const stats = await run();
       const wallMs = now() - started;
-      const statements = sql.stop();
+      const statements = statementTotals(sql.stop().queries).slice(0, 8);
       const facts = factProviderTime.ms - factsBefore;
       const profile: PhaseProfile = {
         catalog: profiler.get('catalog'),

@@ -3,7 +3,7 @@ import {
   SurveyDefinition,
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
-import { hashOf, prng, weighted } from '../scorecards/catalogData';
+import { hashOf, prng, weighted } from '../harness';
 import {
   latestWaveWindow,
   NewSurveyResponse,

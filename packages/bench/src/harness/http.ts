@@ -1,0 +1,84 @@
+import { Agent, request } from 'node:http';
+
+/** One HTTP request of a benchmark, with the token it is sent with. */
+export interface BenchCall {
+  method: 'GET' | 'POST';
+  path: string;
+  token: string;
+  body?: string;
+}
+
+export interface CallOutcome {
+  ms: number;
+  status: number;
+  bytes: number;
+  /** The start of the answer when it is not a 200 or 201; '' otherwise. */
+  text: string;
+}
+
+/** GET calls of `paths`, all with `token`. */
+export const getCalls = (paths: string[], token: string): BenchCall[] =>
+  paths.map(path => ({ method: 'GET', path, token }));
+
+/**
+ * One HTTP call, timed from the first byte sent to the last byte read. Only
+ * a failed answer's body is kept (for the message), so a successful one
+ * costs the load generator no more than counting its bytes.
+ */
+export function callOnce(
+  agent: Agent,
+  baseUrl: string,
+  call: BenchCall,
+): Promise<CallOutcome> {
+  const url = new URL(baseUrl);
+  return new Promise(resolve => {
+    const started = performance.now();
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: call.path,
+        method: call.method,
+        headers: {
+          authorization: `Bearer ${call.token}`,
+          ...(call.body !== undefined
+            ? {
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(call.body),
+              }
+            : {}),
+        },
+      },
+      res => {
+        const status = res.statusCode ?? 0;
+        const keep = status !== 200 && status !== 201;
+        const chunks: Buffer[] = [];
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (keep) {
+            chunks.push(chunk);
+          }
+        });
+        res.on('end', () =>
+          resolve({
+            ms: performance.now() - started,
+            status,
+            bytes,
+            text: keep ? Buffer.concat(chunks).toString('utf8', 0, 300) : '',
+          }),
+        );
+      },
+    );
+    req.on('error', error =>
+      resolve({
+        ms: performance.now() - started,
+        status: 0,
+        bytes: 0,
+        text: String(error),
+      }),
+    );
+    req.end(call.body);
+  });
+}
