@@ -1,8 +1,5 @@
-import {
-  coreServices,
-  createBackendModule,
-  DatabaseService,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { createDemoSeedModule } from './demoSeedModule';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
@@ -112,46 +109,26 @@ export async function seedDemoExemptions(
  * shortly after start and every 10 seconds until Flywheel has created its
  * tables, then stops.
  */
-export const flywheelModuleDemoExemptions = createBackendModule({
-  pluginId: 'flywheel',
+export const flywheelModuleDemoExemptions = createDemoSeedModule({
   moduleId: 'example-demo-exemptions',
-  register(env) {
-    env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        database: coreServices.database,
-        logger: coreServices.logger,
-        scheduler: coreServices.scheduler,
-      },
-      async init({ config, database, logger, scheduler }) {
-        if (!config.getOptionalBoolean('flywheelExample.demoExemptions')) {
-          return;
-        }
-        const done = new AbortController();
-        await scheduler.scheduleTask({
-          id: 'flywheel-example-demo-exemptions',
-          scope: 'local',
-          frequency: { seconds: 10 },
-          timeout: { minutes: 1 },
-          initialDelay: { seconds: 5 },
-          signal: done.signal,
-          fn: async () => {
-            const result = await seedDemoExemptions(await database.getClient());
-            if (result.status === 'waiting') {
-              logger.info(
-                `Demo exemptions: waiting (${result.reason}), retrying in 10 seconds`,
-              );
-              return;
-            }
-            logger.info(
-              result.inserted
-                ? `Demo exemptions: ${DEMO_EXEMPTION.requestedBy} requested an exemption from ${DEMO_EXEMPTION.checkId} for ${DEMO_EXEMPTION.entityRef}`
-                : `Demo exemptions: nothing to do (${result.reason})`,
-            );
-            done.abort();
-          },
-        });
-      },
-    });
-  },
+  flag: 'demoExemptions',
+  label: 'Demo exemptions',
+  every: { seconds: 10 },
+  everyText: '10 seconds',
+  initialDelay: { seconds: 5 },
+  timeout: { minutes: 1 },
+  seeder:
+    () =>
+    async ({ knex }) => {
+      const result = await seedDemoExemptions(knex);
+      if (result.status === 'waiting') {
+        return result;
+      }
+      return {
+        status: 'done',
+        message: result.inserted
+          ? `${DEMO_EXEMPTION.requestedBy} requested an exemption from ${DEMO_EXEMPTION.checkId} for ${DEMO_EXEMPTION.entityRef}`
+          : `nothing to do (${result.reason})`,
+      };
+    },
 });

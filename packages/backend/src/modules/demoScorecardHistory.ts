@@ -1,8 +1,5 @@
-import {
-  coreServices,
-  createBackendModule,
-  DatabaseService,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { createDemoSeedModule } from './demoSeedModule';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
@@ -317,50 +314,27 @@ export async function seedDemoScorecardHistory(
  * Tries shortly after start and every minute until Flywheel's first
  * scheduled evaluation has written today's snapshots, then stops.
  */
-export const flywheelModuleDemoScorecardHistory = createBackendModule({
-  pluginId: 'flywheel',
+export const flywheelModuleDemoScorecardHistory = createDemoSeedModule({
   moduleId: 'example-demo-scorecard-history',
-  register(env) {
-    env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        database: coreServices.database,
-        logger: coreServices.logger,
-        scheduler: coreServices.scheduler,
-      },
-      async init({ config, database, logger, scheduler }) {
-        if (
-          !config.getOptionalBoolean('flywheelExample.demoScorecardHistory')
-        ) {
-          return;
-        }
-        const done = new AbortController();
-        await scheduler.scheduleTask({
-          id: 'flywheel-example-demo-scorecard-history',
-          scope: 'local',
-          frequency: { minutes: 1 },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 30 },
-          signal: done.signal,
-          fn: async () => {
-            const result = await seedDemoScorecardHistory(
-              await database.getClient(),
-            );
-            if (result.status === 'waiting') {
-              logger.info(
-                `Demo scorecard history: waiting (${result.reason}), retrying in a minute`,
-              );
-              return;
-            }
-            logger.info(
-              result.rowsInserted === 0
-                ? `Demo scorecard history: already there before ${result.firstDay}`
-                : `Demo scorecard history: wrote ${result.rowsInserted} snapshots on ${result.daysInserted} days before ${result.firstDay} for ${result.series} series`,
-            );
-            done.abort();
-          },
-        });
-      },
-    });
-  },
+  flag: 'demoScorecardHistory',
+  label: 'Demo scorecard history',
+  every: { minutes: 1 },
+  everyText: 'a minute',
+  initialDelay: { seconds: 30 },
+  timeout: { minutes: 5 },
+  seeder:
+    () =>
+    async ({ knex }) => {
+      const result = await seedDemoScorecardHistory(knex);
+      if (result.status === 'waiting') {
+        return result;
+      }
+      return {
+        status: 'done',
+        message:
+          result.rowsInserted === 0
+            ? `already there before ${result.firstDay}`
+            : `wrote ${result.rowsInserted} snapshots on ${result.daysInserted} days before ${result.firstDay} for ${result.series} series`,
+      };
+    },
 });

@@ -1,15 +1,11 @@
 import { randomUUID } from 'crypto';
-import {
-  coreServices,
-  createBackendModule,
-  DatabaseService,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import {
   RELATION_MEMBER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { surveyTemplate } from '@flywheel/plugin-flywheel-common';
+import { createDemoSeedModule } from './demoSeedModule';
 import { DateTime } from 'luxon';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
@@ -247,84 +243,55 @@ export async function seedDemoSurveys(
  * Example only: seeds the demo survey history once, after Flywheel has
  * created its tables (`flywheelExample.demoSurveys: true`).
  */
-export const flywheelModuleDemoSurveys = createBackendModule({
-  pluginId: 'flywheel',
+export const flywheelModuleDemoSurveys = createDemoSeedModule({
   moduleId: 'example-demo-surveys',
-  register(env) {
-    env.registerInit({
-      deps: {
-        auth: coreServices.auth,
-        catalog: catalogServiceRef,
-        config: coreServices.rootConfig,
-        database: coreServices.database,
-        logger: coreServices.logger,
-        scheduler: coreServices.scheduler,
-      },
-      async init({ auth, catalog, config, database, logger, scheduler }) {
-        if (!config.getOptionalBoolean('flywheelExample.demoSurveys')) {
-          return;
-        }
-        const done = new AbortController();
-        // The users as last seen: the demo is seeded once they stop changing,
-        // so a catalog still ingesting the demo org does not leave the past
-        // waves with a handful of respondents.
-        let lastSeen = '';
-        await scheduler.scheduleTask({
-          id: 'flywheel-example-demo-surveys',
-          scope: 'local',
-          frequency: { seconds: 10 },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 10 },
-          signal: done.signal,
-          fn: async () => {
-            const { items } = await catalog.getEntities(
-              {
-                filter: { kind: 'User' },
-                fields: [
-                  'kind',
-                  'metadata.name',
-                  'metadata.namespace',
-                  'relations',
-                ],
-              },
-              { credentials: await auth.getOwnServiceCredentials() },
-            );
-            // The guest is left out, so the demo can prompt them.
-            const respondents = items
-              .map(user => ({
-                userRef: stringifyEntityRef(user).toLocaleLowerCase('en-US'),
-                groupRef: (user.relations ?? [])
-                  .filter(r => r.type === RELATION_MEMBER_OF)
-                  .map(r => r.targetRef.toLocaleLowerCase('en-US'))
-                  .sort()[0],
-              }))
-              .filter(r => r.userRef !== 'user:default/guest');
-            const seen = `${respondents.length} users, ${
-              respondents.filter(r => r.groupRef).length
-            } in a group`;
-            if (respondents.length === 0 || seen !== lastSeen) {
-              lastSeen = seen;
-              logger.info(`Demo surveys: waiting for the catalog (${seen})`);
-              return;
-            }
-            const result = await seedDemoSurveys(
-              await database.getClient(),
-              respondents,
-              new Date(),
-            );
-            if (result.status === 'waiting') {
-              logger.info('Demo surveys: waiting for Flywheel to migrate');
-              return;
-            }
-            if (result.status === 'done') {
-              logger.info(
-                `Demo surveys: seeded ${result.responses} responses in ${DEMO_WAVES} past waves of '${DEMO_SURVEY_ID}'`,
-              );
-            }
-            done.abort();
-          },
-        });
-      },
-    });
+  flag: 'demoSurveys',
+  label: 'Demo surveys',
+  every: { seconds: 10 },
+  everyText: '10 seconds',
+  initialDelay: { seconds: 10 },
+  timeout: { minutes: 5 },
+  seeder: () => {
+    // The users as last seen: the demo is seeded once they stop changing,
+    // so a catalog still ingesting the demo org does not leave the past
+    // waves with a handful of respondents.
+    let lastSeen = '';
+    return async ({ knex, catalog, credentials }) => {
+      const { items } = await catalog.getEntities(
+        {
+          filter: { kind: 'User' },
+          fields: ['kind', 'metadata.name', 'metadata.namespace', 'relations'],
+        },
+        { credentials: await credentials() },
+      );
+      // The guest is left out, so the demo can prompt them.
+      const respondents = items
+        .map(user => ({
+          userRef: stringifyEntityRef(user).toLocaleLowerCase('en-US'),
+          groupRef: (user.relations ?? [])
+            .filter(r => r.type === RELATION_MEMBER_OF)
+            .map(r => r.targetRef.toLocaleLowerCase('en-US'))
+            .sort()[0],
+        }))
+        .filter(r => r.userRef !== 'user:default/guest');
+      const seen = `${respondents.length} users, ${
+        respondents.filter(r => r.groupRef).length
+      } in a group`;
+      if (respondents.length === 0 || seen !== lastSeen) {
+        lastSeen = seen;
+        return { status: 'waiting', reason: `the catalog: ${seen}` };
+      }
+      const result = await seedDemoSurveys(knex, respondents, new Date());
+      if (result.status === 'waiting') {
+        return { status: 'waiting', reason: 'Flywheel has not migrated yet' };
+      }
+      return {
+        status: 'done',
+        message:
+          result.status === 'done'
+            ? `seeded ${result.responses} responses in ${DEMO_WAVES} past waves of '${DEMO_SURVEY_ID}'`
+            : 'already seeded',
+      };
+    };
   },
 });

@@ -1,0 +1,98 @@
+import {
+  BackstageCredentials,
+  coreServices,
+  createBackendModule,
+  DatabaseService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+
+type Duration = SchedulerServiceTaskScheduleDefinition['timeout'];
+type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
+
+/** What a seeding attempt may use. */
+export interface DemoSeedContext {
+  knex: Knex;
+  catalog: CatalogService;
+  /** The backend's own credentials, for catalog reads. */
+  credentials: () => Promise<BackstageCredentials>;
+}
+
+/** One seeding attempt: not yet possible (Flywheel's tables or data missing), or done. */
+export type DemoSeedOutcome =
+  | { status: 'waiting'; reason: string }
+  | { status: 'done'; message: string };
+
+/**
+ * A Flywheel backend module of the example instance that seeds demo data
+ * once: off unless `flywheelExample.<flag>` is true, it tries shortly after
+ * start and again every `every` until the seed says it is done, then stops.
+ * Each demo seed only says what it writes.
+ */
+export function createDemoSeedModule(options: {
+  moduleId: string;
+  /** The `flywheelExample` config flag that turns it on. */
+  flag: string;
+  /** How it names itself in the log. */
+  label: string;
+  every: Duration;
+  /** How the log says "retrying in …". */
+  everyText: string;
+  initialDelay: Duration;
+  timeout: Duration;
+  /**
+   * Makes the attempt function, once per start: what it closes over lives
+   * as long as the backend (e.g. what the catalog held at the last try).
+   */
+  seeder: () => (context: DemoSeedContext) => Promise<DemoSeedOutcome>;
+}) {
+  return createBackendModule({
+    pluginId: 'flywheel',
+    moduleId: options.moduleId,
+    register(env) {
+      env.registerInit({
+        deps: {
+          auth: coreServices.auth,
+          catalog: catalogServiceRef,
+          config: coreServices.rootConfig,
+          database: coreServices.database,
+          logger: coreServices.logger,
+          scheduler: coreServices.scheduler,
+        },
+        async init({ auth, catalog, config, database, logger, scheduler }) {
+          if (!config.getOptionalBoolean(`flywheelExample.${options.flag}`)) {
+            return;
+          }
+          const done = new AbortController();
+          const attempt = options.seeder();
+          await scheduler.scheduleTask({
+            id: `flywheel-example-${options.moduleId.replace(/^example-/, '')}`,
+            scope: 'local',
+            frequency: options.every,
+            timeout: options.timeout,
+            initialDelay: options.initialDelay,
+            signal: done.signal,
+            fn: async () => {
+              const outcome = await attempt({
+                knex: await database.getClient(),
+                catalog,
+                credentials: () => auth.getOwnServiceCredentials(),
+              });
+              if (outcome.status === 'waiting') {
+                logger.info(
+                  `${options.label}: waiting (${outcome.reason}), retrying in ${options.everyText}`,
+                );
+                return;
+              }
+              logger.info(`${options.label}: ${outcome.message}`);
+              done.abort();
+            },
+          });
+        },
+      });
+    },
+  });
+}
