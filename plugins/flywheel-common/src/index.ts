@@ -16,4 +16,7 @@ export * from './surveys/types';
 export * from './stats/nps';
 export * from './stats/csat';
 export * from './stats/compare';
+export * from './stats/mannWhitney';
+export * from './metrics/types';
+export * from './metrics/deployments';
 export * from './surveys/templates';

@@ -120,6 +120,26 @@ export const flywheelSurveysCommentsReadPermission = createPermission({
  *
  * @public
  */
+/**
+ * Read metrics: the registry, series and comparisons.
+ *
+ * @public
+ */
+export const flywheelMetricsReadPermission = createPermission({
+  name: 'flywheel.metrics.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Record deployments (CI/CD with a service token).
+ *
+ * @public
+ */
+export const flywheelDeploymentCreatePermission = createPermission({
+  name: 'flywheel.metrics.deployment.create',
+  attributes: { action: 'create' },
+});
+
 export const flywheelPermissions = [
   flywheelGoldenPathsReadPermission,
   flywheelRunCreatePermission,
@@ -131,4 +151,6 @@ export const flywheelPermissions = [
   flywheelSurveysResultsReadPermission,
   flywheelSurveysOwnTeamResultsReadPermission,
   flywheelSurveysCommentsReadPermission,
+  flywheelMetricsReadPermission,
+  flywheelDeploymentCreatePermission,
 ];

@@ -22,3 +22,22 @@ export function isPostgres(db: Knex): boolean {
 export function variableBudget(db: Knex): number {
   return isSqlite(db) ? 999 : 16_000;
 }
+
+/**
+ * `column IN (values)` (or NOT IN) with the values bound as one JSON array,
+ * so any number of them fits one statement on both engines.
+ */
+export function inList(
+  sqlite: boolean,
+  column: string,
+  values: readonly string[],
+  not?: 'not',
+): [string, string[]] {
+  const list = sqlite
+    ? 'SELECT value FROM json_each(?)'
+    : 'SELECT jsonb_array_elements_text(CAST(? AS jsonb))';
+  return [
+    `${column} ${not ? 'NOT IN' : 'IN'} (${list})`,
+    [JSON.stringify(values)],
+  ];
+}

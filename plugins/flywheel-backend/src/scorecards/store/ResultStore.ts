@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { EntityScorecardResult } from '@flywheel/plugin-flywheel-common';
 import { normalizeRef } from '../../catalog/entityRefs';
-import { isSqlite, variableBudget } from '../../database/engines';
+import { inList, isSqlite, variableBudget } from '../../database/engines';
 import { chunk, num, numOrNull } from '../../database/rows';
 import { bulkWrite, sqlitePreparedRead } from '../../database/statements';
 import {
@@ -29,7 +29,7 @@ import {
 } from './scorecardRows';
 import { AggregateDeltas } from './AggregateDeltas';
 import { bumpVersion, ResultsVersion } from './ResultsVersion';
-import { checkElements, inRefs, scoreTenths } from './resultsSql';
+import { checkElements, scoreTenths } from './resultsSql';
 import { ApplyStats, EntityEvaluation } from './storeTypes';
 
 /**
@@ -442,7 +442,7 @@ export class ResultStore {
     );
     if (options.hidden && options.hidden.length > 0) {
       base.whereRaw(
-        ...inRefs(this.sqlite, 'r.entity_ref', options.hidden, 'not'),
+        ...inList(this.sqlite, 'r.entity_ref', options.hidden, 'not'),
       );
     }
     if (options.groupRef !== undefined) {
@@ -513,7 +513,7 @@ export class ResultStore {
     }
     const query = this.db(`${RESULTS} as r`)
       .where('r.scorecard_id', scorecardId)
-      .whereRaw(...inRefs(this.sqlite, 'r.entity_ref', entityRefs));
+      .whereRaw(...inList(this.sqlite, 'r.entity_ref', entityRefs));
     if (groupRef !== undefined) {
       query
         .join(`${ANCESTRY} as ga`, 'ga.descendant_ref', 'r.owner_ref')

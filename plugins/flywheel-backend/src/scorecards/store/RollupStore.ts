@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { CheckState, CheckStateCounts } from '@flywheel/plugin-flywheel-common';
 import { normalizeRef } from '../../catalog/entityRefs';
-import { isSqlite, variableBudget } from '../../database/engines';
+import { inList, isSqlite, variableBudget } from '../../database/engines';
 import { chunk, num } from '../../database/rows';
 import { bulkWrite } from '../../database/statements';
 import {
@@ -19,7 +19,7 @@ import {
   Tally,
 } from './scorecardRows';
 import { bumpVersion, ResultsVersion } from './ResultsVersion';
-import { checkElements, inRefs, scoreTenths } from './resultsSql';
+import { checkElements, scoreTenths } from './resultsSql';
 import { LeaderboardEntry, ScorecardRollup } from './storeTypes';
 
 /**
@@ -415,7 +415,7 @@ export class RollupStore {
     const levels = (await this.db(`${RESULTS} as r`)
       .modify(modify)
       .where('r.scorecard_id', scorecardId)
-      .whereRaw(...inRefs(this.sqlite, 'r.entity_ref', entityRefs))
+      .whereRaw(...inList(this.sqlite, 'r.entity_ref', entityRefs))
       .groupByRaw(`${key}, COALESCE(r.level, '')`)
       .select(
         this.db.raw(`${key} as owner`),
@@ -434,7 +434,7 @@ export class RollupStore {
       .modify(modify)
       .where('r.scorecard_id', scorecardId)
       .whereNotNull('r.checks')
-      .whereRaw(...inRefs(this.sqlite, 'r.entity_ref', entityRefs))
+      .whereRaw(...inList(this.sqlite, 'r.entity_ref', entityRefs))
       .groupByRaw(`${key}, ${element(0)}, ${element(1)}`)
       .select(
         this.db.raw(`${key} as owner`),

@@ -17,25 +17,6 @@ export function checkElements(sqlite: boolean) {
   };
 }
 
-/**
- * `column IN (refs)` (or NOT IN) with the refs bound as one JSON value, so
- * any number of them fits one statement on both engines.
- */
-export function inRefs(
-  sqlite: boolean,
-  column: string,
-  refs: readonly string[],
-  not?: 'not',
-): [string, string[]] {
-  const list = sqlite
-    ? 'SELECT value FROM json_each(?)'
-    : 'SELECT jsonb_array_elements_text(CAST(? AS jsonb))';
-  return [
-    `${column} ${not ? 'NOT IN' : 'IN'} (${list})`,
-    [JSON.stringify(refs)],
-  ];
-}
-
 /** A result's score in tenths, as the per-owner aggregates sum it. */
 export function scoreTenths(sqlite: boolean): string {
   return sqlite
