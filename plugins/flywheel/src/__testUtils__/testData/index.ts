@@ -1,0 +1,6 @@
+// Realistic responses of the Flywheel backend and helpers, shared by tests.
+export * from './goldenPaths';
+export * from './scorecards';
+export * from './rollups';
+export * from './mockApi';
+export * from './helpers';

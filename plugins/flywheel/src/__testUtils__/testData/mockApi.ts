@@ -1,0 +1,67 @@
+import { FlywheelApi } from '../../api';
+import {
+  driftedProvenance,
+  goldenPathsResponse,
+  paymentsAdoption,
+} from './goldenPaths';
+import {
+  approvedExemption,
+  checkoutResults,
+  pendingExemption,
+  refreshedCheckoutResults,
+  scorecardsResponse,
+} from './scorecards';
+import {
+  catalogRollup,
+  commerceEntities,
+  commerceRollup,
+  entityHistory,
+  goldenPathLeaderboard,
+  groupHistory,
+} from './rollups';
+
+/** A FlywheelApi whose methods are jest mocks; pass overrides per test. */
+export function mockFlywheelApi(
+  overrides: Partial<FlywheelApi> = {},
+): jest.Mocked<FlywheelApi> {
+  return {
+    getGoldenPaths: jest.fn().mockResolvedValue(goldenPathsResponse),
+    getGroupAdoption: jest.fn().mockResolvedValue(paymentsAdoption),
+    getEntityProvenance: jest.fn().mockResolvedValue(driftedProvenance),
+    getScorecards: jest.fn().mockResolvedValue(scorecardsResponse),
+    getEntityScorecardResults: jest.fn().mockResolvedValue(checkoutResults),
+    refreshEntityScorecards: jest
+      .fn()
+      .mockResolvedValue(refreshedCheckoutResults),
+    getScorecardRollup: jest
+      .fn()
+      .mockImplementation(async (groupRef?: string) =>
+        groupRef === undefined ? catalogRollup : commerceRollup,
+      ),
+    getScorecardLeaderboard: jest.fn().mockResolvedValue(goldenPathLeaderboard),
+    getScorecardHistory: jest
+      .fn()
+      .mockImplementation(async ({ scope }: { scope: string }) =>
+        scope === 'entity' ? entityHistory : { ...groupHistory, scope },
+      ),
+    getScorecardEntities: jest.fn().mockResolvedValue(commerceEntities),
+    exportScorecardEntitiesCsv: jest
+      .fn()
+      .mockResolvedValue(
+        new Blob(['entityRef,owner\r\n'], { type: 'text/csv' }),
+      ),
+    getScorecardExemptions: jest
+      .fn()
+      .mockResolvedValue({ items: [pendingExemption, approvedExemption] }),
+    requestScorecardExemption: jest.fn().mockResolvedValue(pendingExemption),
+    decideScorecardExemption: jest.fn().mockResolvedValue({
+      ...pendingExemption,
+      status: 'approved',
+    }),
+    revokeScorecardExemption: jest.fn().mockResolvedValue({
+      ...approvedExemption,
+      status: 'revoked',
+    }),
+    ...overrides,
+  } as jest.Mocked<FlywheelApi>;
+}
