@@ -184,6 +184,18 @@ export interface Config {
     }>;
 
     /**
+     * Value-stream and usage metrics. See docs/metrics.md.
+     */
+    metrics?: {
+      /**
+       * The N of "new services deployed within N days": a new service counts
+       * as deployed in time when its first successful production deployment
+       * came within this many days of its creation. Default 14.
+       * @visibility backend
+       */
+      firstDeployWithinDays?: number;
+    };
+    /**
      * NPS and CSAT surveys. See docs/surveys.md.
      */
     surveys?: {

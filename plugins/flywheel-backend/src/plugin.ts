@@ -41,6 +41,14 @@ import {
 import { GOLDEN_PATH_METRICS } from './goldenPaths/GoldenPathService';
 import { readSurveySettings } from './surveys/config/readSurveysConfig';
 import { notificationInviter } from './surveys/waves/notificationInviter';
+import { DeploymentIngest } from './metrics/deployments/DeploymentIngest';
+import { readFirstDeployWithinDays } from './metrics/config';
+import { MetricRegistry } from './metrics/MetricRegistry';
+import { MetricService } from './metrics/MetricService';
+import { registerMetricRoutes } from './metrics/router';
+import { ServiceDirectory } from './metrics/services/ServiceDirectory';
+import { DeploymentStore } from './metrics/store/DeploymentStore';
+import { ValueStreamProvider } from './metrics/valueStream/ValueStreamProvider';
 import { registerSurveyRoutes } from './surveys/router';
 import { SurveyService } from './surveys/SurveyService';
 import { SurveyStore } from './surveys/store/SurveyStore';
@@ -163,6 +171,34 @@ export const flywheelPlugin = createBackendPlugin({
           },
         });
 
+        // Metrics: the registry every domain publishes to, and the
+        // value-stream metrics from deployments CI/CD reports.
+        const deploymentStore = new DeploymentStore(db);
+        const metricRegistry = new MetricRegistry();
+        metricRegistry.register(
+          new ValueStreamProvider({
+            store: deploymentStore,
+            services: new ServiceDirectory({
+              catalog: catalogReader,
+              insights: goldenPaths,
+            }),
+            withinDays: readFirstDeployWithinDays(config),
+          }),
+        );
+        const metricService = new MetricService({
+          registry: metricRegistry,
+          permissions,
+        });
+        const deploymentIngest = new DeploymentIngest({
+          store: deploymentStore,
+          catalog: catalogReader,
+          auth,
+          permissions,
+          insights: goldenPaths,
+          surveyTriggers: surveys,
+          logger: logger.child({ domain: 'metrics' }),
+        });
+
         // Scorecards: bad configuration stops the backend here, with the
         // scorecard and field named.
         const checkTypes = checkTypesById(builtinCheckTypes);
@@ -269,6 +305,12 @@ export const flywheelPlugin = createBackendPlugin({
         });
         registerSurveyRoutes(router, { surveys, httpAuth, auditor });
         registerGoldenPathRoutes(router, { goldenPaths, httpAuth, auditor });
+        registerMetricRoutes(router, {
+          metrics: metricService,
+          deployments: deploymentIngest,
+          httpAuth,
+          auditor,
+        });
 
         httpRouter.use(router);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -41,8 +41,10 @@ const WRITES: Record<
     path: string;
     body?: object;
     eventId: string;
-    /** Backends only, and no permission: the write goes through. */
+    /** Backends only: called with service credentials. */
     service?: true;
+    /** Needs no permission: goes through although the policy denies all. */
+    needsNoPermission?: true;
   }
 > = {
   'POST /golden-paths/runs': {
@@ -53,6 +55,17 @@ const WRITES: Record<
       outcome: 'failed',
     },
     eventId: 'golden-path-run-record',
+  },
+  'POST /deployments': {
+    path: '/deployments',
+    body: {
+      id: 'deploy-1',
+      entityRef: 'component:default/checkout',
+      startedDate: '2026-12-01T10:00:00Z',
+      finishedDate: '2026-12-01T10:05:00Z',
+    },
+    service: true,
+    eventId: 'metric-deployment-ingest',
   },
   'POST /scorecards/refresh': {
     path: '/scorecards/refresh',
@@ -89,6 +102,7 @@ const WRITES: Record<
     path: '/surveys/triggers',
     body: { event: 'scaffolder.run.completed', userRef: 'user:default/ada' },
     service: true,
+    needsNoPermission: true,
     eventId: 'survey-trigger',
   },
   'PUT /surveys/{surveyId}': {
@@ -182,7 +196,7 @@ describe('write routes', () => {
       // Refused (no permission, or nothing of the caller's to change), and
       // on record as a failure of this route's event; a trigger from a
       // backend needs no permission and is on record as done.
-      const refused = !write.service;
+      const refused = !write.needsNoPermission;
       expect(res.status >= 403 && res.status < 500).toBe(refused);
       expect(events).toEqual([
         { eventId: write.eventId, outcome: refused ? 'fail' : 'success' },

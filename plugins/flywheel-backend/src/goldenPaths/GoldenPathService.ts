@@ -5,6 +5,7 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  CREATED_AT_ANNOTATION,
   EntityProvenanceResponse,
   flywheelGoldenPathsReadPermission,
   flywheelRunCreatePermission,
@@ -298,7 +299,11 @@ export class GoldenPathService {
     );
     const creationSeconds = new Map<string, number>();
     const completedAt = new Map<string, Date>();
+    const runOf = new Map<string, { startedAt?: Date; userRef?: string }>();
     for (const run of runs) {
+      if (run.outcome === 'succeeded' && run.entityRef) {
+        runOf.set(run.entityRef, run);
+      }
       if (run.outcome !== 'succeeded' || !run.entityRef || !run.completedAt) {
         continue;
       }
@@ -358,6 +363,24 @@ export class GoldenPathService {
           return age;
         }
         return undefined;
+      },
+      origin(entity, entityRef) {
+        const provenance = readProvenance(entity);
+        const run = runOf.get(entityRef);
+        const annotated = Date.parse(
+          entity.metadata.annotations?.[CREATED_AT_ANNOTATION] ?? '',
+        );
+        const createdAt =
+          run?.startedAt ??
+          (Number.isNaN(annotated) ? undefined : new Date(annotated));
+        return {
+          isGoldenPath: provenance
+            ? byTemplate.get(provenance.templateRef)?.isGoldenPath ?? false
+            : false,
+          ...(provenance ? { templateRef: provenance.templateRef } : {}),
+          ...(createdAt ? { createdAt } : {}),
+          ...(run?.userRef ? { createdBy: run.userRef } : {}),
+        };
       },
     };
   }

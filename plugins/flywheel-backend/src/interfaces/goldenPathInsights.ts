@@ -23,6 +23,22 @@ export interface GoldenPathInsights {
     entityRef: string,
     metricId: string,
   ): number | undefined;
+  /** Where a service came from, for value-stream metrics. */
+  origin(entity: Entity, entityRef: string): ServiceOrigin;
+}
+
+/** A service's origin: golden path or hand-made, and when it was created. */
+export interface ServiceOrigin {
+  isGoldenPath: boolean;
+  /** The template it was created from, golden path or not. */
+  templateRef?: string;
+  /**
+   * When its creation started: the scaffolder task's start when Flywheel
+   * recorded the run, else the `flywheel.dev/created-at` annotation.
+   */
+  createdAt?: Date;
+  /** Who ran the template, when the run was recorded. */
+  createdBy?: string;
 }
 
 /** Where the engine gets golden-path provenance and metrics from. */

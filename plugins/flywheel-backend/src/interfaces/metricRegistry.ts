@@ -33,7 +33,11 @@ export interface MetricValue {
 
 /** Per-entity values a provider offers scorecard checks (sync, per run). */
 export interface EntityMetricValues {
-  value(entity: Entity, entityRef: string, metricId: string): number | undefined;
+  value(
+    entity: Entity,
+    entityRef: string,
+    metricId: string,
+  ): number | undefined;
 }
 
 /** What a domain publishes. */

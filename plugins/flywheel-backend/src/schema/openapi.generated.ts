@@ -18,6 +18,10 @@ export const spec = {
   ],
   "tags": [
     {
+      "name": "Metrics",
+      "description": "The metric registry (every number Flywheel computes, read as series or compared) and the deployment ingest for value-stream metrics."
+    },
+    {
       "name": "Surveys",
       "description": "NPS, CSAT and custom surveys of the developer portal's users, their waves, responses, results and comments."
     }
@@ -2092,6 +2096,432 @@ export const spec = {
             "type": "boolean"
           }
         }
+      },
+      "MetricDefinition": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "title",
+          "description",
+          "domain",
+          "unit",
+          "direction",
+          "scopes",
+          "aggregation",
+          "comparable"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "domain": {
+            "type": "string",
+            "enum": [
+              "goldenPaths",
+              "scorecards",
+              "surveys",
+              "valueStream",
+              "usage"
+            ]
+          },
+          "unit": {
+            "type": "string",
+            "enum": [
+              "percent",
+              "seconds",
+              "days",
+              "count",
+              "perWeek",
+              "score",
+              "ratio"
+            ]
+          },
+          "direction": {
+            "type": "string",
+            "enum": [
+              "higher",
+              "lower",
+              "neutral"
+            ]
+          },
+          "scopes": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "entity",
+                "group",
+                "goldenPath",
+                "org"
+              ]
+            }
+          },
+          "aggregation": {
+            "type": "string",
+            "enum": [
+              "median",
+              "p90",
+              "mean",
+              "share",
+              "rate",
+              "count",
+              "distinct",
+              "ratio",
+              "latest"
+            ]
+          },
+          "comparable": {
+            "type": "boolean"
+          }
+        }
+      },
+      "MetricScope": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "kind"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "enum": [
+              "entity",
+              "group",
+              "goldenPath",
+              "org"
+            ]
+          },
+          "ref": {
+            "type": "string"
+          }
+        }
+      },
+      "MetricPoint": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "start",
+          "end",
+          "value",
+          "sampleSize"
+        ],
+        "properties": {
+          "start": {
+            "type": "string"
+          },
+          "end": {
+            "type": "string"
+          },
+          "value": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "Null when the interval has no samples."
+          },
+          "sampleSize": {
+            "type": "integer"
+          }
+        }
+      },
+      "MetricSeriesResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "metric",
+          "scope",
+          "from",
+          "to",
+          "interval",
+          "points",
+          "total"
+        ],
+        "properties": {
+          "metric": {
+            "$ref": "#/components/schemas/MetricDefinition"
+          },
+          "scope": {
+            "$ref": "#/components/schemas/MetricScope"
+          },
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "interval": {
+            "type": "string",
+            "enum": [
+              "day",
+              "week",
+              "month"
+            ]
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MetricPoint"
+            }
+          },
+          "total": {
+            "$ref": "#/components/schemas/MetricPoint"
+          }
+        }
+      },
+      "MetricComparisonSide": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "value",
+          "sampleSize"
+        ],
+        "properties": {
+          "value": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "sampleSize": {
+            "type": "integer"
+          }
+        }
+      },
+      "MetricComparisonResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "metric",
+          "scope",
+          "from",
+          "to",
+          "goldenPath",
+          "handMade",
+          "difference",
+          "test",
+          "summary"
+        ],
+        "properties": {
+          "metric": {
+            "$ref": "#/components/schemas/MetricDefinition"
+          },
+          "scope": {
+            "$ref": "#/components/schemas/MetricScope"
+          },
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "goldenPath": {
+            "$ref": "#/components/schemas/MetricComparisonSide"
+          },
+          "handMade": {
+            "$ref": "#/components/schemas/MetricComparisonSide"
+          },
+          "difference": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "test": {
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "name",
+                  "pValue",
+                  "significant"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string",
+                    "enum": [
+                      "Mann–Whitney U",
+                      "two-proportion z"
+                    ]
+                  },
+                  "pValue": {
+                    "type": "number"
+                  },
+                  "significant": {
+                    "type": "boolean"
+                  }
+                }
+              }
+            ]
+          },
+          "summary": {
+            "type": "string"
+          }
+        }
+      },
+      "DeploymentCommit": {
+        "type": "object",
+        "description": "A commit the deployment shipped (DevLake's deploymentCommits).",
+        "required": [
+          "repoUrl",
+          "commitSha"
+        ],
+        "properties": {
+          "repoUrl": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 2000
+          },
+          "commitSha": {
+            "type": "string",
+            "minLength": 7,
+            "maxLength": 64
+          },
+          "refName": {
+            "type": "string"
+          },
+          "commitMsg": {
+            "type": "string"
+          },
+          "authoredDate": {
+            "type": "string",
+            "description": "When the commit was authored (a Flywheel addition); lead time for changes starts here."
+          },
+          "startedDate": {
+            "type": "string"
+          },
+          "finishedDate": {
+            "type": "string"
+          },
+          "displayTitle": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          }
+        }
+      },
+      "Deployment": {
+        "type": "object",
+        "description": "A deployment in the shape of Apache DevLake's deployment webhook, with Flywheel's entityRef (else a commit's repoUrl names the Component by its source location).",
+        "required": [
+          "id",
+          "startedDate",
+          "finishedDate"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "description": "Unique per deployment; posting it again replaces it, never adds."
+          },
+          "entityRef": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 500
+          },
+          "environment": {
+            "type": "string",
+            "enum": [
+              "PRODUCTION",
+              "STAGING",
+              "TESTING",
+              "DEVELOPMENT"
+            ],
+            "description": "PRODUCTION when left out, as in DevLake."
+          },
+          "result": {
+            "type": "string",
+            "enum": [
+              "SUCCESS",
+              "FAILURE",
+              "ABORT",
+              "MANUAL"
+            ],
+            "description": "SUCCESS when left out."
+          },
+          "createdDate": {
+            "type": "string"
+          },
+          "startedDate": {
+            "type": "string"
+          },
+          "finishedDate": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "displayTitle": {
+            "type": "string"
+          },
+          "url": {
+            "type": "string"
+          },
+          "deploymentCommits": {
+            "type": "array",
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/DeploymentCommit"
+            }
+          }
+        }
+      },
+      "DeploymentBatch": {
+        "type": "object",
+        "description": "Several deployments at once (a backfill), stored all or none.",
+        "required": [
+          "deployments"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "deployments": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 1000,
+            "items": {
+              "$ref": "#/components/schemas/Deployment"
+            }
+          }
+        }
+      },
+      "DeploymentIngestResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "received",
+          "created",
+          "updated",
+          "unchanged"
+        ],
+        "properties": {
+          "received": {
+            "type": "integer"
+          },
+          "created": {
+            "type": "integer",
+            "description": "Deployment ids not seen before."
+          },
+          "updated": {
+            "type": "integer",
+            "description": "Ids seen before whose content changed."
+          },
+          "unchanged": {
+            "type": "integer",
+            "description": "Ids seen before with the same content."
+          }
+        }
       }
     },
     "responses": {
@@ -2211,6 +2641,86 @@ export const spec = {
           "type": "string",
           "minLength": 1,
           "maxLength": 255
+        }
+      },
+      "metricId": {
+        "name": "metricId",
+        "in": "path",
+        "required": true,
+        "description": "Id of a metric, e.g. valueStream.leadTime.median (GET /metrics lists them).",
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9.]{1,100}$"
+        }
+      },
+      "metricGroupRef": {
+        "name": "groupRef",
+        "in": "query",
+        "required": false,
+        "description": "A Group; the metric over it and its sub-teams. At most one of groupRef, entityRef, goldenPath; none is the whole organisation.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "metricEntityRef": {
+        "name": "entityRef",
+        "in": "query",
+        "required": false,
+        "description": "One entity (a Component for value-stream metrics).",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "metricGoldenPath": {
+        "name": "goldenPath",
+        "in": "query",
+        "required": false,
+        "description": "A template ref; the services created from it.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        }
+      },
+      "metricWindow": {
+        "name": "window",
+        "in": "query",
+        "required": false,
+        "description": "The span ending at `to`, e.g. 90d, 26w, 6m, 2y (default 26w).",
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9]{1,4}[dwmy]$"
+        }
+      },
+      "metricFrom": {
+        "name": "from",
+        "in": "query",
+        "required": false,
+        "description": "ISO 8601 start, instead of window.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 4,
+          "maxLength": 40
+        }
+      },
+      "metricTo": {
+        "name": "to",
+        "in": "query",
+        "required": false,
+        "description": "ISO 8601 end (exclusive); default now.",
+        "allowReserved": true,
+        "schema": {
+          "type": "string",
+          "minLength": 4,
+          "maxLength": 40
         }
       }
     }
@@ -3793,6 +4303,235 @@ export const spec = {
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "ListMetrics",
+        "tags": [
+          "Metrics"
+        ],
+        "description": "Every metric of the registry with its definition.",
+        "responses": {
+          "200": {
+            "description": "The metrics, by id.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/MetricDefinition"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/metrics/{metricId}/series": {
+      "get": {
+        "operationId": "GetMetricSeries",
+        "tags": [
+          "Metrics"
+        ],
+        "description": "A metric as a series of points over a window (and its value over the whole window), for the organisation, a team with its sub-teams, one entity or a golden path; only what the caller may see in the catalog counts. With format=csv, the points as CSV.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/metricId"
+          },
+          {
+            "$ref": "#/components/parameters/metricGroupRef"
+          },
+          {
+            "$ref": "#/components/parameters/metricEntityRef"
+          },
+          {
+            "$ref": "#/components/parameters/metricGoldenPath"
+          },
+          {
+            "$ref": "#/components/parameters/metricWindow"
+          },
+          {
+            "$ref": "#/components/parameters/metricFrom"
+          },
+          {
+            "$ref": "#/components/parameters/metricTo"
+          },
+          {
+            "name": "interval",
+            "in": "query",
+            "required": false,
+            "description": "The width of one point (default week; ISO weeks, UTC).",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "day",
+                "week",
+                "month"
+              ]
+            }
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "csv"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The series.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MetricSeriesResponse"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/metrics/{metricId}/comparison": {
+      "get": {
+        "operationId": "GetMetricComparison",
+        "tags": [
+          "Metrics"
+        ],
+        "description": "Golden-path services against hand-made ones over a window, with sample sizes and a significance test (Mann–Whitney U for times and rates, two-proportion z for shares).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/metricId"
+          },
+          {
+            "$ref": "#/components/parameters/metricGroupRef"
+          },
+          {
+            "$ref": "#/components/parameters/metricEntityRef"
+          },
+          {
+            "$ref": "#/components/parameters/metricGoldenPath"
+          },
+          {
+            "$ref": "#/components/parameters/metricWindow"
+          },
+          {
+            "$ref": "#/components/parameters/metricFrom"
+          },
+          {
+            "$ref": "#/components/parameters/metricTo"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The comparison.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MetricComparisonResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/deployments": {
+      "post": {
+        "operationId": "IngestDeployments",
+        "tags": [
+          "Metrics"
+        ],
+        "description": "Records deployments from CI/CD in the shape of Apache DevLake's deployment webhook: one deployment, or {\"deployments\": [...]} for a backfill (at most 1,000). Idempotent by deployment id. Any bad deployment refuses the whole request and nothing is stored. Only service credentials (a static or JWKS external-access token) are accepted, never a user's.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "anyOf": [
+                  {
+                    "$ref": "#/components/schemas/Deployment"
+                  },
+                  {
+                    "$ref": "#/components/schemas/DeploymentBatch"
+                  }
+                ]
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "What was stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DeploymentIngestResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "default": {
             "$ref": "#/components/responses/ErrorResponse"

@@ -12,7 +12,7 @@ const OTHER = 'component:default/payments';
 function deployment(
   id: string,
   finished: string,
-  options: Partial<NewDeployment> & {
+  options: Partial<Omit<NewDeployment, 'commits'>> & {
     commits?: [string, string | undefined][];
   } = {},
 ): NewDeployment {

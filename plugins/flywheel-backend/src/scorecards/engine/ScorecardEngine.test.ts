@@ -79,6 +79,7 @@ const withServicesOnly = [
 const noInsights: GoldenPathInsights = {
   provenance: () => undefined,
   metric: () => undefined,
+  origin: () => ({ isGoldenPath: false }),
 };
 
 describe('ScorecardEngine', () => {
