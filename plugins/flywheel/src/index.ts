@@ -20,6 +20,8 @@ export {
 export { FlywheelClient, flywheelApiRef } from './api';
 export type {
   FlywheelApi,
+  MetricQuery,
+  MetricSeriesQuery,
   ScorecardEntitiesPage,
   ScorecardEntitiesQuery,
   ScorecardExemptionRequest,

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import { GoldenPathsApi } from './GoldenPathsApi';
+import { MetricsApi } from './MetricsApi';
 import { ScorecardsApi } from './ScorecardsApi';
 import { SurveysApi } from './SurveysApi';
 
@@ -12,7 +13,8 @@ import { SurveysApi } from './SurveysApi';
 export interface FlywheelApi
   extends GoldenPathsApi,
     ScorecardsApi,
-    SurveysApi {}
+    SurveysApi,
+    MetricsApi {}
 
 /**
  * The Flywheel API.

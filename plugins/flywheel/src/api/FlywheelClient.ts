@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { FlywheelApi } from './FlywheelApi';
 import { FlywheelHttp } from './FlywheelHttp';
 import { GoldenPathsClient } from './GoldenPathsApi';
+import { MetricsClient } from './MetricsApi';
 import { ScorecardsClient } from './ScorecardsApi';
 import { SurveysClient } from './SurveysApi';
 
@@ -39,6 +40,7 @@ export class FlywheelClient {
       boundMethods(new GoldenPathsClient(http)),
       boundMethods(new ScorecardsClient(http)),
       boundMethods(new SurveysClient(http)),
+      boundMethods(new MetricsClient(http)),
     );
   }
 }

@@ -2,5 +2,6 @@
 export * from './goldenPaths';
 export * from './scorecards';
 export * from './rollups';
+export * from './metrics';
 export * from './mockApi';
 export * from './helpers';

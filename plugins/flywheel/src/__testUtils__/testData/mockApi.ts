@@ -19,6 +19,13 @@ import {
   goldenPathLeaderboard,
   groupHistory,
 } from './rollups';
+import {
+  leadTimeComparison,
+  metricDefinitions,
+  metricSeriesById,
+  metricsResponse,
+  untestedComparison,
+} from './metrics';
 
 /** A FlywheelApi whose methods are jest mocks; pass overrides per test. */
 export function mockFlywheelApi(
@@ -62,6 +69,25 @@ export function mockFlywheelApi(
       ...approvedExemption,
       status: 'revoked',
     }),
+    getMetrics: jest.fn().mockResolvedValue(metricsResponse),
+    getMetricSeries: jest.fn().mockImplementation(metricSeriesById),
+    exportMetricSeriesCsv: jest
+      .fn()
+      .mockResolvedValue(
+        new Blob(['start,end,value,unit,sampleSize\r\n'], { type: 'text/csv' }),
+      ),
+    getMetricComparison: jest
+      .fn()
+      .mockImplementation(async (metricId: string) =>
+        metricId === leadTimeComparison.metric.id
+          ? leadTimeComparison
+          : {
+              ...untestedComparison,
+              metric:
+                metricDefinitions.find(m => m.id === metricId) ??
+                untestedComparison.metric,
+            },
+      ),
     ...overrides,
   } as jest.Mocked<FlywheelApi>;
 }

@@ -1,0 +1,119 @@
+import {
+  MetricComparisonResponse,
+  MetricInterval,
+  MetricSeriesResponse,
+  MetricsResponse,
+} from '@flywheel/plugin-flywheel-common';
+import { FlywheelHttp } from './FlywheelHttp';
+
+/**
+ * What a metric is read for and over which span. At most one of `groupRef`,
+ * `entityRef` and `goldenPath`; none is the whole organisation. Either
+ * `window` (ending at `to`, default now) or `from`.
+ *
+ * @public
+ */
+export interface MetricQuery {
+  /** A Group; the metric over it and its sub-teams. */
+  groupRef?: string;
+  /** One entity, e.g. `component:default/checkout-api`. */
+  entityRef?: string;
+  /** A template ref; the services created from that golden path. */
+  goldenPath?: string;
+  /** The span ending at `to`: `90d`, `26w`, `6m`, `1y` (the backend's default is `26w`). */
+  window?: string;
+  /** ISO 8601 start, instead of `window`. */
+  from?: string;
+  /** ISO 8601 end (exclusive); default now. */
+  to?: string;
+}
+
+/**
+ * A metric's series: the scope and span, and the width of one point
+ * (the backend's default is `week`).
+ *
+ * @public
+ */
+export interface MetricSeriesQuery extends MetricQuery {
+  interval?: MetricInterval;
+}
+
+/**
+ * Metrics: the registry of every number Flywheel computes, read as series or
+ * compared between golden-path and hand-made services. Reads need
+ * `flywheel.metrics.read`.
+ *
+ * @public
+ */
+export interface MetricsApi {
+  /** Every metric of the registry with its definition. */
+  getMetrics(): Promise<MetricsResponse>;
+
+  /**
+   * A metric as points over a window, and its value over the whole window.
+   * A point without samples has a null value.
+   *
+   * @param metricId - e.g. `valueStream.leadTime.median`
+   */
+  getMetricSeries(
+    metricId: string,
+    query?: MetricSeriesQuery,
+  ): Promise<MetricSeriesResponse>;
+
+  /**
+   * A metric's series as CSV. The export needs the user's credentials, so it
+   * is fetched rather than linked.
+   */
+  exportMetricSeriesCsv(
+    metricId: string,
+    query?: MetricSeriesQuery,
+  ): Promise<Blob>;
+
+  /**
+   * Golden-path services against hand-made ones over a window, with sample
+   * sizes, a significance test when there are enough samples, and the
+   * comparison in one sentence. Only for metrics marked `comparable`.
+   */
+  getMetricComparison(
+    metricId: string,
+    query?: MetricQuery,
+  ): Promise<MetricComparisonResponse>;
+}
+
+function metricPath(metricId: string, what: 'series' | 'comparison') {
+  return `/metrics/${encodeURIComponent(metricId)}/${what}`;
+}
+
+/** MetricsApi over the Flywheel backend. */
+export class MetricsClient implements MetricsApi {
+  constructor(private readonly http: FlywheelHttp) {}
+
+  getMetrics(): Promise<MetricsResponse> {
+    return this.http.get('/metrics');
+  }
+
+  getMetricSeries(
+    metricId: string,
+    query: MetricSeriesQuery = {},
+  ): Promise<MetricSeriesResponse> {
+    return this.http.get(metricPath(metricId, 'series'), { ...query });
+  }
+
+  async exportMetricSeriesCsv(
+    metricId: string,
+    query: MetricSeriesQuery = {},
+  ): Promise<Blob> {
+    const response = await this.http.request(metricPath(metricId, 'series'), {
+      ...query,
+      format: 'csv',
+    });
+    return response.blob();
+  }
+
+  getMetricComparison(
+    metricId: string,
+    query: MetricQuery = {},
+  ): Promise<MetricComparisonResponse> {
+    return this.http.get(metricPath(metricId, 'comparison'), { ...query });
+  }
+}
