@@ -19,6 +19,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { CatalogReader } from './catalog/CatalogReader';
 import { connectDatabase } from './database/migrate';
+import { GoldenPathMetrics } from './goldenPaths/GoldenPathMetrics';
 import { GoldenPathService } from './goldenPaths/GoldenPathService';
 import { registerGoldenPathRoutes } from './goldenPaths/router';
 import { ScaffolderRunStore } from './goldenPaths/ScaffolderRunStore';
@@ -28,6 +29,7 @@ import { builtinCheckTypes, checkTypesById } from './scorecards/checks';
 import { resolveScorecards } from './scorecards/config';
 import { ScorecardEngine } from './scorecards/engine/ScorecardEngine';
 import { registerScorecardRoutes } from './scorecards/router';
+import { ScorecardMetrics } from './scorecards/ScorecardMetrics';
 import { ScorecardService } from './scorecards/ScorecardService';
 import { ScorecardStore } from './scorecards/store/ScorecardStore';
 import { EntityVisibility } from './scorecards/access/EntityVisibility';
@@ -50,6 +52,7 @@ import { ServiceDirectory } from './metrics/services/ServiceDirectory';
 import { DeploymentStore } from './metrics/store/DeploymentStore';
 import { ValueStreamProvider } from './metrics/valueStream/ValueStreamProvider';
 import { registerSurveyRoutes } from './surveys/router';
+import { SurveyMetrics } from './surveys/SurveyMetrics';
 import { SurveyService } from './surveys/SurveyService';
 import { SurveyStore } from './surveys/store/SurveyStore';
 
@@ -176,6 +179,7 @@ export const flywheelPlugin = createBackendPlugin({
         const deploymentStore = new DeploymentStore(db);
         const metricRegistry = new MetricRegistry();
         metricRegistry.register(
+          'valueStream',
           new ValueStreamProvider({
             store: deploymentStore,
             services: new ServiceDirectory({
@@ -185,6 +189,15 @@ export const flywheelPlugin = createBackendPlugin({
             withinDays: readFirstDeployWithinDays(config),
           }),
         );
+        metricRegistry.register(
+          'goldenPaths',
+          new GoldenPathMetrics({
+            goldenPaths,
+            catalog: catalogReader,
+            runs: runStore,
+          }),
+        );
+        metricRegistry.register('surveys', new SurveyMetrics({ surveys }));
         const metricService = new MetricService({
           registry: metricRegistry,
           permissions,
@@ -206,7 +219,12 @@ export const flywheelPlugin = createBackendPlugin({
           checkTypes,
           validation: {
             factProviders: new Set(factProviders.keys()),
-            metrics: new Set<string>(GOLDEN_PATH_METRICS),
+            metrics: new Set<string>([
+              ...GOLDEN_PATH_METRICS,
+              ...(await metricRegistry.list())
+                .filter(m => m.scopes.includes('entity'))
+                .map(m => m.id),
+            ]),
           },
         });
         const scorecardStore = new ScorecardStore(db);
@@ -216,6 +234,7 @@ export const flywheelPlugin = createBackendPlugin({
           store: scorecardStore,
           catalog: catalogReader,
           goldenPaths,
+          metrics: metricRegistry,
           factProviders: [...factProviders.values()],
           auth,
           logger,
@@ -290,15 +309,24 @@ export const flywheelPlugin = createBackendPlugin({
             exemptions.getResources(ids, await auth.getOwnServiceCredentials()),
         });
 
+        const scorecardService = new ScorecardService({
+          engine,
+          store: scorecardStore,
+          catalog: catalogReader,
+          visibility,
+          permissions,
+        });
+        metricRegistry.register(
+          'scorecards',
+          new ScorecardMetrics({
+            scorecards: scorecardService,
+            definitions: scorecardDefinitions,
+          }),
+        );
+
         const router = createFlywheelApiRouter();
         registerScorecardRoutes(router, {
-          scorecards: new ScorecardService({
-            engine,
-            store: scorecardStore,
-            catalog: catalogReader,
-            visibility,
-            permissions,
-          }),
+          scorecards: scorecardService,
           exemptions,
           httpAuth,
           auditor,

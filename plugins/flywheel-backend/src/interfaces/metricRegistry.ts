@@ -42,7 +42,11 @@ export interface EntityMetricValues {
 
 /** What a domain publishes. */
 export interface MetricProvider {
-  readonly metrics: MetricDefinition[];
+  /**
+   * Its metrics as of now (a survey created through the API adds some);
+   * every id starts with the domain's name and a dot.
+   */
+  metrics(): Promise<MetricDefinition[]>;
   /**
    * The metric's value in each bucket, in order. The scope is one of the
    * metric's scopes, already checked; the caller's visibility applies.
@@ -75,7 +79,7 @@ export type MetricSamples =
 
 /** How other domains read metrics. */
 export interface MetricReader {
-  list(): MetricDefinition[];
+  list(): Promise<MetricDefinition[]>;
   /** Every provider's per-entity values, for one evaluation run. */
   entityValues(credentials: BackstageCredentials): Promise<EntityMetricValues>;
 }

@@ -8,50 +8,50 @@ import type {
 } from '../interfaces/metricRegistry';
 
 /**
- * Every metric of every domain, each id once, with the provider that
- * computes it.
+ * Every metric of every domain, with the provider that computes it. Each
+ * domain registers under its name, and its metric ids start with it, so no
+ * two domains can publish the same id.
  */
 export class MetricRegistry implements MetricReader {
-  private readonly byId = new Map<
-    string,
-    { definition: MetricDefinition; provider: MetricProvider }
-  >();
-  private readonly providers: MetricProvider[] = [];
+  private readonly providers = new Map<string, MetricProvider>();
 
-  register(provider: MetricProvider): void {
-    for (const definition of provider.metrics) {
-      if (this.byId.has(definition.id)) {
-        throw new Error(`Metric ${definition.id} is published twice`);
-      }
-      this.byId.set(definition.id, { definition, provider });
+  register(domain: MetricDefinition['domain'], provider: MetricProvider): void {
+    if (this.providers.has(domain)) {
+      throw new Error(`Metrics of ${domain} are registered twice`);
     }
-    this.providers.push(provider);
+    this.providers.set(domain, provider);
   }
 
-  list(): MetricDefinition[] {
-    return [...this.byId.values()]
-      .map(m => m.definition)
-      .sort((a, b) => a.id.localeCompare(b.id));
+  async list(): Promise<MetricDefinition[]> {
+    const all = await Promise.all(
+      [...this.providers].map(async ([domain, provider]) =>
+        (await provider.metrics()).filter(m => m.id.startsWith(`${domain}.`)),
+      ),
+    );
+    return all.flat().sort((a, b) => a.id.localeCompare(b.id));
   }
 
-  get(metricId: string): {
-    definition: MetricDefinition;
-    provider: MetricProvider;
-  } {
-    const metric = this.byId.get(metricId);
-    if (!metric) {
+  async get(
+    metricId: string,
+  ): Promise<{ definition: MetricDefinition; provider: MetricProvider }> {
+    const domain = metricId.split('.')[0] as MetricDefinition['domain'];
+    const provider = this.providers.get(domain);
+    const definition = provider
+      ? (await provider.metrics()).find(m => m.id === metricId)
+      : undefined;
+    if (!provider || !definition) {
       throw new NotFoundError(
         `No metric '${metricId}'; GET /metrics lists them`,
       );
     }
-    return metric;
+    return { definition, provider };
   }
 
   async entityValues(
     credentials: BackstageCredentials,
   ): Promise<EntityMetricValues> {
     const sources = await Promise.all(
-      this.providers
+      [...this.providers.values()]
         .filter(p => p.entityValues)
         .map(p => p.entityValues!(credentials)),
     );

@@ -46,7 +46,7 @@ export class MetricService {
 
   async list(credentials: BackstageCredentials): Promise<MetricsResponse> {
     await this.authorize(credentials);
-    return { items: this.deps.registry.list() };
+    return { items: await this.deps.registry.list() };
   }
 
   async series(
@@ -55,7 +55,7 @@ export class MetricService {
     credentials: BackstageCredentials,
   ): Promise<MetricSeriesResponse> {
     await this.authorize(credentials);
-    const { definition, provider } = this.deps.registry.get(metricId);
+    const { definition, provider } = await this.deps.registry.get(metricId);
     const scope = resolveScope(definition, query);
     const window = seriesWindow(query, this.now());
     const whole = { start: window.from, end: window.to };
@@ -116,7 +116,7 @@ export class MetricService {
     credentials: BackstageCredentials,
   ): Promise<MetricComparisonResponse> {
     await this.authorize(credentials);
-    const { definition, provider } = this.deps.registry.get(metricId);
+    const { definition, provider } = await this.deps.registry.get(metricId);
     if (!definition.comparable || !provider.split) {
       throw new InputError(
         `Metric '${metricId}' is not split into golden-path and hand-made services`,

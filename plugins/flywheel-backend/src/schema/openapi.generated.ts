@@ -2650,7 +2650,7 @@ export const spec = {
         "description": "Id of a metric, e.g. valueStream.leadTime.median (GET /metrics lists them).",
         "schema": {
           "type": "string",
-          "pattern": "^[A-Za-z0-9.]{1,100}$"
+          "pattern": "^[A-Za-z0-9._-]{1,200}$"
         }
       },
       "metricGroupRef": {

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { normalizeRef } from '../../catalog/entityRefs';
+import { ownedInScope } from '../../catalog/ownedInScope';
 import type {
   GoldenPathInsightsSource,
   ServiceOrigin,
@@ -47,15 +48,11 @@ export class ServiceDirectory {
         throw new NotFoundError(`No component ${scope.ref} in the catalog`);
       }
     } else if (scope.kind === 'group') {
-      const group = normalizeRef(scope.ref!);
-      if (!graph!.has(group)) {
+      const owned = ownedInScope(components, scope.ref!, graph!);
+      if (!owned) {
         throw new NotFoundError(`No group ${scope.ref} in the catalog`);
       }
-      const teams = new Set(graph!.descendantsOf(group).map(normalizeRef));
-      teams.add(group);
-      inScope = components.filter(
-        c => c.ownerRef !== undefined && teams.has(normalizeRef(c.ownerRef)),
-      );
+      inScope = owned;
     }
     const services = inScope.map(c => ({
       entityRef: c.entityRef,

@@ -2,6 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { MetricDefinition } from '@flywheel/plugin-flywheel-common';
 import type {
   Bucket,
+  EntityMetricValues,
   MetricProvider,
   MetricValue,
   ResolvedScope,
@@ -10,6 +11,9 @@ import { Service, ServiceDirectory } from '../services/ServiceDirectory';
 import { DeploymentStore } from '../store/DeploymentStore';
 import { valueStreamMetrics } from './definitions';
 import { sampleSize, ValueStreamData, valueStreamSamples } from './samples';
+
+/** The window of the per-entity values scorecard checks read. */
+const ENTITY_WINDOW_MS = 90 * 86_400_000;
 
 /** What each metric reads from the store. */
 const NEEDS: Record<string, (keyof ValueStreamData)[]> = {
@@ -28,7 +32,7 @@ const NEEDS: Record<string, (keyof ValueStreamData)[]> = {
  * the services of a scope as the caller sees them (ServiceDirectory).
  */
 export class ValueStreamProvider implements MetricProvider {
-  readonly metrics: MetricDefinition[];
+  private readonly definitions: MetricDefinition[];
 
   constructor(
     private readonly deps: {
@@ -38,7 +42,11 @@ export class ValueStreamProvider implements MetricProvider {
       now?: () => Date;
     },
   ) {
-    this.metrics = valueStreamMetrics(deps.withinDays);
+    this.definitions = valueStreamMetrics(deps.withinDays);
+  }
+
+  async metrics() {
+    return this.definitions;
   }
 
   async values(
@@ -78,6 +86,68 @@ export class ValueStreamProvider implements MetricProvider {
         this.options(),
       );
     return { goldenPath: side(true), handMade: side(false) };
+  }
+
+  /**
+   * Each service's value-stream metrics over the last 90 days, for scorecard
+   * `metric` checks (e.g. deployment frequency at least 1 per week).
+   */
+  async entityValues(
+    credentials: BackstageCredentials,
+  ): Promise<EntityMetricValues> {
+    const now = this.deps.now?.() ?? new Date();
+    const bucket = {
+      start: new Date(now.getTime() - ENTITY_WINDOW_MS),
+      end: now,
+    };
+    const services = await this.deps.services.services(
+      { kind: 'org' },
+      credentials,
+    );
+    const window = { from: bucket.start, to: bucket.end };
+    const { store } = this.deps;
+    const [deployments, leadTimes, recoveries, firstDeployments, reporting] =
+      await Promise.all([
+        store.productionDeployments(window),
+        store.leadTimes(window),
+        store.recoveries(window),
+        store.firstDeployments(),
+        store.reportingServices(),
+      ]);
+    const data = {
+      deployments,
+      leadTimes,
+      recoveries,
+      firstDeployments,
+      reporting,
+    };
+    const byRef = new Map(services.map(s => [s.entityRef, s]));
+    const ids = new Set(this.definitions.map(d => d.id));
+    const cache = new Map<string, number | undefined>();
+    return {
+      value: (_entity, entityRef, metricId) => {
+        const service = byRef.get(entityRef);
+        if (!service || !ids.has(metricId)) {
+          return undefined;
+        }
+        const key = `${entityRef}\u0000${metricId}`;
+        if (!cache.has(key)) {
+          // Time to first deploy of this service, whenever it was created.
+          const span = metricId.startsWith('valueStream.timeToFirstDeploy')
+            ? { start: new Date(0), end: now }
+            : bucket;
+          const samples = valueStreamSamples(
+            metricId,
+            [service],
+            span,
+            data,
+            this.options(),
+          );
+          cache.set(key, samples.value ?? undefined);
+        }
+        return cache.get(key);
+      },
+    };
   }
 
   private options() {

@@ -16,6 +16,10 @@ import {
   GoldenPathInsights,
   GoldenPathInsightsSource,
 } from '../../interfaces/goldenPathInsights';
+import type {
+  EntityMetricValues,
+  MetricReader,
+} from '../../interfaces/metricRegistry';
 import { CheckType } from '../checks/CheckType';
 import { EvaluationContext, ScorecardDefinition } from '../definitions';
 import type { EntityEvaluation, ScorecardStore } from '../store/ScorecardStore';
@@ -44,6 +48,7 @@ export interface EvaluationStats {
 
 interface RunState {
   insights: GoldenPathInsights;
+  metrics: EntityMetricValues;
   exemptions: Map<string, ActiveExemption>;
   /** Stored result hashes by scorecard and entity; only for full runs. */
   hashes?: Map<string, Map<string, string | null>>;
@@ -90,6 +95,11 @@ export class ScorecardEngine {
       store: ScorecardStore;
       catalog: CatalogReader;
       goldenPaths: GoldenPathInsightsSource;
+      /**
+       * Where `metric` checks read per-entity values: the metric registry.
+       * Without it, the golden-path insights' own metrics.
+       */
+      metrics?: Pick<MetricReader, 'entityValues'>;
       factProviders: FlywheelFactProvider[];
       auth: AuthService;
       logger: LoggerService;
@@ -236,12 +246,19 @@ export class ScorecardEngine {
     credentials: BackstageCredentials,
     full: boolean,
   ): Promise<RunState> {
-    const [insights, exemptions, hashes] = await Promise.all([
+    const [insights, metrics, exemptions, hashes] = await Promise.all([
       this.deps.goldenPaths.entityInsights(credentials),
+      this.deps.metrics?.entityValues(credentials),
       this.deps.store.activeExemptions(this.now()),
       full ? this.deps.store.inputHashes() : Promise.resolve(undefined),
     ]);
-    return { insights, exemptions, hashes, pending: [] };
+    return {
+      insights,
+      metrics: metrics ?? { value: insights.metric },
+      exemptions,
+      hashes,
+      pending: [],
+    };
   }
 
   /**
@@ -306,7 +323,7 @@ export class ScorecardEngine {
         continue;
       }
       const entity = entities[i];
-      const context = this.contextFor(entity, state.insights, facts);
+      const context = this.contextFor(entity, state, facts);
       const ownerRef = entity.relations?.find(
         r => r.type === RELATION_OWNED_BY,
       )?.targetRef;
@@ -340,16 +357,16 @@ export class ScorecardEngine {
 
   private contextFor(
     entity: Entity,
-    insights: GoldenPathInsights,
+    state: Pick<RunState, 'insights' | 'metrics'>,
     facts: BatchFacts,
   ): EvaluationContext {
     const entityRef = stringifyEntityRef(entity);
     return {
       entity,
       entityRef,
-      goldenPath: insights.provenance(entity),
+      goldenPath: state.insights.provenance(entity),
       fact: (providerId, fact) => facts.get(providerId)?.get(entityRef)?.[fact],
-      metric: metricId => insights.metric(entity, entityRef, metricId),
+      metric: metricId => state.metrics.value(entity, entityRef, metricId),
     };
   }
 }
