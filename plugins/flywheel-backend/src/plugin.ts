@@ -7,7 +7,9 @@ import {
   FLYWHEEL_ENTITY_CHANGED_TOPIC,
   FlywheelEntityChangedEvent,
   FlywheelFactProvider,
+  flywheelMetricsExtensionPoint,
   flywheelScorecardsExtensionPoint,
+  FlywheelDeploymentSource,
 } from '@flywheel/plugin-flywheel-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -48,6 +50,7 @@ import { readFirstDeployWithinDays } from './metrics/config';
 import { MetricRegistry } from './metrics/MetricRegistry';
 import { MetricService } from './metrics/MetricService';
 import { registerMetricRoutes } from './metrics/router';
+import { DeploymentSources } from './metrics/sources/DeploymentSources';
 import { ServiceDirectory } from './metrics/services/ServiceDirectory';
 import { DeploymentStore } from './metrics/store/DeploymentStore';
 import { ValueStreamProvider } from './metrics/valueStream/ValueStreamProvider';
@@ -75,6 +78,13 @@ export const flywheelPlugin = createBackendPlugin({
           }
           factProviders.set(provider.id, provider);
         }
+      },
+    });
+
+    const deploymentSources: FlywheelDeploymentSource[] = [];
+    env.registerExtensionPoint(flywheelMetricsExtensionPoint, {
+      addDeploymentSource(...sources) {
+        deploymentSources.push(...sources);
       },
     });
 
@@ -211,6 +221,12 @@ export const flywheelPlugin = createBackendPlugin({
           surveyTriggers: surveys,
           logger: logger.child({ domain: 'metrics' }),
         });
+        // Deployment sources of backend modules, pulled on their schedules.
+        await new DeploymentSources({
+          db,
+          ingest: deploymentIngest,
+          logger: logger.child({ domain: 'metrics' }),
+        }).schedule(scheduler, deploymentSources);
 
         // Scorecards: bad configuration stops the backend here, with the
         // scorecard and field named.

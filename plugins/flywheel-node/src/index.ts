@@ -17,3 +17,8 @@ export {
   type FlywheelFactValue,
   type FlywheelScorecardsExtensionPoint,
 } from './scorecardFacts';
+export {
+  flywheelMetricsExtensionPoint,
+  type FlywheelDeploymentSource,
+  type FlywheelMetricsExtensionPoint,
+} from './metricSources';

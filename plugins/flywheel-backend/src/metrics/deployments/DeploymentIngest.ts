@@ -8,6 +8,7 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  DeploymentInput,
   DeploymentIngestResponse,
   flywheelDeploymentCreatePermission,
 } from '@flywheel/plugin-flywheel-common';
@@ -17,7 +18,11 @@ import type { GoldenPathInsightsSource } from '../../interfaces/goldenPathInsigh
 import type { SurveyTriggers } from '../../interfaces/surveyTriggers';
 import { authorizeOrThrow } from '../../permissions/authorize';
 import { DeploymentStore, NewDeployment } from '../store/DeploymentStore';
-import { parseDeployments, ParsedDeployment } from './parseDeployments';
+import {
+  MAX_BATCH,
+  parseDeployments,
+  ParsedDeployment,
+} from './parseDeployments';
 import { entityRepoKeys, repoKey } from './repoUrls';
 
 /** The survey trigger event of a service's first production deployment. */
@@ -60,6 +65,33 @@ export class DeploymentIngest {
       flywheelDeploymentCreatePermission,
       credentials,
     );
+    return this.store(body);
+  }
+
+  /**
+   * Deployments a backend module's source pulled: trusted code, so no
+   * permission, but every other check of a POST.
+   */
+  async ingestFromSource(
+    deployments: DeploymentInput[],
+  ): Promise<DeploymentIngestResponse> {
+    if (deployments.length === 0) {
+      return { received: 0, created: 0, updated: 0, unchanged: 0 };
+    }
+    const totals = { received: 0, created: 0, updated: 0, unchanged: 0 };
+    for (let i = 0; i < deployments.length; i += MAX_BATCH) {
+      const part = await this.store({
+        deployments: deployments.slice(i, i + MAX_BATCH),
+      });
+      totals.received += part.received;
+      totals.created += part.created;
+      totals.updated += part.updated;
+      totals.unchanged += part.unchanged;
+    }
+    return totals;
+  }
+
+  private async store(body: unknown): Promise<DeploymentIngestResponse> {
     const parsed = parseDeployments(body);
     // Flywheel's own credentials: a CI token may be allowed nothing but
     // this endpoint, and the lookup only checks that the service exists.
