@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { flywheelModuleDemoDeployments } from './modules/demoDeployments';
 import { flywheelModuleDemoExemptions } from './modules/demoExemptions';
 import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
 import { flywheelModuleDemoScorecardHistory } from './modules/demoScorecardHistory';
@@ -95,6 +96,8 @@ backend.add(flywheelModuleDemoScorecardHistory);
 backend.add(flywheelModuleDemoExemptions);
 // Example instance only: five past waves of a demo Platform NPS.
 backend.add(flywheelModuleDemoSurveys);
+// Example instance only: six months of demo deployments for the Metrics page.
+backend.add(flywheelModuleDemoDeployments);
 // Example fact provider for scorecards (docs/scorecards.md): on-call facts.
 backend.add(flywheelModuleOncallFacts);
 
