@@ -203,10 +203,7 @@ export const flywheelModuleDemoDeployments = createDemoSeedModule({
   moduleId: 'example-demo-deployments',
   flag: 'demoDeployments',
   label: 'Demo deployments',
-  every: { seconds: 10 },
-  everyText: '10 seconds',
   initialDelay: { seconds: 15 },
-  timeout: { minutes: 5 },
   seeder: () => {
     let lastSeen = -1;
     return async ({ knex, catalog, credentials }) => {

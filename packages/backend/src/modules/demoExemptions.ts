@@ -113,8 +113,6 @@ export const flywheelModuleDemoExemptions = createDemoSeedModule({
   moduleId: 'example-demo-exemptions',
   flag: 'demoExemptions',
   label: 'Demo exemptions',
-  every: { seconds: 10 },
-  everyText: '10 seconds',
   initialDelay: { seconds: 5 },
   timeout: { minutes: 1 },
   seeder:

@@ -38,11 +38,13 @@ export function createDemoSeedModule(options: {
   flag: string;
   /** How it names itself in the log. */
   label: string;
-  every: Duration;
-  /** How the log says "retrying in …". */
-  everyText: string;
+  /** Default: every 10 seconds. */
+  every?: Duration;
+  /** How the log says "retrying in …"; default '10 seconds'. */
+  everyText?: string;
   initialDelay: Duration;
-  timeout: Duration;
+  /** Default: 5 minutes. */
+  timeout?: Duration;
   /**
    * Makes the attempt function, once per start: what it closes over lives
    * as long as the backend (e.g. what the catalog held at the last try).
@@ -71,8 +73,8 @@ export function createDemoSeedModule(options: {
           await scheduler.scheduleTask({
             id: `flywheel-example-${options.moduleId.replace(/^example-/, '')}`,
             scope: 'local',
-            frequency: options.every,
-            timeout: options.timeout,
+            frequency: options.every ?? { seconds: 10 },
+            timeout: options.timeout ?? { minutes: 5 },
             initialDelay: options.initialDelay,
             signal: done.signal,
             fn: async () => {
@@ -83,7 +85,9 @@ export function createDemoSeedModule(options: {
               });
               if (outcome.status === 'waiting') {
                 logger.info(
-                  `${options.label}: waiting (${outcome.reason}), retrying in ${options.everyText}`,
+                  `${options.label}: waiting (${outcome.reason}), retrying in ${
+                    options.everyText ?? '10 seconds'
+                  }`,
                 );
                 return;
               }

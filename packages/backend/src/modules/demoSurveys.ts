@@ -247,10 +247,7 @@ export const flywheelModuleDemoSurveys = createDemoSeedModule({
   moduleId: 'example-demo-surveys',
   flag: 'demoSurveys',
   label: 'Demo surveys',
-  every: { seconds: 10 },
-  everyText: '10 seconds',
   initialDelay: { seconds: 10 },
-  timeout: { minutes: 5 },
   seeder: () => {
     // The users as last seen: the demo is seeded once they stop changing,
     // so a catalog still ingesting the demo org does not leave the past
