@@ -19,6 +19,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import flywheelPlugin from './alpha';
 import { FlywheelClient, flywheelApiRef } from './api';
+import { rootRouteRef } from './routes';
 import {
   catalogRoutes,
   mockFlywheelApi,
@@ -198,6 +199,60 @@ describe('flywheel plugin (new frontend system)', () => {
     expect(
       await within(card).findByText(`${paymentsAdoption.adoptionPercent}%`),
     ).toBeInTheDocument();
+  });
+
+  it('adds a Metrics tab to the Flywheel page', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('page:flywheel'),
+    ).add(flywheelPlugin.getExtension('sub-page:flywheel/metrics'));
+    const flywheelApi = mockFlywheelApi();
+
+    renderInTestApp(tester.reactElement(), {
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, flywheelApi],
+        [catalogApiRef, catalogApiMock({ entities: orgGroups })],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Metrics', selected: true }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Value stream' }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getMetrics).toHaveBeenCalled();
+  });
+
+  it('adds the value-stream card to Component and Group pages only', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('entity-card:flywheel/value-stream'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(checkoutApi)).toBe(true);
+    expect(filter?.(payments)).toBe(true);
+    expect(filter?.({ ...checkoutApi, kind: 'API' })).toBe(false);
+    expect(filter?.({ ...checkoutApi, kind: 'System' })).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={payments}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        mountedRoutes: { ...catalogRoutes, '/flywheel': rootRouteRef },
+        apis: [[flywheelApiRef, mockFlywheelApi()]],
+      },
+    );
+
+    const card = await screen.findByRole('region', { name: 'Value stream' });
+    expect(
+      await within(card).findByRole('link', {
+        name: 'All metrics of payments',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/flywheel/metrics?groupRef=group%3Adefault%2Fpayments&window=90d',
+    );
   });
 
   it('adds a Scorecards tab to the Flywheel page', async () => {

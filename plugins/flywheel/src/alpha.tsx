@@ -90,6 +90,24 @@ const surveysSubPage = SubPageBlueprint.make({
 });
 
 /**
+ * The Metrics tab: every metric of the registry by domain, its trend, the
+ * golden-path vs hand-made comparison and CSV, for a team or a golden path.
+ */
+const metricsSubPage = SubPageBlueprint.make({
+  name: 'metrics',
+  params: {
+    path: 'metrics',
+    title: 'Metrics',
+    loader: () =>
+      import('./metrics/MetricsPage').then(m => (
+        <Container>
+          <m.MetricsPage />
+        </Container>
+      )),
+  },
+});
+
+/**
  * The in-app survey prompt, on every page of the app: a small card at the
  * bottom right when the backend has a survey for the user. It renders
  * nothing otherwise, and nothing when the backend cannot be reached.
@@ -158,6 +176,20 @@ const groupAdoptionEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Value-stream headline numbers (time to first deploy, lead time, deployment
+ * frequency, change failure rate) of a Component, or of a Group with its
+ * sub-teams, with their trend and a link to the Metrics tab.
+ */
+const valueStreamEntityCard = EntityCardBlueprint.make({
+  name: 'value-stream',
+  params: {
+    filter: { kind: { $in: ['component', 'group'] } },
+    loader: () =>
+      import('./metrics/ValueStreamCard').then(m => <m.ValueStreamCard />),
+  },
+});
+
+/**
  * Flywheel for the new frontend system. Also the default export of the
  * package root, which is what feature discovery (`app.packages`) loads.
  *
@@ -180,9 +212,11 @@ const flywheelPlugin = createFrontendPlugin({
     goldenPathsSubPage,
     scorecardsSubPage,
     surveysSubPage,
+    metricsSubPage,
     surveyPromptElement,
     goldenPathEntityCard,
     groupAdoptionEntityCard,
+    valueStreamEntityCard,
     entityScorecardsContent,
     teamScorecardContent,
   ],

@@ -19,6 +19,7 @@ describe('@flywheel/plugin-flywheel entry point', () => {
       flywheel.FlywheelPage,
       flywheel.EntityGoldenPathCard,
       flywheel.EntityGroupAdoptionCard,
+      flywheel.EntityValueStreamCard,
       flywheel.EntityScorecardsContent,
       flywheel.EntityTeamScorecardContent,
       flywheel.FlywheelSurveyPrompt,

@@ -13,6 +13,7 @@ export {
   FlywheelPage,
   EntityGoldenPathCard,
   EntityGroupAdoptionCard,
+  EntityValueStreamCard,
   EntityScorecardsContent,
   EntityTeamScorecardContent,
   FlywheelSurveyPrompt,

@@ -34,7 +34,7 @@ export const flywheelPlugin = createPlugin({
 });
 
 /**
- * The Flywheel page (golden paths, scorecards and surveys), for a route such as
+ * The Flywheel page (golden paths, scorecards, surveys and metrics), for a route such as
  * `<Route path="/flywheel" element={<FlywheelPage />} />`.
  *
  * @public
@@ -79,6 +79,24 @@ export const EntityGroupAdoptionCard = flywheelPlugin.provide(
         import('./goldenPaths/GroupAdoptionCard').then(
           m => m.GroupAdoptionCard,
         ),
+    },
+  }),
+);
+
+/**
+ * Entity card for Components and Groups: value-stream headline numbers (time
+ * to first deploy, lead time, deployment frequency, change failure rate) over
+ * the last 90 days with their trend, for the Component or for the Group with
+ * its sub-teams, linking to the Metrics tab of the Flywheel page.
+ *
+ * @public
+ */
+export const EntityValueStreamCard = flywheelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityValueStreamCard',
+    component: {
+      lazy: () =>
+        import('./metrics/ValueStreamCard').then(m => m.ValueStreamCard),
     },
   }),
 );

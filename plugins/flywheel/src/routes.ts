@@ -1,6 +1,7 @@
 import {
   createExternalRouteRef,
   createRouteRef,
+  createSubRouteRef,
 } from '@backstage/core-plugin-api';
 
 // Route refs from core-plugin-api work in both frontend systems, so the legacy
@@ -9,6 +10,16 @@ import {
 /** The Flywheel page. */
 export const rootRouteRef = createRouteRef({
   id: 'flywheel',
+});
+
+/**
+ * The Metrics tab of the Flywheel page, for links from entity cards. The tab
+ * is at `metrics` under the page in both frontend systems.
+ */
+export const metricsRouteRef = createSubRouteRef({
+  id: 'flywheel-metrics',
+  parent: rootRouteRef,
+  path: '/metrics',
 });
 
 /**

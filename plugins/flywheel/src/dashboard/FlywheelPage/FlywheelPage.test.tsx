@@ -70,6 +70,35 @@ describe('FlywheelPage (legacy frontend system)', () => {
     await waitFor(() => expect(flywheelApi.listSurveys).toHaveBeenCalled());
   });
 
+  it('has a Metrics tab', async () => {
+    const { flywheelApi, rendered } = renderPage();
+    await rendered;
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Metrics' }));
+
+    expect(
+      await screen.findByRole('region', { name: 'Value stream' }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getMetrics).toHaveBeenCalled();
+  });
+
+  it('opens the view of the Metrics tab that entity cards link to', async () => {
+    const { flywheelApi, rendered } = renderPage(
+      '/metrics?groupRef=group%3Adefault%2Fcommerce&window=90d',
+    );
+    await rendered;
+
+    expect(
+      await screen.findByRole('region', {
+        name: 'Time to first deploy (median) — Commerce',
+      }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getMetricSeries).toHaveBeenCalledWith(
+      'valueStream.timeToFirstDeploy.median',
+      { groupRef: 'group:default/commerce', window: '90d', interval: 'week' },
+    );
+  });
+
   it('opens the survey form where notifications link to', async () => {
     const { flywheelApi, rendered } = renderPage('/surveys/dx-nps/respond');
     await rendered;

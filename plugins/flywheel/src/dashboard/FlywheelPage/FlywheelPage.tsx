@@ -1,6 +1,7 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { Container } from '@backstage/ui';
 import { GoldenPathsOverview } from '../../goldenPaths/GoldenPathsOverview';
+import { MetricsPage } from '../../metrics/MetricsPage';
 import { ScorecardsOverview } from '../../scorecards/ScorecardsOverview';
 import { SurveysPage } from '../../surveys/SurveysPage';
 
@@ -30,6 +31,11 @@ export function FlywheelPage() {
         <TabbedLayout.Route path="/surveys" title="Surveys">
           <Container>
             <SurveysPage />
+          </Container>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/metrics" title="Metrics">
+          <Container>
+            <MetricsPage />
           </Container>
         </TabbedLayout.Route>
       </TabbedLayout>

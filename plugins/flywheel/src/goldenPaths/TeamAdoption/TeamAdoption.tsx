@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import { GroupAdoptionDetails } from '../GroupAdoptionDetails';
-import { GroupPicker } from '../GroupPicker';
+import { GroupPicker } from '../../shared/GroupPicker';
 
 /** Golden-path adoption of a team the reader picks. */
 export function TeamAdoption() {

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -43,6 +43,28 @@ describe('GroupPicker', () => {
 
     await userEvent.click(screen.getByRole('option', { name: 'data' }));
     expect(onChange).toHaveBeenCalledWith('group:analytics/data');
+  });
+
+  it('offers to clear the choice when asked to', async () => {
+    const onChange = jest.fn();
+    renderInTestApp(
+      <GroupPicker
+        value="group:default/payments"
+        onChange={onChange}
+        noneLabel="All teams"
+      />,
+      { apis: [[catalogApiRef, catalogApiMock({ entities: groups })]] },
+    );
+
+    const button = await screen.findByRole('button', { name: /Team/ });
+    await waitFor(() => expect(button).toHaveTextContent('Payments'));
+    await userEvent.click(button);
+    expect(
+      (await screen.findAllByRole('option')).map(o => o.textContent),
+    ).toEqual(['All teams', 'data', 'Payments', 'Storefront']);
+
+    await userEvent.click(screen.getByRole('option', { name: 'All teams' }));
+    expect(onChange).toHaveBeenCalledWith(undefined);
   });
 
   it('explains when the catalog cannot list teams', async () => {

@@ -1,11 +1,19 @@
 import { Select } from '@backstage/ui';
-import { useGroupTitles } from '../../shared/groupTitles';
+import { useGroupTitles } from '../groupTitles';
 
-/** Picks a Group entity from the catalog; starts with none chosen. */
+/** The id of the option that clears the choice. */
+const NONE = '*none*';
+
+/**
+ * Picks a Group entity from the catalog; starts with none chosen. With
+ * `noneLabel` the first option clears the choice again (e.g. "All teams").
+ */
 export function GroupPicker(props: {
   value: string | undefined;
   onChange: (groupRef: string | undefined) => void;
+  noneLabel?: string;
 }) {
+  const { noneLabel } = props;
   const { value: titles, loading, error } = useGroupTitles();
   const options = titles
     ? [...titles]
@@ -20,14 +28,23 @@ export function GroupPicker(props: {
     description = 'The catalog has no Group entities yet.';
   }
 
+  let value: string | null = props.value ?? null;
+  if (value === null && noneLabel) {
+    value = NONE;
+  }
   return (
     <Select
       label="Team"
       placeholder={loading ? 'Loading teams…' : 'Choose a team'}
       description={description}
-      options={options ?? []}
-      value={props.value ?? null}
-      onChange={key => props.onChange(key ? String(key) : undefined)}
+      options={[
+        ...(noneLabel ? [{ id: NONE, label: noneLabel }] : []),
+        ...(options ?? []),
+      ]}
+      value={value}
+      onChange={key =>
+        props.onChange(key && key !== NONE ? String(key) : undefined)
+      }
       isDisabled={loading || !!error}
     />
   );

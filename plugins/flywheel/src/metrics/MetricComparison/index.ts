@@ -1,0 +1,1 @@
+export { MetricComparison } from './MetricComparison';

@@ -1,0 +1,1 @@
+export { MetricCsvExportButton } from './MetricCsvExportButton';

@@ -1,0 +1,1 @@
+export { MetricDetail } from './MetricDetail';

@@ -1,0 +1,1 @@
+export { MetricFilters } from './MetricFilters';

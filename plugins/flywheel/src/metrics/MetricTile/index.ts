@@ -1,0 +1,1 @@
+export { MetricTile } from './MetricTile';

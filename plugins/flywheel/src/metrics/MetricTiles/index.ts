@@ -1,0 +1,1 @@
+export { groupByDomain, MetricTiles } from './MetricTiles';

@@ -1,0 +1,1 @@
+export { METRICS_DOCS_URL, NoMetricData } from './NoMetricData';

@@ -1,0 +1,1 @@
+export { HEADLINE_METRICS, ValueStreamCard } from './ValueStreamCard';
