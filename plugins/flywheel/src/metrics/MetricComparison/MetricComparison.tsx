@@ -15,7 +15,7 @@ import {
   formatMetricValue,
   formatSamples,
 } from '../metricFormat';
-import { METRICS_READ } from '../permissions';
+import { refusedPermission } from '../permissions';
 
 function formatP(pValue: number): string {
   return pValue < 0.001 ? 'p < 0.001' : `p = ${pValue.toFixed(3)}`;
@@ -75,7 +75,7 @@ export function MetricComparison(props: {
         title="Could not load the comparison"
         error={error}
         onRetry={retry}
-        permission={METRICS_READ}
+        permission={refusedPermission(error)}
       />
     );
   } else if (value) {

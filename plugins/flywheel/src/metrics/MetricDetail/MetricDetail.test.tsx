@@ -149,6 +149,42 @@ describe('MetricDetail', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows the backend's reason when it withholds a series", async () => {
+    const reason =
+      'Commerce owns entities you may not see; its scorecard totals would include them.';
+    const error = await responseError(403, 'NotAllowedError', reason);
+    renderDetail(
+      { filters: { groupRef: 'group:default/commerce' }, subject: 'Commerce' },
+      mockFlywheelApi({
+        getMetricSeries: jest.fn().mockRejectedValue(error),
+      }),
+    );
+
+    expect(await screen.findByText(reason)).toBeInTheDocument();
+    expect(screen.queryByText(/it needs the permission/)).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it('names the permission of the domain a metric belongs to', async () => {
+    const error = await responseError(
+      403,
+      'NotAllowedError',
+      'Not allowed: flywheel.surveys.results.read',
+    );
+    renderDetail(
+      { metric: activeUsersMetric },
+      mockFlywheelApi({
+        getMetricSeries: jest.fn().mockRejectedValue(error),
+      }),
+    );
+
+    expect(
+      await screen.findByText(
+        'You are not allowed to see this metric: it needs the permission flywheel.surveys.results.read. Ask your Backstage administrator to grant it.',
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('explains why there is no comparison for a golden path', async () => {
     const { flywheelApi } = renderDetail({
       filters: { goldenPath: 'template:default/typescript-service' },

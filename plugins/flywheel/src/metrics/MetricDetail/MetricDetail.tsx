@@ -14,7 +14,7 @@ import {
   formatMetricValue,
   formatSamples,
 } from '../metricFormat';
-import { METRICS_READ } from '../permissions';
+import { refusedPermission } from '../permissions';
 import { useMetricSeries } from '../useMetricSeries';
 
 /** e.g. `valueStream.leadTime.median-commerce-26w-week` */
@@ -50,8 +50,10 @@ export function MetricDetail(props: {
   filters: MetricFilters;
   /** The scope in words: "the whole organisation", a team. */
   subject: string;
+  /** The page already says no deployment was reported: do not repeat it. */
+  deploymentsExplained?: boolean;
 }) {
-  const { metric, filters, subject } = props;
+  const { metric, filters, subject, deploymentsExplained } = props;
   const query = metricQuery(filters);
   const seriesQuery = { ...query, interval: filters.interval };
   const { value, loading, error, retry } = useMetricSeries(
@@ -76,13 +78,14 @@ export function MetricDetail(props: {
         title={`Could not load ${metric.title}`}
         error={error}
         onRetry={retry}
-        permission={METRICS_READ}
+        permission={refusedPermission(error)}
       />
     );
   } else if (value && value.total.sampleSize === 0) {
     trend = (
       <NoMetricData
         domain={metric.domain}
+        deploymentsExplained={deploymentsExplained}
         subject={subject}
         orgWide={kind === 'org'}
       />

@@ -106,6 +106,22 @@ describe('MetricTile', () => {
     expect(await screen.findByText('Could not load')).toBeInTheDocument();
   });
 
+  it('says when the series is not available to the reader', async () => {
+    const error = await responseError(
+      403,
+      'NotAllowedError',
+      'Not allowed: flywheel.scorecards.read',
+    );
+    renderTile(
+      {},
+      mockFlywheelApi({
+        getMetricSeries: jest.fn().mockRejectedValue(error),
+      }),
+    );
+
+    expect(await screen.findByText('Not available to you')).toBeInTheDocument();
+  });
+
   it('is disabled, with why, for a scope the metric is not published for', async () => {
     const { flywheelApi, onSelect } = renderTile({
       unavailable: 'Not published for a team',

@@ -1,6 +1,7 @@
 import { MetricDefinition } from '@flywheel/plugin-flywheel-common';
 import { Skeleton, Text } from '@backstage/ui';
 import { MetricSeriesQuery } from '../../api';
+import { isForbidden } from '../../shared/errors';
 import { Sparkline } from '../Sparkline';
 import { formatMetricValue, formatSamples } from '../metricFormat';
 import { useMetricSeries } from '../useMetricSeries';
@@ -37,9 +38,12 @@ export function MetricTile(props: {
   } else if (loading) {
     body = <Skeleton width="6rem" height="1.5rem" />;
   } else if (error || !value) {
+    // A refusal is explained in full when the metric is shown.
     body = (
       <Text variant="body-small" color="danger">
-        Could not load
+        {error && isForbidden(error)
+          ? 'Not available to you'
+          : 'Could not load'}
       </Text>
     );
   } else {

@@ -9,42 +9,18 @@ import { MetricFilters } from '../MetricFilters';
 import { MetricTiles } from '../MetricTiles';
 import { METRICS_DOCS_URL, NoMetricData } from '../NoMetricData';
 import {
-  MetricFilters as Filters,
   metricQuery,
   offeredFor,
   scopeKind,
   useMetricFilters,
 } from '../filters';
-import { METRICS_READ } from '../permissions';
+import { refusedPermission } from '../permissions';
 import { useScopeSubject } from '../subject';
 import { MetricSeriesCache, useMetricSeries } from '../useMetricSeries';
 
 const DETAIL_ID = 'flywheel-metric-detail';
 /** Counted per scope: none means CI/CD reports nothing (in this scope). */
 const DEPLOYMENTS_METRIC = 'valueStream.deployments';
-
-/**
- * Above the tiles when the scope had no production deployment in the window:
- * every value-stream metric is empty then, and the reason is usually that
- * CI/CD does not report to Flywheel yet.
- */
-function NoDeploymentsNotice(props: { filters: Filters; subject: string }) {
-  const { filters, subject } = props;
-  const { value } = useMetricSeries(DEPLOYMENTS_METRIC, {
-    ...metricQuery(filters),
-    interval: filters.interval,
-  });
-  if (!value || value.total.value) {
-    return null;
-  }
-  return (
-    <NoMetricData
-      domain="valueStream"
-      subject={subject}
-      orgWide={scopeKind(filters) === 'org'}
-    />
-  );
-}
 
 function MetricsView() {
   const flywheelApi = useApi(flywheelApiRef);
@@ -54,6 +30,18 @@ function MetricsView() {
     () => flywheelApi.getMetrics(),
     [flywheelApi],
   );
+  const query = { ...metricQuery(filters), interval: filters.interval };
+  // No production deployment in the scope and window: every value-stream
+  // metric is empty, and the reason is usually that CI/CD does not report
+  // to Flywheel yet. Said once, above the tiles.
+  const deployments = value?.items.find(m => m.id === DEPLOYMENTS_METRIC);
+  const deploymentsSeries = useMetricSeries(DEPLOYMENTS_METRIC, query, {
+    skip: !deployments || !offeredFor(deployments, filters),
+  });
+  const noDeployments =
+    !deploymentsSeries.loading &&
+    !!deploymentsSeries.value &&
+    !deploymentsSeries.value.total.value;
 
   if (loading) {
     return <Progress />;
@@ -64,7 +52,7 @@ function MetricsView() {
         title="Could not load metrics"
         error={error}
         onRetry={retry}
-        permission={METRICS_READ}
+        permission={refusedPermission(error)}
       />
     );
   }
@@ -85,9 +73,7 @@ function MetricsView() {
   }
 
   const offered = metrics.filter(m => offeredFor(m, filters));
-  const selected =
-    offered.find(m => m.id === filters.metricId) ?? offered[0] ?? undefined;
-  const query = { ...metricQuery(filters), interval: filters.interval };
+  const selected = offered.find(m => m.id === filters.metricId) ?? offered[0];
   const select = (metricId: string) => {
     setFilters({ metricId });
     document.getElementById(DETAIL_ID)?.scrollIntoView?.({
@@ -99,9 +85,13 @@ function MetricsView() {
   return (
     <Flex direction="column" gap="6">
       <MetricFilters filters={filters} onChange={setFilters} />
-      {metrics.some(
-        m => m.id === DEPLOYMENTS_METRIC && offeredFor(m, filters),
-      ) && <NoDeploymentsNotice filters={filters} subject={subject} />}
+      {noDeployments && (
+        <NoMetricData
+          domain="valueStream"
+          subject={subject}
+          orgWide={scopeKind(filters) === 'org'}
+        />
+      )}
       <MetricTiles
         metrics={metrics}
         scope={scopeKind(filters)}
@@ -117,6 +107,7 @@ function MetricsView() {
             metric={selected}
             filters={filters}
             subject={subject}
+            deploymentsExplained={noDeployments}
           />
         ) : (
           <Text as="p" color="secondary">

@@ -37,6 +37,21 @@ describe('NoMetricData', () => {
     ).toBeInTheDocument();
   });
 
+  it('does not repeat what the page already says', async () => {
+    renderInTestApp(
+      <NoMetricData
+        domain="valueStream"
+        subject="Commerce"
+        orgWide={false}
+        deploymentsExplained
+      />,
+    );
+
+    expect(
+      await screen.findByText('No data for Commerce in this window.'),
+    ).toBeInTheDocument();
+  });
+
   it('does not blame CI for the metrics of other domains', async () => {
     renderInTestApp(
       <NoMetricData domain="usage" subject="Commerce" orgWide={false} />,

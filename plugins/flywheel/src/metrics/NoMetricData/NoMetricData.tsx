@@ -16,9 +16,11 @@ export function NoMetricData(props: {
   subject: string;
   /** The whole organisation: nothing at all was reported, not just here. */
   orgWide: boolean;
+  /** The page already says no deployment was reported: do not repeat it. */
+  deploymentsExplained?: boolean;
 }) {
-  const { domain, subject, orgWide } = props;
-  if (domain !== 'valueStream') {
+  const { domain, subject, orgWide, deploymentsExplained } = props;
+  if (domain !== 'valueStream' || deploymentsExplained) {
     return (
       <Text as="p" color="secondary">
         No data for {subject} in this window.

@@ -21,7 +21,7 @@ import { StatList } from '../../shared/StatList';
 import { Sparkline } from '../Sparkline';
 import { NoMetricData } from '../NoMetricData';
 import { formatMetricValue, formatSamples } from '../metricFormat';
-import { METRICS_READ } from '../permissions';
+import { refusedPermission } from '../permissions';
 import { useMetricsLink } from '../links';
 import styles from './ValueStreamCard.module.css';
 
@@ -100,12 +100,13 @@ export function ValueStreamCard() {
     error ||
     (value && value.length > 0 && failed.length === value.length)
   ) {
+    const cause = error ?? (failed[0] as { error: Error }).error;
     content = (
       <LoadErrorAlert
         title="Could not load value-stream metrics"
-        error={error ?? (failed[0] as { error: Error }).error}
+        error={cause}
         onRetry={retry}
-        permission={METRICS_READ}
+        permission={refusedPermission(cause)}
       />
     );
   } else if (value && value.length === 0) {
