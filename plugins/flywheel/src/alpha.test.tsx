@@ -224,6 +224,31 @@ describe('flywheel plugin (new frontend system)', () => {
     expect(flywheelApi.getMetrics).toHaveBeenCalled();
   });
 
+  it('serves the Metrics tab at /flywheel/metrics in an app, where the card links', async () => {
+    const flywheelApi = mockFlywheelApi();
+    renderTestApp({
+      features: [flywheelPlugin],
+      initialRouteEntries: [
+        '/flywheel/metrics?groupRef=group%3Adefault%2Fcommerce&window=90d',
+      ],
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, flywheelApi],
+        [catalogApiRef, catalogApiMock({ entities: orgGroups })],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('region', {
+        name: 'Time to first deploy (median) — Commerce',
+      }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getMetricSeries).toHaveBeenCalledWith(
+      'valueStream.timeToFirstDeploy.median',
+      { groupRef: 'group:default/commerce', window: '90d', interval: 'week' },
+    );
+  });
+
   it('adds the value-stream card to Component and Group pages only', async () => {
     const tester = createExtensionTester(
       flywheelPlugin.getExtension('entity-card:flywheel/value-stream'),
