@@ -194,6 +194,21 @@ export interface Config {
        * @visibility backend
        */
       firstDeployWithinDays?: number;
+      /**
+       * Platform usage: the analytics events the app's Flywheel analytics
+       * module sends.
+       */
+      usage?: {
+        /**
+         * Days usage events (and the days each person was active) are kept;
+         * older ones are deleted by the task flywheel-usage-retention every
+         * six hours. A whole number from 1 to 3660; default 395 (thirteen
+         * months, so a month can be compared with the same month a year
+         * before). New users count from the oldest day kept.
+         * @visibility backend
+         */
+        retentionDays?: number;
+      };
     };
     /**
      * NPS and CSAT surveys. See docs/surveys.md.

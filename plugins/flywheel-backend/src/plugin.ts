@@ -54,6 +54,11 @@ import { DeploymentSources } from './metrics/sources/DeploymentSources';
 import { ServiceDirectory } from './metrics/services/ServiceDirectory';
 import { DeploymentStore } from './metrics/store/DeploymentStore';
 import { ValueStreamProvider } from './metrics/valueStream/ValueStreamProvider';
+import { readUsageRetentionDays } from './metrics/usage/config';
+import { UsageStore } from './metrics/usage/store/UsageStore';
+import { UsageBreakdownService } from './metrics/usage/UsageBreakdownService';
+import { UsageIngest } from './metrics/usage/UsageIngest';
+import { UsageRetention } from './metrics/usage/UsageRetention';
 import { registerSurveyRoutes } from './surveys/router';
 import { SurveyMetrics } from './surveys/SurveyMetrics';
 import { SurveyService } from './surveys/SurveyService';
@@ -228,6 +233,24 @@ export const flywheelPlugin = createBackendPlugin({
           logger: logger.child({ domain: 'metrics' }),
         }).schedule(scheduler, deploymentSources);
 
+        // Platform usage: the app's analytics events, kept for the retention
+        // period (pruned once across replicas).
+        const usageStore = new UsageStore(db);
+        const usageRetention = new UsageRetention({
+          store: usageStore,
+          retentionDays: readUsageRetentionDays(config),
+          logger: logger.child({ domain: 'metrics' }),
+        });
+        await scheduler.scheduleTask({
+          id: 'flywheel-usage-retention',
+          frequency: { hours: 6 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 2 },
+          fn: async () => {
+            await usageRetention.prune();
+          },
+        });
+
         // Scorecards: bad configuration stops the backend here, with the
         // scorecard and field named.
         const checkTypes = checkTypesById(builtinCheckTypes);
@@ -352,6 +375,11 @@ export const flywheelPlugin = createBackendPlugin({
         registerMetricRoutes(router, {
           metrics: metricService,
           deployments: deploymentIngest,
+          usage: new UsageIngest({ store: usageStore }),
+          usageBreakdown: new UsageBreakdownService({
+            store: usageStore,
+            permissions,
+          }),
           httpAuth,
           auditor,
         });

@@ -22,7 +22,8 @@ jest.setTimeout(60_000);
  * Every write in the API is audited, and a refused one is audited as a
  * failure. The table below must name every write route of the OpenAPI
  * spec, with a body the spec accepts: a new write route fails this suite
- * until it is added here, with its audit event.
+ * until it is added here, with its audit event — or, for a write that is
+ * deliberately left out of the audit log, with the reason why.
  */
 
 const survey = {
@@ -40,7 +41,13 @@ const WRITES: Record<
   {
     path: string;
     body?: object;
-    eventId: string;
+    /** The audit event; absent only for a write with `notAudited`. */
+    eventId?: string;
+    /**
+     * Why this write is deliberately not audited. It must then write no
+     * audit event at all.
+     */
+    notAudited?: string;
     /** Backends only: called with service credentials. */
     service?: true;
     /** Needs no permission: goes through although the policy denies all. */
@@ -66,6 +73,25 @@ const WRITES: Record<
     },
     service: true,
     eventId: 'metric-deployment-ingest',
+  },
+  'POST /usage/events': {
+    path: '/usage/events',
+    body: {
+      events: [
+        {
+          action: 'navigate',
+          subject: '/catalog',
+          context: { pluginId: 'catalog' },
+          timestamp: new Date().toISOString(),
+        },
+      ],
+    },
+    needsNoPermission: true,
+    notAudited:
+      'The app sends every page view, click and search of every person here, every few seconds: ' +
+      'auditing each batch would flood the audit log and bury the writes it exists for. ' +
+      'The events are stored under the sender taken from the credentials, which is their own record, ' +
+      'and they change nothing but the sender’s usage numbers.',
   },
   'POST /scorecards/refresh': {
     path: '/scorecards/refresh',
@@ -148,8 +174,19 @@ describe('write routes', () => {
     expect(Object.keys(WRITES).sort()).toEqual(writeRoutesOfSpec().sort());
   });
 
+  it('each have an audit event, or a reason why not', () => {
+    const entries = Object.entries(WRITES);
+    expect(
+      entries.filter(([, w]) => Boolean(w.eventId) === Boolean(w.notAudited)),
+    ).toEqual([]);
+    // A reason, not a word.
+    expect(
+      entries.filter(([, w]) => w.notAudited && w.notAudited.length < 80),
+    ).toEqual([]);
+  });
+
   it.each(Object.entries(WRITES))(
-    '%s writes an audit event, a refusal included',
+    '%s writes an audit event, a refusal included (or, not audited, none)',
     async (route, write) => {
       const events: { eventId: string; outcome?: string }[] = [];
       const auditor = mockServices.auditor.mock({
@@ -198,9 +235,11 @@ describe('write routes', () => {
       // backend needs no permission and is on record as done.
       const refused = !write.needsNoPermission;
       expect(res.status >= 403 && res.status < 500).toBe(refused);
-      expect(events).toEqual([
-        { eventId: write.eventId, outcome: refused ? 'fail' : 'success' },
-      ]);
+      expect(events).toEqual(
+        write.notAudited
+          ? []
+          : [{ eventId: write.eventId, outcome: refused ? 'fail' : 'success' }],
+      );
     },
   );
 });

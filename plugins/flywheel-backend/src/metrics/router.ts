@@ -4,6 +4,8 @@ import { FlywheelApiRouter } from '../http/createRouter';
 import { sendCsv } from '../http/csv';
 import { DeploymentIngest } from './deployments/DeploymentIngest';
 import { MetricService } from './MetricService';
+import { UsageBreakdownService } from './usage/UsageBreakdownService';
+import { UsageIngest } from './usage/UsageIngest';
 
 /** HTTP ↔ MetricService and DeploymentIngest: credentials and audit; the services decide. */
 export function registerMetricRoutes(
@@ -11,12 +13,14 @@ export function registerMetricRoutes(
   deps: {
     metrics: MetricService;
     deployments: DeploymentIngest;
+    usage: UsageIngest;
+    usageBreakdown: UsageBreakdownService;
     httpAuth: HttpAuthService;
     auditor: AuditorService;
   },
 ) {
-  const { metrics, deployments } = deps;
-  const { anyone, backend, audited } = routeHelpers(deps);
+  const { metrics, deployments, usage, usageBreakdown } = deps;
+  const { anyone, backend, person, audited } = routeHelpers(deps);
 
   router.get('/metrics', async (req, res) => {
     res.json(await metrics.list(await anyone(req)));
@@ -62,5 +66,15 @@ export function registerMetricRoutes(
       async () => deployments.ingest(req.body, await backend(req)),
     );
     res.json(result);
+  });
+
+  // The app's analytics module, for the signed-in user; not audited: every
+  // page view of every person would flood the audit log (docs/security.md).
+  router.post('/usage/events', async (req, res) => {
+    res.status(202).json(await usage.record(req.body, await person(req)));
+  });
+
+  router.get('/usage/breakdown', async (req, res) => {
+    res.json(await usageBreakdown.breakdown(req.query, await anyone(req)));
   });
 }

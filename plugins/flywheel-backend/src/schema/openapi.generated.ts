@@ -2522,6 +2522,197 @@ export const spec = {
             "description": "Ids seen before with the same content."
           }
         }
+      },
+      "UsageEvent": {
+        "type": "object",
+        "description": "One analytics event of the app (Backstage's AnalyticsEvent). Who sent it comes from the credentials; a field naming a person is refused.",
+        "additionalProperties": false,
+        "required": [
+          "action",
+          "subject",
+          "context",
+          "timestamp"
+        ],
+        "properties": {
+          "action": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "navigate, click, search, create, …"
+          },
+          "subject": {
+            "type": "string",
+            "maxLength": 1000,
+            "description": "The path viewed, the link clicked, …"
+          },
+          "context": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "pluginId"
+            ],
+            "properties": {
+              "pluginId": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 100
+              },
+              "routeRef": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255
+              },
+              "extension": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255
+              },
+              "entityRef": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 255,
+                "description": "The entity whose page the event happened on."
+              }
+            }
+          },
+          "attributes": {
+            "type": "object",
+            "maxProperties": 30,
+            "additionalProperties": {
+              "type": [
+                "string",
+                "number",
+                "boolean"
+              ]
+            }
+          },
+          "value": {
+            "type": "number"
+          },
+          "timestamp": {
+            "type": "string",
+            "minLength": 4,
+            "maxLength": 40,
+            "description": "When it happened, ISO 8601 (the browser's clock)."
+          }
+        }
+      },
+      "UsageEventBatch": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "events"
+        ],
+        "properties": {
+          "events": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 500,
+            "items": {
+              "$ref": "#/components/schemas/UsageEvent"
+            }
+          },
+          "sentAt": {
+            "type": "string",
+            "minLength": 4,
+            "maxLength": 40,
+            "description": "When the browser sent the batch, by its clock: the server moves every event by the difference to its own clock."
+          }
+        }
+      },
+      "UsageIngestResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "received"
+        ],
+        "properties": {
+          "received": {
+            "type": "integer",
+            "description": "Events stored."
+          }
+        }
+      },
+      "UsageBreakdownItem": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "pluginId",
+          "events",
+          "users"
+        ],
+        "properties": {
+          "pluginId": {
+            "type": "string"
+          },
+          "routeRef": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "description": "With by=route; null for events outside any route."
+          },
+          "events": {
+            "type": "integer"
+          },
+          "users": {
+            "type": "integer",
+            "description": "Distinct people."
+          }
+        }
+      },
+      "UsageBreakdownResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "by",
+          "from",
+          "to",
+          "total",
+          "items",
+          "truncated"
+        ],
+        "properties": {
+          "by": {
+            "type": "string",
+            "enum": [
+              "plugin",
+              "route"
+            ]
+          },
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "total": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "events",
+              "users"
+            ],
+            "properties": {
+              "events": {
+                "type": "integer"
+              },
+              "users": {
+                "type": "integer"
+              }
+            }
+          },
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/UsageBreakdownItem"
+            }
+          },
+          "truncated": {
+            "type": "boolean",
+            "description": "More rows exist than limit allowed."
+          }
+        }
       }
     },
     "responses": {
@@ -4523,6 +4714,110 @@ export const spec = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/DeploymentIngestResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/usage/events": {
+      "post": {
+        "operationId": "RecordUsageEvents",
+        "tags": [
+          "Metrics"
+        ],
+        "description": "Records analytics events of the app (what Flywheel's analytics module sends) for the signed-in user whose credentials send them; only user credentials are accepted. At most 500 events and 100 kB per request. A field naming a person is refused: events are always the sender's. Any bad event refuses the whole request and nothing is stored. Needs no permission and is not audited (docs/security.md).",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/UsageEventBatch"
+              }
+            }
+          }
+        },
+        "responses": {
+          "202": {
+            "description": "Stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UsageIngestResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/usage/breakdown": {
+      "get": {
+        "operationId": "GetUsageBreakdown",
+        "tags": [
+          "Metrics"
+        ],
+        "description": "Events and distinct people per plugin, or per plugin and route, over a window (default the last 30 days); most people first.",
+        "parameters": [
+          {
+            "name": "by",
+            "in": "query",
+            "required": false,
+            "description": "plugin (default) or route.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "plugin",
+                "route"
+              ]
+            }
+          },
+          {
+            "$ref": "#/components/parameters/metricWindow"
+          },
+          {
+            "$ref": "#/components/parameters/metricFrom"
+          },
+          {
+            "$ref": "#/components/parameters/metricTo"
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "description": "The most rows to return (default 100, at most 1000).",
+            "schema": {
+              "type": "string",
+              "pattern": "^[0-9]{1,4}$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The breakdown.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/UsageBreakdownResponse"
                 }
               }
             }

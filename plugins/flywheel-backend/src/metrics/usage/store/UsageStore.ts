@@ -1,0 +1,277 @@
+import { Knex } from 'knex';
+import { inList, isSqlite } from '../../../database/engines';
+import { num } from '../../../database/rows';
+import { bulkWrite } from '../../../database/statements';
+import {
+  DAY_MS,
+  dayOf,
+  EVENT_COLUMNS,
+  USAGE_EVENTS,
+  USER_DAYS,
+  USER_DAY_COLUMNS,
+  UsageEventRow,
+  UserDayRow,
+} from './usageRows';
+
+/** One analytics event to store, checked; its sender comes separately. */
+export interface NewUsageEvent {
+  action: string;
+  subject: string;
+  pluginId: string;
+  routeRef?: string;
+  extension?: string;
+  /** Normalised (lowercase) entity ref. */
+  entityRef?: string;
+  attributes?: Record<string, string | number | boolean>;
+  value?: number;
+  occurredAt: Date;
+}
+
+/** A person active on a UTC day (days since 1970-01-01). */
+export interface UserDay {
+  userRef: string;
+  day: number;
+}
+
+/** A window [from, to); with entityRefs, only events on those entities. */
+export interface ActivityQuery {
+  from: Date;
+  to: Date;
+  entityRefs?: readonly string[];
+}
+
+/** One row of a breakdown: events and distinct people. */
+export interface UsageBreakdownRow {
+  pluginId: string;
+  routeRef: string | null;
+  events: number;
+  users: number;
+}
+
+/** Rows deleted from one table per statement when pruning. */
+const PRUNE_BATCH = 10_000;
+
+/**
+ * The analytics events of the app's users and the days each person was
+ * active. Writes are one transaction per batch: the events in bulk and the
+ * person's days (insert or nothing), so concurrent batches never wait on
+ * each other's rows. Reads of whole days go to the day table; only the
+ * partial days at a window's edges, and reads about entities, scan events.
+ */
+export class UsageStore {
+  private readonly sqlite: boolean;
+
+  constructor(private readonly db: Knex) {
+    this.sqlite = isSqlite(db);
+  }
+
+  /** Stores a batch of one person's events. */
+  async record(
+    userRef: string,
+    events: readonly NewUsageEvent[],
+    receivedAt: Date,
+  ): Promise<void> {
+    if (events.length === 0) {
+      return;
+    }
+    const rows: UsageEventRow[] = events.map(e => ({
+      user_ref: userRef,
+      occurred_at: e.occurredAt,
+      day: dayOf(e.occurredAt),
+      action: e.action,
+      subject: e.subject,
+      plugin_id: e.pluginId,
+      route_ref: e.routeRef ?? null,
+      extension: e.extension ?? null,
+      entity_ref: e.entityRef ?? null,
+      attributes:
+        e.attributes && Object.keys(e.attributes).length > 0
+          ? JSON.stringify(e.attributes)
+          : null,
+      value: e.value ?? null,
+      received_at: receivedAt,
+    }));
+    const days = [...new Set(rows.map(r => r.day))].sort((a, b) => a - b);
+    await this.db.transaction(async trx => {
+      await bulkWrite(trx, USAGE_EVENTS, EVENT_COLUMNS, rows);
+      await bulkWrite(
+        trx,
+        USER_DAYS,
+        USER_DAY_COLUMNS,
+        days.map((day): UserDayRow => ({ user_ref: userRef, day })),
+        { keys: ['user_ref', 'day'], update: [] },
+      );
+    });
+  }
+
+  /**
+   * Who was active on which UTC day within [from, to): whole days from the
+   * day table, the partial days at the edges from the events. With
+   * entityRefs, from the events on those entities only.
+   */
+  async activity(query: ActivityQuery): Promise<UserDay[]> {
+    const { from, to, entityRefs } = query;
+    if (from >= to) {
+      return [];
+    }
+    if (entityRefs) {
+      return entityRefs.length === 0
+        ? []
+        : this.eventDays(from, to, entityRefs);
+    }
+    const firstFull = Math.ceil(from.getTime() / DAY_MS);
+    const endFull = Math.floor(to.getTime() / DAY_MS);
+    if (firstFull >= endFull) {
+      return this.eventDays(from, to);
+    }
+    const parts = await Promise.all([
+      this.db(USER_DAYS)
+        .where('day', '>=', firstFull)
+        .andWhere('day', '<', endFull)
+        .select('user_ref', 'day') as Promise<UserDayRow[]>,
+      from.getTime() < firstFull * DAY_MS
+        ? this.eventDays(from, new Date(firstFull * DAY_MS))
+        : [],
+      to.getTime() > endFull * DAY_MS
+        ? this.eventDays(new Date(endFull * DAY_MS), to)
+        : [],
+    ]);
+    return [
+      ...parts[0].map(r => ({ userRef: r.user_ref, day: Number(r.day) })),
+      ...parts[1],
+      ...parts[2],
+    ];
+  }
+
+  /**
+   * The first day each person was active on (as far back as the retention
+   * keeps), for the people active in [fromDay, toDay).
+   */
+  async firstDays(
+    fromDay: number,
+    toDay: number,
+  ): Promise<Map<string, number>> {
+    const rows = (await this.db(USER_DAYS)
+      .whereIn(
+        'user_ref',
+        this.db(USER_DAYS)
+          .where('day', '>=', fromDay)
+          .andWhere('day', '<', toDay)
+          .distinct('user_ref'),
+      )
+      .groupBy('user_ref')
+      .select('user_ref')
+      .min({ day: 'day' })) as { user_ref: string; day: number | string }[];
+    return new Map(rows.map(r => [r.user_ref, Number(r.day)]));
+  }
+
+  /** The people with an event on the UTC day of `instant`, before it. */
+  async activeEarlierThatDay(instant: Date): Promise<Set<string>> {
+    const start = new Date(dayOf(instant) * DAY_MS);
+    if (start >= instant) {
+      return new Set();
+    }
+    return new Set(
+      (await this.eventDays(start, instant)).map(row => row.userRef),
+    );
+  }
+
+  /** Events and distinct people per plugin, or per plugin and route. */
+  async breakdown(query: {
+    from: Date;
+    to: Date;
+    by: 'plugin' | 'route';
+    limit: number;
+  }): Promise<{
+    rows: UsageBreakdownRow[];
+    truncated: boolean;
+    events: number;
+    users: number;
+  }> {
+    const keys =
+      query.by === 'plugin' ? ['plugin_id'] : ['plugin_id', 'route_ref'];
+    const inWindow = (qb: Knex.QueryBuilder) =>
+      qb
+        .where('occurred_at', '>=', query.from)
+        .andWhere('occurred_at', '<', query.to);
+    const [rows, totals] = await Promise.all([
+      inWindow(this.db(USAGE_EVENTS))
+        .select(keys)
+        .count({ events: '*' })
+        .countDistinct({ users: 'user_ref' })
+        .groupBy(keys)
+        .orderBy([
+          { column: 'users', order: 'desc' },
+          { column: 'events', order: 'desc' },
+          ...keys.map(column => ({ column, order: 'asc' as const })),
+        ])
+        .limit(query.limit + 1) as Promise<
+        {
+          plugin_id: string;
+          route_ref?: string | null;
+          events: unknown;
+          users: unknown;
+        }[]
+      >,
+      inWindow(this.db(USAGE_EVENTS))
+        .count({ events: '*' })
+        .countDistinct({ users: 'user_ref' })
+        .first() as Promise<{ events: unknown; users: unknown } | undefined>,
+    ]);
+    return {
+      rows: rows.slice(0, query.limit).map(r => ({
+        pluginId: r.plugin_id,
+        routeRef: r.route_ref ?? null,
+        events: num(r.events),
+        users: num(r.users),
+      })),
+      truncated: rows.length > query.limit,
+      events: num(totals?.events),
+      users: num(totals?.users),
+    };
+  }
+
+  /**
+   * Deletes events before the cutoff, in batches so no statement holds
+   * locks for long, and the days before the cutoff's day.
+   */
+  async deleteBefore(cutoff: Date): Promise<{ events: number; days: number }> {
+    let events = 0;
+    for (;;) {
+      const deleted = await this.db(USAGE_EVENTS)
+        .whereIn(
+          'id',
+          this.db(USAGE_EVENTS)
+            .where('occurred_at', '<', cutoff)
+            .select('id')
+            .limit(PRUNE_BATCH),
+        )
+        .delete();
+      events += deleted;
+      if (deleted < PRUNE_BATCH) {
+        break;
+      }
+    }
+    const days = await this.db(USER_DAYS)
+      .where('day', '<', dayOf(cutoff))
+      .delete();
+    return { events, days };
+  }
+
+  /** Distinct people and UTC days of the events in [from, to). */
+  private async eventDays(
+    from: Date,
+    to: Date,
+    entityRefs?: readonly string[],
+  ): Promise<UserDay[]> {
+    let query = this.db(USAGE_EVENTS)
+      .where('occurred_at', '>=', from)
+      .andWhere('occurred_at', '<', to);
+    if (entityRefs) {
+      const [sql, bindings] = inList(this.sqlite, 'entity_ref', entityRefs);
+      query = query.andWhereRaw(sql, bindings);
+    }
+    const rows = (await query.distinct('user_ref', 'day')) as UserDayRow[];
+    return rows.map(r => ({ userRef: r.user_ref, day: Number(r.day) }));
+  }
+}

@@ -1,0 +1,28 @@
+/** `POST /usage/events` */
+export interface UsageIngestResponse {
+  /** Events stored. */
+  received: number;
+}
+
+/** One row of `GET /usage/breakdown`. */
+export interface UsageBreakdownItem {
+  pluginId: string;
+  /** With `by=route`: the route ref id; null for events outside any route. */
+  routeRef?: string | null;
+  events: number;
+  /** Distinct people. */
+  users: number;
+}
+
+/** `GET /usage/breakdown` */
+export interface UsageBreakdownResponse {
+  by: 'plugin' | 'route';
+  from: string;
+  to: string;
+  /** Every event and distinct person of the window, all rows together. */
+  total: { events: number; users: number };
+  /** Most people first, then most events. */
+  items: UsageBreakdownItem[];
+  /** More rows than `limit` exist. */
+  truncated: boolean;
+}
