@@ -72,12 +72,13 @@ export function demoDeployments(services: DemoService[], now: Date) {
       ? PROFILES.goldenPath
       : PROFILES.handMade;
     const created = service.createdAt?.getTime();
-    let at: number;
-    if (created !== undefined && created > since) {
-      at = created + around(random, profile.firstDeployDays) * DAY_MS;
-    } else {
-      at = since + random() * 7 * DAY_MS; // older than the demo window
-    }
+    // A service with a known creation time is first deployed after its
+    // profile's delay, even before the demo window; without one, it has
+    // been deploying since before the window.
+    let at =
+      created !== undefined
+        ? created + around(random, profile.firstDeployDays) * DAY_MS
+        : since + random() * 7 * DAY_MS;
     let n = 0;
     let pending: { sha: string; authored: number }[] = [];
     let first = true;
@@ -143,6 +144,8 @@ export function demoDeployments(services: DemoService[], now: Date) {
       } else {
         pending = [];
         at += around(random, 7 / profile.deploysPerWeek) * DAY_MS;
+        // Of an older service, only its first deployment predates the window.
+        at = Math.max(at, since + random() * 7 * DAY_MS);
       }
     }
   }
