@@ -59,6 +59,8 @@ import { UsageStore } from './metrics/usage/store/UsageStore';
 import { UsageBreakdownService } from './metrics/usage/UsageBreakdownService';
 import { UsageIngest } from './metrics/usage/UsageIngest';
 import { UsageRetention } from './metrics/usage/UsageRetention';
+import { UsageProvider } from './metrics/usage/UsageProvider';
+import { UsageScopes } from './metrics/usage/UsageScopes';
 import { registerSurveyRoutes } from './surveys/router';
 import { SurveyMetrics } from './surveys/SurveyMetrics';
 import { SurveyService } from './surveys/SurveyService';
@@ -236,6 +238,19 @@ export const flywheelPlugin = createBackendPlugin({
         // Platform usage: the app's analytics events, kept for the retention
         // period (pruned once across replicas).
         const usageStore = new UsageStore(db);
+        metricRegistry.register(
+          'usage',
+          new UsageProvider({
+            store: usageStore,
+            scopes: new UsageScopes({
+              catalog: catalogReader,
+              services: new ServiceDirectory({
+                catalog: catalogReader,
+                insights: goldenPaths,
+              }),
+            }),
+          }),
+        );
         const usageRetention = new UsageRetention({
           store: usageStore,
           retentionDays: readUsageRetentionDays(config),

@@ -161,6 +161,18 @@ describe('UsageStore', () => {
         await store.activity({ ...window, entityRefs: [CHECKOUT] }),
       ).toEqual([{ userRef: ADA, day: dayOf(window.from) }]);
       expect(await store.activity({ ...window, entityRefs: [] })).toEqual([]);
+      expect(
+        (await store.entityActivity(window.from, window.to)).sort((a, b) =>
+          a.entityRef.localeCompare(b.entityRef),
+        ),
+      ).toEqual([
+        { entityRef: CHECKOUT, userRef: ADA, day: dayOf(window.from) },
+        {
+          entityRef: 'component:default/ledger',
+          userRef: ADA,
+          day: dayOf(window.from),
+        },
+      ]);
     });
 
     it('knows each active person’s first day and who came earlier that day', async () => {

@@ -176,6 +176,25 @@ export class UsageStore {
     );
   }
 
+  /** Who was active on which UTC day on each entity's pages in [from, to). */
+  async entityActivity(
+    from: Date,
+    to: Date,
+  ): Promise<(UserDay & { entityRef: string })[]> {
+    const rows = (await this.db(USAGE_EVENTS)
+      .where('occurred_at', '>=', from)
+      .andWhere('occurred_at', '<', to)
+      .whereNotNull('entity_ref')
+      .distinct('entity_ref', 'user_ref', 'day')) as (UserDayRow & {
+      entity_ref: string;
+    })[];
+    return rows.map(r => ({
+      entityRef: r.entity_ref,
+      userRef: r.user_ref,
+      day: Number(r.day),
+    }));
+  }
+
   /** Events and distinct people per plugin, or per plugin and route. */
   async breakdown(query: {
     from: Date;
