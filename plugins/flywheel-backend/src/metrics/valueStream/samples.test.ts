@@ -184,4 +184,62 @@ describe('valueStreamSamples', () => {
     );
     expect(samples('leadTime.median', NOVEMBER, onlyB).value).toBe(36_000);
   });
+
+  it('gives the same for a few services among many rows as for all of them', () => {
+    // 40 services with a deployment every day of November, every fifth
+    // one failing: one service is read from its own rows, all 40 by a scan.
+    const many = Array.from({ length: 40 }, (_, i) =>
+      service(`s${i}`, '2026-10-01T00:00:00Z'),
+    );
+    const deployments = many.flatMap((s, i) =>
+      Array.from({ length: 30 }, (_, day) => ({
+        entityRef: s.entityRef,
+        success: (day + i) % 5 !== 0,
+        finishedAt: new Date(Date.UTC(2026, 10, day + 1, i % 24)),
+      })),
+    );
+    const data: ValueStreamData = {
+      ...DATA,
+      deployments,
+      leadTimes: deployments.map((dep, k) => ({ ...dep, seconds: k })),
+      recoveries: deployments
+        .filter(dep => !dep.success)
+        .map(dep => ({
+          entityRef: dep.entityRef,
+          failedAt: dep.finishedAt,
+          recoveredAt: new Date(dep.finishedAt.getTime() + 3_600_000),
+        })),
+      reporting: new Set(many.map(s => s.entityRef)),
+    };
+    const firstWeek = {
+      start: d('2026-11-01T00:00:00Z'),
+      end: d('2026-11-08T00:00:00Z'),
+    };
+    const of = (id: string, services: Service[]) =>
+      valueStreamSamples(
+        `valueStream.${id}`,
+        services,
+        firstWeek,
+        data,
+        OPTIONS,
+      );
+    const one = [many[7]];
+    // s7 in the first week: 7 deployments, days 3 (1-based) fails (3 + 7 = 10)
+    expect(of('deployments', one).value).toBe(6);
+    expect(of('changeFailureRate', one)).toMatchObject({ successes: 1, n: 7 });
+    expect(of('recoveryTime.median', one).value).toBe(3600);
+    expect(of('deploymentFrequency', one).value).toBe(6);
+    const lead = of('leadTime.median', one);
+    expect(lead).toMatchObject({ values: [210, 211, 212, 213, 214, 215, 216] });
+    // Two services read from their own rows: in list order, as a scan gives.
+    expect(of('leadTime.median', [many[9], many[2]])).toMatchObject({
+      values: [60, 61, 62, 63, 64, 65, 66, 270, 271, 272, 273, 274, 275, 276],
+    });
+    // All of them: 40 × 7 deployments, every fifth one failed.
+    expect(of('deployments', many).value).toBe(40 * 7 - 56);
+    expect(of('changeFailureRate', many)).toMatchObject({
+      successes: 56,
+      n: 280,
+    });
+  });
 });

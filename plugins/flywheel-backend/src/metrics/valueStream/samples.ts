@@ -15,8 +15,111 @@ export interface ValueStreamData {
   reporting: Set<string>;
 }
 
-const inBucket = (time: Date, bucket: Bucket) =>
-  time >= bucket.start && time < bucket.end;
+/**
+ * A list of the data prepared once for all the buckets of a request (a
+ * series asks for each of its 20-odd buckets in turn, over the same lists):
+ * each row's time in milliseconds, its service, and, once a few services
+ * are asked for, the rows of each service. The lists are never changed
+ * once read; a list of another length is prepared again.
+ */
+interface PreparedRows {
+  times: Float64Array;
+  refs: string[];
+  byRef?: Map<string, number[]>;
+}
+
+const preparedRows = new WeakMap<readonly object[], PreparedRows>();
+
+function prepare<T extends { entityRef: string }>(
+  list: readonly T[],
+  time: (row: T) => Date,
+): PreparedRows {
+  let rows = preparedRows.get(list);
+  if (!rows || rows.times.length !== list.length) {
+    const times = new Float64Array(list.length);
+    const refs = new Array<string>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      times[i] = time(list[i]).getTime();
+      refs[i] = list[i].entityRef;
+    }
+    rows = { times, refs };
+    preparedRows.set(list, rows);
+  }
+  return rows;
+}
+
+/**
+ * The rows (indices, in list order) of the services `refs` whose time is in
+ * the bucket: a scan of the times, or, for a few services among many rows
+ * (one service, a team within the organisation's data), their own rows.
+ */
+function rowsIn(
+  rows: PreparedRows,
+  refs: ReadonlySet<string>,
+  bucket: Bucket,
+): number[] {
+  const start = bucket.start.getTime();
+  const end = bucket.end.getTime();
+  const { times } = rows;
+  const found: number[] = [];
+  if (refs.size * 16 < times.length) {
+    if (!rows.byRef) {
+      rows.byRef = new Map();
+      rows.refs.forEach((ref, i) => {
+        const own = rows.byRef!.get(ref);
+        if (own) {
+          own.push(i);
+        } else {
+          rows.byRef!.set(ref, [i]);
+        }
+      });
+    }
+    for (const ref of refs) {
+      for (const i of rows.byRef.get(ref) ?? []) {
+        if (times[i] >= start && times[i] < end) {
+          found.push(i);
+        }
+      }
+    }
+    return refs.size > 1 ? found.sort((a, b) => a - b) : found;
+  }
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    if (t >= start && t < end && refs.has(rows.refs[i])) {
+      found.push(i);
+    }
+  }
+  return found;
+}
+
+const serviceRefs = new WeakMap<
+  readonly Service[],
+  { length: number; refs: Set<string> }
+>();
+const serviceCreated = new WeakMap<readonly Service[], Float64Array>();
+
+/** The services' refs, once per list of services. */
+function refsOf(services: readonly Service[]): Set<string> {
+  let known = serviceRefs.get(services);
+  if (!known || known.length !== services.length) {
+    known = {
+      length: services.length,
+      refs: new Set(services.map(s => s.entityRef)),
+    };
+    serviceRefs.set(services, known);
+  }
+  return known.refs;
+}
+
+/** Each service's creation time in milliseconds (NaN when unknown). */
+function createdOf(services: readonly Service[]): Float64Array {
+  let created = serviceCreated.get(services);
+  if (!created || created.length !== services.length) {
+    created = Float64Array.from(services, s => s.createdAt?.getTime() ?? NaN);
+    serviceCreated.set(services, created);
+  }
+  return created;
+}
 
 const valuesOf = (values: number[], value: number | null): MetricSamples => ({
   kind: 'values',
@@ -42,70 +145,64 @@ export function valueStreamSamples(
   data: ValueStreamData,
   options: { now: Date; withinDays: number },
 ): MetricSamples {
-  const refs = new Set(services.map(s => s.entityRef));
+  const start = bucket.start.getTime();
+  const end = bucket.end.getTime();
   switch (metricId) {
     case 'valueStream.timeToFirstDeploy.median':
     case 'valueStream.timeToFirstDeploy.p90': {
+      const created = createdOf(services);
       const seconds: number[] = [];
-      for (const service of services) {
+      services.forEach((service, i) => {
         const deployed = data.firstDeployments.get(service.entityRef);
-        if (
-          service.createdAt &&
-          deployed &&
-          inBucket(service.createdAt, bucket)
-        ) {
-          seconds.push(
-            Math.max(
-              0,
-              (deployed.getTime() - service.createdAt.getTime()) / 1000,
-            ),
-          );
+        // NaN (no creation time) is in no bucket.
+        if (deployed && created[i] >= start && created[i] < end) {
+          seconds.push(Math.max(0, (deployed.getTime() - created[i]) / 1000));
         }
-      }
+      });
       const q = metricId.endsWith('p90') ? 0.9 : 0.5;
       return valuesOf(seconds, quantile(seconds, q));
     }
     case 'valueStream.deployedWithinDays': {
+      const created = createdOf(services);
       const window = options.withinDays * DAY_MS;
+      const now = options.now.getTime();
       let n = 0;
       let deployedInTime = 0;
-      for (const service of services) {
-        const created = service.createdAt;
-        if (
-          !created ||
-          !inBucket(created, bucket) ||
-          created.getTime() + window > options.now.getTime()
-        ) {
-          continue; // not created here, or its N days are not over yet
+      services.forEach((service, i) => {
+        if (!(created[i] >= start && created[i] < end)) {
+          return; // not created here (or not known when)
+        }
+        if (created[i] + window > now) {
+          return; // its N days are not over yet
         }
         n++;
         const deployed = data.firstDeployments.get(service.entityRef);
-        if (deployed && deployed.getTime() - created.getTime() <= window) {
+        if (deployed && deployed.getTime() - created[i] <= window) {
           deployedInTime++;
         }
-      }
+      });
       return shareOf(deployedInTime, n);
     }
     case 'valueStream.leadTime.median': {
-      const seconds = data.leadTimes
-        .filter(t => refs.has(t.entityRef) && inBucket(t.finishedAt, bucket))
-        .map(t => t.seconds);
+      const rows = prepare(data.leadTimes, t => t.finishedAt);
+      const seconds = rowsIn(rows, refsOf(services), bucket).map(
+        i => data.leadTimes[i].seconds,
+      );
       return valuesOf(seconds, median(seconds));
     }
     case 'valueStream.deploymentFrequency': {
-      const weeks = (bucket.end.getTime() - bucket.start.getTime()) / WEEK_MS;
+      const weeks = (end - start) / WEEK_MS;
+      const refs = refsOf(services);
       const counts = new Map<string, number>();
       for (const ref of refs) {
         if (data.reporting.has(ref)) {
           counts.set(ref, 0);
         }
       }
-      for (const d of data.deployments) {
-        if (
-          d.success &&
-          counts.has(d.entityRef) &&
-          inBucket(d.finishedAt, bucket)
-        ) {
+      const rows = prepare(data.deployments, d => d.finishedAt);
+      for (const i of rowsIn(rows, refs, bucket)) {
+        const d = data.deployments[i];
+        if (d.success && counts.has(d.entityRef)) {
           counts.set(d.entityRef, counts.get(d.entityRef)! + 1);
         }
       }
@@ -115,32 +212,31 @@ export function valueStreamSamples(
       return valuesOf(perWeek, median(perWeek));
     }
     case 'valueStream.deployments': {
-      const n = data.deployments.filter(
-        d =>
-          d.success && refs.has(d.entityRef) && inBucket(d.finishedAt, bucket),
-      ).length;
+      const rows = prepare(data.deployments, d => d.finishedAt);
+      let n = 0;
+      for (const i of rowsIn(rows, refsOf(services), bucket)) {
+        n += data.deployments[i].success ? 1 : 0;
+      }
       return { kind: 'share', successes: n, n, value: n };
     }
     case 'valueStream.changeFailureRate': {
+      const rows = prepare(data.deployments, d => d.finishedAt);
+      const inScope = rowsIn(rows, refsOf(services), bucket);
       let failed = 0;
-      let all = 0;
-      for (const d of data.deployments) {
-        if (refs.has(d.entityRef) && inBucket(d.finishedAt, bucket)) {
-          all++;
-          failed += d.success ? 0 : 1;
-        }
+      for (const i of inScope) {
+        failed += data.deployments[i].success ? 0 : 1;
       }
-      return shareOf(failed, all);
+      return shareOf(failed, inScope.length);
     }
     case 'valueStream.recoveryTime.median': {
-      const seconds = data.recoveries
-        .filter(
-          r =>
-            refs.has(r.entityRef) &&
-            r.recoveredAt &&
-            inBucket(r.failedAt, bucket),
-        )
-        .map(r => (r.recoveredAt!.getTime() - r.failedAt.getTime()) / 1000);
+      const rows = prepare(data.recoveries, r => r.failedAt);
+      const seconds: number[] = [];
+      for (const i of rowsIn(rows, refsOf(services), bucket)) {
+        const r = data.recoveries[i];
+        if (r.recoveredAt) {
+          seconds.push((r.recoveredAt.getTime() - r.failedAt.getTime()) / 1000);
+        }
+      }
       return valuesOf(seconds, median(seconds));
     }
     default:
