@@ -12,7 +12,10 @@ export interface CallOutcome {
   ms: number;
   status: number;
   bytes: number;
-  /** The start of the answer when it is not a 200 or 201; '' otherwise. */
+  /**
+   * The start of the answer when it is not a 200 or 201; '' otherwise. With
+   * `keepBody`, the whole answer whatever its status.
+   */
   text: string;
 }
 
@@ -29,6 +32,7 @@ export function callOnce(
   agent: Agent,
   baseUrl: string,
   call: BenchCall,
+  keepBody = false,
 ): Promise<CallOutcome> {
   const url = new URL(baseUrl);
   return new Promise(resolve => {
@@ -52,7 +56,7 @@ export function callOnce(
       },
       res => {
         const status = res.statusCode ?? 0;
-        const keep = status !== 200 && status !== 201;
+        const keep = keepBody || (status !== 200 && status !== 201);
         const chunks: Buffer[] = [];
         let bytes = 0;
         res.on('data', (chunk: Buffer) => {
@@ -66,7 +70,13 @@ export function callOnce(
             ms: performance.now() - started,
             status,
             bytes,
-            text: keep ? Buffer.concat(chunks).toString('utf8', 0, 300) : '',
+            text: keep
+              ? Buffer.concat(chunks).toString(
+                  'utf8',
+                  0,
+                  keepBody ? undefined : 300,
+                )
+              : '',
           }),
         );
       },

@@ -27,6 +27,8 @@ export interface LoadSpec {
   background?: { calls: BenchCall[]; intervalMs: number };
   /** Failure statuses the scenario expects (e.g. 409): counted, not printed. */
   expectedErrors?: number[];
+  /** With `once`: keep every answer's body (`answerByCall`), to check what the backend said. */
+  keepAnswers?: boolean;
 }
 
 export interface LoadResult {
@@ -46,6 +48,10 @@ export interface LoadResult {
   eventLoopBusy?: number;
   /** With `once`: the status of each call, in call order (0: not sent). */
   statusByCall?: number[];
+  /** With `once` and `keepAnswers`: each call's answer, in call order ('' if not sent). */
+  answerByCall?: string[];
+  /** With `once`: each call's latency in ms, in call order (NaN: not sent). */
+  latencyByCall?: number[];
   background?: {
     sent: number;
     statuses: Record<string, number>;
@@ -110,6 +116,9 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
 
   const statuses: Record<string, number> = {};
   const statusByCall = spec.once ? spec.calls.map(() => 0) : undefined;
+  const answerByCall =
+    spec.once && spec.keepAnswers ? spec.calls.map(() => '') : undefined;
+  const latencyByCall = spec.once ? spec.calls.map(() => NaN) : undefined;
   const latencies: number[] = [];
   const firstErrors: string[] = [];
   let bytes = 0;
@@ -124,11 +133,22 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
       while (next < limit && performance.now() < deadline) {
         const i = next++;
         const call = spec.once ? spec.calls[i] : callAt(i + warm);
-        const r = await callOnce(agent, spec.baseUrl, call);
+        const r = await callOnce(
+          agent,
+          spec.baseUrl,
+          call,
+          Boolean(answerByCall),
+        );
         latencies.push(r.ms);
         count(statuses, r.status);
         if (statusByCall) {
           statusByCall[i] = r.status;
+        }
+        if (answerByCall) {
+          answerByCall[i] = r.text;
+        }
+        if (latencyByCall) {
+          latencyByCall[i] = r.ms;
         }
         bytes += r.bytes;
         if (r.status < 200 || r.status >= 300) {
@@ -161,6 +181,8 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
     max: latencies[latencies.length - 1],
     meanBytes: bytes / Math.max(1, latencies.length),
     statusByCall,
+    answerByCall,
+    latencyByCall,
     background: backgroundResult,
   };
 }
