@@ -223,3 +223,9 @@ const flywheelPlugin = createFrontendPlugin({
 });
 
 export default flywheelPlugin;
+
+/**
+ * Flywheel's analytics implementation, a module of the app to install on
+ * its own: `createApp({ features: [flywheelAnalyticsModule] })`.
+ */
+export { flywheelAnalyticsModule } from './analytics/module';

@@ -17,7 +17,14 @@ export {
   EntityScorecardsContent,
   EntityTeamScorecardContent,
   FlywheelSurveyPrompt,
+  flywheelAnalyticsApiFactory,
 } from './legacy';
+export { FlywheelAnalytics } from './analytics';
+export type {
+  AnyAnalyticsEvent,
+  FlywheelAnalyticsOptions,
+  UsageEvent,
+} from './analytics';
 export { FlywheelClient, flywheelApiRef } from './api';
 export type {
   FlywheelApi,

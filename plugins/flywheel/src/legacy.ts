@@ -164,3 +164,5 @@ export const FlywheelSurveyPrompt = flywheelPlugin.provide(
     component: { sync: LazySurveyPrompt },
   }),
 );
+
+export { flywheelAnalyticsApiFactory } from './analytics/legacy';
