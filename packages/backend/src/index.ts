@@ -12,6 +12,7 @@ import { flywheelModuleDemoExemptions } from './modules/demoExemptions';
 import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
 import { flywheelModuleDemoScorecardHistory } from './modules/demoScorecardHistory';
 import { flywheelModuleDemoSurveys } from './modules/demoSurveys';
+import { flywheelModuleDemoUsage } from './modules/demoUsage';
 import { flywheelModuleOncallFacts } from './modules/oncallFacts';
 import { catalogModuleLocalFileLocations } from './modules/localFileLocations';
 import { permissionModuleExamplePolicy } from './modules/permissionPolicy';
@@ -98,6 +99,9 @@ backend.add(flywheelModuleDemoExemptions);
 backend.add(flywheelModuleDemoSurveys);
 // Example instance only: six months of demo deployments for the Metrics page.
 backend.add(flywheelModuleDemoDeployments);
+// Example instance only: six months of demo platform usage (active users,
+// usage per plugin and route) for the Metrics page.
+backend.add(flywheelModuleDemoUsage);
 // Example fact provider for scorecards (docs/scorecards.md): on-call facts.
 backend.add(flywheelModuleOncallFacts);
 
