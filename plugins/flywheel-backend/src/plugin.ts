@@ -34,7 +34,7 @@ import { registerScorecardRoutes } from './scorecards/router';
 import { ScorecardMetrics } from './scorecards/ScorecardMetrics';
 import { ScorecardService } from './scorecards/ScorecardService';
 import { ScorecardStore } from './scorecards/store/ScorecardStore';
-import { EntityVisibility } from './scorecards/access/EntityVisibility';
+import { EntityVisibility } from './catalog/EntityVisibility';
 import { kindsToRead } from './scorecards/engine/entityKinds';
 import { ExemptionService } from './scorecards/exemptions/ExemptionService';
 import { notificationExemptionNotifier } from './scorecards/exemptions/notifications';
@@ -51,8 +51,10 @@ import { MetricRegistry } from './metrics/MetricRegistry';
 import { MetricService } from './metrics/MetricService';
 import { registerMetricRoutes } from './metrics/router';
 import { DeploymentSources } from './metrics/sources/DeploymentSources';
+import { ServiceCatalog } from './metrics/services/ServiceCatalog';
 import { ServiceDirectory } from './metrics/services/ServiceDirectory';
 import { DeploymentStore } from './metrics/store/DeploymentStore';
+import { ValueStreamFacts } from './metrics/valueStream/ValueStreamFacts';
 import { ValueStreamProvider } from './metrics/valueStream/ValueStreamProvider';
 import { readUsageRetentionDays } from './metrics/usage/config';
 import { UsageStore } from './metrics/usage/store/UsageStore';
@@ -195,14 +197,25 @@ export const flywheelPlugin = createBackendPlugin({
         // value-stream metrics from deployments CI/CD reports.
         const deploymentStore = new DeploymentStore(db);
         const metricRegistry = new MetricRegistry();
+        // The catalog's services once a minute for every metric request,
+        // narrowed to what each caller may see.
+        const serviceDirectory = new ServiceDirectory({
+          catalog: new ServiceCatalog({
+            catalog: catalogReader,
+            insights: goldenPaths,
+            auth,
+          }),
+          visibility: new EntityVisibility({
+            catalog: catalogReader,
+            permissions,
+            kinds: ['component'],
+          }),
+        });
         metricRegistry.register(
           'valueStream',
           new ValueStreamProvider({
-            store: deploymentStore,
-            services: new ServiceDirectory({
-              catalog: catalogReader,
-              insights: goldenPaths,
-            }),
+            facts: new ValueStreamFacts({ store: deploymentStore }),
+            services: serviceDirectory,
             withinDays: readFirstDeployWithinDays(config),
           }),
         );
@@ -244,10 +257,7 @@ export const flywheelPlugin = createBackendPlugin({
             store: usageStore,
             scopes: new UsageScopes({
               catalog: catalogReader,
-              services: new ServiceDirectory({
-                catalog: catalogReader,
-                insights: goldenPaths,
-              }),
+              services: serviceDirectory,
             }),
           }),
         );

@@ -14,6 +14,7 @@ export { CatalogReader } from '@flywheel/plugin-flywheel-backend/src/catalog/Cat
 export { connectDatabase } from '@flywheel/plugin-flywheel-backend/src/database/migrate';
 export { seriesWindow } from '@flywheel/plugin-flywheel-backend/src/metrics/window';
 export { ValueStreamProvider } from '@flywheel/plugin-flywheel-backend/src/metrics/valueStream/ValueStreamProvider';
+export { ValueStreamFacts } from '@flywheel/plugin-flywheel-backend/src/metrics/valueStream/ValueStreamFacts';
 export type {
   Service,
   ServiceDirectory,

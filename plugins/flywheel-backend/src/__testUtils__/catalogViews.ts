@@ -1,5 +1,6 @@
 import {
   BackstageCredentials,
+  coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
@@ -8,6 +9,11 @@ import {
   CatalogService,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  AuthorizeResult,
+  Permission,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import { userRefOf } from '../permissions/principals';
 
 /**
@@ -50,5 +56,56 @@ export function catalogFactory(catalog: CatalogService) {
     service: catalogServiceRef,
     deps: {},
     factory: () => catalog,
+  });
+}
+
+/**
+ * A permission policy as the tests need it: the catalog's read permission is
+ * conditional for users the catalog hides entities from (the catalog mock
+ * applies the hiding), and `decide` may answer for other permissions;
+ * everything else is allowed.
+ */
+export function catalogReadPolicy(
+  hidden: Record<string, string[]>,
+  decide?: (permission: Permission, user: string) => PolicyDecision | undefined,
+) {
+  const answer = (permission: Permission, user: string): PolicyDecision => {
+    if (permission.name === 'catalog.entity.read' && hidden[user]) {
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          rule: 'IS_ENTITY_OWNER',
+          resourceType: 'catalog-entity',
+          params: { claims: [user] },
+        },
+      };
+    }
+    return decide?.(permission, user) ?? { result: AuthorizeResult.ALLOW };
+  };
+  const userOf = (options: any) =>
+    options?.credentials?.principal?.userEntityRef;
+  return createServiceFactory({
+    service: coreServices.permissions,
+    deps: {},
+    factory: () => ({
+      async authorize(requests: any[], options: any) {
+        return requests.map(({ permission }) => {
+          const decision = answer(permission, userOf(options));
+          return {
+            result:
+              decision.result === AuthorizeResult.ALLOW
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
+          };
+        });
+      },
+      async authorizeConditional(requests: any[], options: any) {
+        return requests.map(({ permission }) =>
+          answer(permission, userOf(options)),
+        );
+      },
+    }),
   });
 }

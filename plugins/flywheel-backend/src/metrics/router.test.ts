@@ -8,6 +8,7 @@ import request from 'supertest';
 import { flywheelPlugin } from '../plugin';
 import {
   catalogFactory,
+  catalogReadPolicy,
   catalogWithHiddenEntities,
 } from '../__testUtils__/catalogViews';
 import { testEntities } from '../__testUtils__/testCatalog';
@@ -39,9 +40,9 @@ async function startBackend(
           [EVE]: options.hiddenFromEve ?? [],
         }),
       ),
-      mockServices.permissions.factory({
-        result: options.deny ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
-      }),
+      options.deny
+        ? mockServices.permissions.factory({ result: AuthorizeResult.DENY })
+        : catalogReadPolicy({ [EVE]: options.hiddenFromEve ?? [] }),
     ],
   });
   return server;

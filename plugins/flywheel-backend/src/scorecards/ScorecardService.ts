@@ -22,7 +22,7 @@ import { ScorecardDefinition, ScorecardsById } from './definitions';
 import { ScorecardEngine } from './engine/ScorecardEngine';
 import { toCsv } from '../http/csv';
 import type { ScorecardStore } from './store/ScorecardStore';
-import { EntityVisibility, VisibleEntities } from './access/EntityVisibility';
+import { EntityVisibility, VisibleEntities } from '../catalog/EntityVisibility';
 
 /** Why a group or catalog series is not shown to a caller. */
 export const HISTORY_WITHHELD =

@@ -1,8 +1,4 @@
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -12,10 +8,10 @@ import {
   AuthorizeResult,
   isPermission,
   Permission,
-  PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { flywheelExemptionDecidePermission } from '@flywheel/plugin-flywheel-common';
 import request from 'supertest';
+import { catalogReadPolicy } from '../__testUtils__/catalogViews';
 import { testEntities } from '../__testUtils__/testCatalog';
 import { flywheelPlugin } from '../plugin';
 import {
@@ -79,57 +75,6 @@ const config = {
 };
 
 /**
- * A permission policy as the tests need it: the catalog's read permission is
- * conditional for users the catalog hides entities from (the catalog mock
- * applies the hiding), and `decide` may answer for other permissions;
- * everything else is allowed.
- */
-function policy(
-  hidden: Record<string, string[]>,
-  decide?: (permission: Permission, user: string) => PolicyDecision | undefined,
-) {
-  const answer = (permission: Permission, user: string): PolicyDecision => {
-    if (permission.name === 'catalog.entity.read' && hidden[user]) {
-      return {
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'catalog',
-        resourceType: 'catalog-entity',
-        conditions: {
-          rule: 'IS_ENTITY_OWNER',
-          resourceType: 'catalog-entity',
-          params: { claims: [user] },
-        },
-      };
-    }
-    return decide?.(permission, user) ?? { result: AuthorizeResult.ALLOW };
-  };
-  const userOf = (options: any) =>
-    options?.credentials?.principal?.userEntityRef;
-  return createServiceFactory({
-    service: coreServices.permissions,
-    deps: {},
-    factory: () => ({
-      async authorize(requests: any[], options: any) {
-        return requests.map(({ permission }) => {
-          const decision = answer(permission, userOf(options));
-          return {
-            result:
-              decision.result === AuthorizeResult.ALLOW
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          };
-        });
-      },
-      async authorizeConditional(requests: any[], options: any) {
-        return requests.map(({ permission }) =>
-          answer(permission, userOf(options)),
-        );
-      },
-    }),
-  });
-}
-
-/**
  * A policy that widens and narrows who decides exemptions: the platform
  * admin (in no team) decides any of the ops scorecard except their own;
  * Dave, an owner, may not decide at all.
@@ -156,7 +101,7 @@ async function startBackend(
   options: {
     hidden?: Record<string, string[]>;
     entities?: typeof testEntities;
-    decide?: Parameters<typeof policy>[1];
+    decide?: Parameters<typeof catalogReadPolicy>[1];
   } = {},
 ) {
   const hidden = options.hidden ?? { [ALICE]: [LEDGER] };
@@ -168,7 +113,7 @@ async function startBackend(
         catalogWithHiddenEntities(options.entities ?? testEntities, hidden),
       ),
       mockServices.rootConfig.factory({ data: config }),
-      policy(hidden, options.decide),
+      catalogReadPolicy(hidden, options.decide),
       userInfoFactory(MEMBERSHIPS),
       notifications.factory,
     ],

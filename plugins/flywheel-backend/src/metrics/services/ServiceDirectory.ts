@@ -1,70 +1,111 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { CatalogReader } from '../../catalog/CatalogReader';
+import {
+  EntityVisibility,
+  VisibleEntities,
+} from '../../catalog/EntityVisibility';
 import { normalizeRef } from '../../catalog/entityRefs';
-import { ownedInScope } from '../../catalog/ownedInScope';
-import type {
-  GoldenPathInsightsSource,
-  ServiceOrigin,
-} from '../../interfaces/goldenPathInsights';
 import type { ResolvedScope } from '../../interfaces/metricRegistry';
+import { Service, ServiceCatalog, ServiceSnapshot } from './ServiceCatalog';
 
-/** A service (catalog Component) as value-stream metrics see it. */
-export interface Service extends ServiceOrigin {
-  entityRef: string;
-  ownerRef?: string;
-}
+export type { Service } from './ServiceCatalog';
+
+const EMPTY: readonly Service[] = [];
+
+/** Scopes kept per snapshot and visibility, the oldest dropped first. */
+const MAX_SCOPES = 1000;
 
 /**
  * The services of a scope, as the caller may see them in the catalog: one
- * entity, a team's (owned by it or any sub-team), a golden path's (created
- * from that template), or all. Each with its origin (golden path or
- * hand-made, creation time) from the golden-path domain's insights.
+ * entity, a team's (owned by it or any sub-team the caller may see), a
+ * golden path's (created from that template), or all. Each with its origin
+ * (golden path or hand-made, creation time) from the golden-path domain.
+ *
+ * The services come from a shared snapshot (ServiceCatalog) narrowed to
+ * what the catalog's read policy lets the caller see (EntityVisibility).
+ * A scope's list is the same array for every request on the same snapshot
+ * and visibility, so what is derived from it (samples.ts) is derived once.
  */
 export class ServiceDirectory {
+  private readonly scoped = new WeakMap<
+    ServiceSnapshot,
+    WeakMap<VisibleEntities, Map<string, readonly Service[]>>
+  >();
+
   constructor(
     private readonly deps: {
-      catalog: CatalogReader;
-      insights: GoldenPathInsightsSource;
+      catalog: ServiceCatalog;
+      visibility: EntityVisibility;
     },
   ) {}
 
   async services(
     scope: ResolvedScope,
     credentials: BackstageCredentials,
-  ): Promise<Service[]> {
-    const [components, insights, graph] = await Promise.all([
-      this.deps.catalog.listComponents(credentials),
-      this.deps.insights.entityInsights(credentials),
-      scope.kind === 'group'
-        ? this.deps.catalog.groupTree(credentials)
-        : undefined,
+  ): Promise<readonly Service[]> {
+    const [snapshot, visible] = await Promise.all([
+      this.deps.catalog.snapshot(),
+      this.deps.visibility.visibleTo(credentials),
     ]);
-    let inScope = components;
-    if (scope.kind === 'entity') {
-      const ref = normalizeRef(scope.ref!);
-      inScope = components.filter(c => normalizeRef(c.entityRef) === ref);
-      if (inScope.length === 0) {
-        throw new NotFoundError(`No component ${scope.ref} in the catalog`);
-      }
-    } else if (scope.kind === 'group') {
-      const owned = ownedInScope(components, scope.ref!, graph!);
-      if (!owned) {
-        throw new NotFoundError(`No group ${scope.ref} in the catalog`);
-      }
-      inScope = owned;
+    let byVisibility = this.scoped.get(snapshot);
+    if (!byVisibility) {
+      byVisibility = new WeakMap();
+      this.scoped.set(snapshot, byVisibility);
     }
-    const services = inScope.map(c => ({
-      entityRef: c.entityRef,
-      ...(c.ownerRef ? { ownerRef: c.ownerRef } : {}),
-      ...insights.origin(c.entity, c.entityRef),
-    }));
-    if (scope.kind === 'goldenPath') {
-      const template = normalizeRef(scope.ref!);
-      return services.filter(
-        s => s.templateRef && normalizeRef(s.templateRef) === template,
-      );
+    let byScope = byVisibility.get(visible);
+    if (!byScope) {
+      byScope = new Map();
+      byVisibility.set(visible, byScope);
+    }
+    const key = `${scope.kind}:${scope.ref ? normalizeRef(scope.ref) : ''}`;
+    let services = byScope.get(key);
+    if (!services) {
+      services = inScope(snapshot, visible, scope);
+      byScope.set(key, services);
+      if (byScope.size > MAX_SCOPES) {
+        byScope.delete(byScope.keys().next().value!);
+      }
     }
     return services;
+  }
+}
+
+function inScope(
+  snapshot: ServiceSnapshot,
+  visible: VisibleEntities,
+  scope: ResolvedScope,
+): readonly Service[] {
+  const seen = (list: readonly Service[]) =>
+    visible.all ? list : list.filter(s => visible.has(s.entityRef));
+  switch (scope.kind) {
+    case 'entity': {
+      const service = snapshot.byRef.get(normalizeRef(scope.ref!));
+      if (!service || !visible.has(service.entityRef)) {
+        throw new NotFoundError(`No component ${scope.ref} in the catalog`);
+      }
+      return [service];
+    }
+    case 'group': {
+      const group = normalizeRef(scope.ref!);
+      if (!snapshot.graph.has(group) || !visible.has(group)) {
+        throw new NotFoundError(`No group ${scope.ref} in the catalog`);
+      }
+      // Sub-teams the caller may not see do not lend their services.
+      const teams = new Set(
+        snapshot.graph
+          .descendantsOf(group)
+          .map(normalizeRef)
+          .filter(team => visible.has(team)),
+      );
+      return seen(
+        snapshot.services.filter(
+          s => s.ownerRef !== undefined && teams.has(normalizeRef(s.ownerRef)),
+        ),
+      );
+    }
+    case 'goldenPath':
+      return seen(snapshot.byTemplate.get(normalizeRef(scope.ref!)) ?? EMPTY);
+    default:
+      return seen(snapshot.services);
   }
 }

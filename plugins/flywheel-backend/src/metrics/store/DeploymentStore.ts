@@ -6,7 +6,9 @@ import {
   COMMITS,
   COMMIT_COLUMNS,
   CommitRow,
+  DATA_VERSIONS,
   DEPLOYMENTS,
+  DEPLOYMENTS_VERSION,
   DEPLOYMENT_COLUMNS,
   DEPLOYMENT_LOCK_KEY,
   DeploymentRow,
@@ -68,12 +70,48 @@ const isProductionSuccess = (d: { environment: string; result: string }) =>
  */
 export class DeploymentStore {
   private readonly sqlite: boolean;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly db: Knex) {
     this.sqlite = isSqlite(db);
   }
 
+  /** Calls `listener` after each write of this store that changed data. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * The version of the deployment data: raised by every write that changes
+   * it, on any replica. 0 before the first.
+   */
+  async dataVersion(): Promise<number> {
+    const row = await this.db(DATA_VERSIONS)
+      .where('name', DEPLOYMENTS_VERSION)
+      .first('version');
+    return row ? Number(row.version) : 0;
+  }
+
+  /** The services whose deployments were written after `version`. */
+  async servicesChangedSince(version: number): Promise<string[]> {
+    const rows = (await this.db(DEPLOYMENTS)
+      .where('ingest_version', '>', version)
+      .distinct('entity_ref')) as { entity_ref: string }[];
+    return rows.map(r => r.entity_ref);
+  }
+
   async write(
+    deployments: NewDeployment[],
+    now: Date,
+  ): Promise<DeploymentWrite> {
+    const write = await this.writeInTransaction(deployments, now);
+    if (write.created + write.updated > 0) {
+      this.listeners.forEach(listener => listener());
+    }
+    return write;
+  }
+
+  private async writeInTransaction(
     deployments: NewDeployment[],
     now: Date,
   ): Promise<DeploymentWrite> {
@@ -104,6 +142,7 @@ export class DeploymentStore {
       if (changed.length === 0) {
         return write;
       }
+      const version = await this.raiseVersion(trx);
       const replaced = changed.filter(d => known.has(d.id)).map(d => d.id);
       for (const part of chunk(replaced, variableBudget(trx))) {
         await trx(COMMITS).whereIn('deployment_id', part).delete();
@@ -112,7 +151,7 @@ export class DeploymentStore {
         trx,
         DEPLOYMENTS,
         DEPLOYMENT_COLUMNS,
-        changed.map(d => toRow(d, now)),
+        changed.map(d => toRow(d, now, version)),
         { keys: ['deployment_id'] },
       );
       await bulkWrite(
@@ -140,6 +179,22 @@ export class DeploymentStore {
       ]);
       return write;
     });
+  }
+
+  /** Raises the data version (writes are serial: lock or SQLite). */
+  private async raiseVersion(trx: Knex.Transaction): Promise<number> {
+    const row = await trx(DATA_VERSIONS)
+      .where('name', DEPLOYMENTS_VERSION)
+      .first('version');
+    const version = (row ? Number(row.version) : 0) + 1;
+    if (row) {
+      await trx(DATA_VERSIONS)
+        .where('name', DEPLOYMENTS_VERSION)
+        .update({ version });
+    } else {
+      await trx(DATA_VERSIONS).insert({ name: DEPLOYMENTS_VERSION, version });
+    }
+    return version;
   }
 
   /**
@@ -377,7 +432,7 @@ export class DeploymentStore {
   }
 }
 
-function toRow(d: NewDeployment, now: Date): DeploymentRow {
+function toRow(d: NewDeployment, now: Date, version: number): DeploymentRow {
   return {
     deployment_id: d.id,
     entity_ref: d.entityRef,
@@ -391,5 +446,6 @@ function toRow(d: NewDeployment, now: Date): DeploymentRow {
     url: d.url ?? null,
     content_hash: d.contentHash,
     ingested_at: now,
+    ingest_version: version,
   };
 }

@@ -3,6 +3,9 @@
 export const DEPLOYMENTS = 'metric_deployments';
 export const COMMITS = 'metric_deployment_commits';
 export const FIRST_DEPLOYMENTS = 'metric_first_deployments';
+export const DATA_VERSIONS = 'metric_data_versions';
+/** The row of DATA_VERSIONS that deployment writes raise. */
+export const DEPLOYMENTS_VERSION = 'deployments';
 
 /** The advisory lock that orders concurrent deployment writes (PostgreSQL). */
 export const DEPLOYMENT_LOCK_KEY = 7_304_211;
@@ -22,6 +25,7 @@ export interface DeploymentRow {
   url: string | null;
   content_hash: string;
   ingested_at: Timestamp;
+  ingest_version: number | string;
 }
 
 export const DEPLOYMENT_COLUMNS = [
@@ -37,6 +41,7 @@ export const DEPLOYMENT_COLUMNS = [
   'url',
   'content_hash',
   'ingested_at',
+  'ingest_version',
 ] as const;
 
 export interface CommitRow {

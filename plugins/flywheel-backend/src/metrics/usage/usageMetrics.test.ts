@@ -8,6 +8,7 @@ import request from 'supertest';
 import { flywheelPlugin } from '../../plugin';
 import {
   catalogFactory,
+  catalogReadPolicy,
   catalogWithHiddenEntities,
 } from '../../__testUtils__/catalogViews';
 import { usageEntities } from './__testUtils__/usageCatalog';
@@ -42,9 +43,9 @@ async function startBackend(options: { deny?: boolean } = {}) {
           [EVE]: ['user:default/ada'],
         }),
       ),
-      mockServices.permissions.factory({
-        result: options.deny ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
-      }),
+      options.deny
+        ? mockServices.permissions.factory({ result: AuthorizeResult.DENY })
+        : catalogReadPolicy({ [EVE]: ['user:default/ada'] }),
     ],
   });
   const send = async (name: string, events: object[]) => {

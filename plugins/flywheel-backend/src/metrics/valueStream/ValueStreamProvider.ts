@@ -8,35 +8,35 @@ import type {
   ResolvedScope,
 } from '../../interfaces/metricRegistry';
 import { Service, ServiceDirectory } from '../services/ServiceDirectory';
-import { DeploymentStore } from '../store/DeploymentStore';
 import { valueStreamMetrics } from './definitions';
 import { sampleSize, ValueStreamData, valueStreamSamples } from './samples';
+import { ValueStreamFacts } from './ValueStreamFacts';
 
 /** The window of the per-entity values scorecard checks read. */
 const ENTITY_WINDOW_MS = 90 * 86_400_000;
 
-/** What each metric reads from the store. */
-const NEEDS: Record<string, (keyof ValueStreamData)[]> = {
-  'valueStream.timeToFirstDeploy.median': ['firstDeployments'],
-  'valueStream.timeToFirstDeploy.p90': ['firstDeployments'],
-  'valueStream.deployedWithinDays': ['firstDeployments'],
-  'valueStream.leadTime.median': ['leadTimes'],
-  'valueStream.deploymentFrequency': ['deployments', 'reporting'],
-  'valueStream.deployments': ['deployments'],
-  'valueStream.changeFailureRate': ['deployments'],
-  'valueStream.recoveryTime.median': ['recoveries'],
-};
+/** Series kept per facts and list of services, the oldest dropped first. */
+const MAX_SERIES = 200;
+/** Bucket edges compare at this resolution in the series memo. */
+const MEMO_RESOLUTION_MS = 10_000;
 
 /**
- * Publishes the value-stream metrics: deployments (DeploymentStore) over
- * the services of a scope as the caller sees them (ServiceDirectory).
+ * Publishes the value-stream metrics: deployments (ValueStreamFacts over
+ * DeploymentStore) over the services of a scope as the caller sees them
+ * (ServiceDirectory). The same series asked again, with the same facts and
+ * the same list of services (the same scope and visibility), is answered
+ * from memory.
  */
 export class ValueStreamProvider implements MetricProvider {
   private readonly definitions: MetricDefinition[];
+  private readonly memo = new WeakMap<
+    ValueStreamData,
+    WeakMap<readonly Service[], Map<string, MetricValue[]>>
+  >();
 
   constructor(
     private readonly deps: {
-      store: DeploymentStore;
+      facts: ValueStreamFacts;
       services: ServiceDirectory;
       withinDays: number;
       now?: () => Date;
@@ -55,18 +55,42 @@ export class ValueStreamProvider implements MetricProvider {
     buckets: Bucket[],
     credentials: BackstageCredentials,
   ): Promise<MetricValue[]> {
-    const services = await this.deps.services.services(scope, credentials);
-    const data = await this.read(metricId, scope, services, buckets);
-    return buckets.map(bucket => {
-      const samples = valueStreamSamples(
-        metricId,
-        services,
-        bucket,
-        data,
-        this.options(),
-      );
-      return { value: samples.value, sampleSize: sampleSize(samples) };
-    });
+    const [services, data] = await Promise.all([
+      this.deps.services.services(scope, credentials),
+      this.deps.facts.data(),
+    ]);
+    let byServices = this.memo.get(data);
+    if (!byServices) {
+      byServices = new WeakMap();
+      this.memo.set(data, byServices);
+    }
+    let series = byServices.get(services);
+    if (!series) {
+      series = new Map();
+      byServices.set(services, series);
+    }
+    const key = `${metricId} ${buckets
+      .map(b => `${memoTime(b.start)}-${memoTime(b.end)}`)
+      .join(',')}`;
+    let values = series.get(key);
+    if (!values) {
+      const options = this.options();
+      values = buckets.map(bucket => {
+        const samples = valueStreamSamples(
+          metricId,
+          services,
+          bucket,
+          data,
+          options,
+        );
+        return { value: samples.value, sampleSize: sampleSize(samples) };
+      });
+      series.set(key, values);
+      if (series.size > MAX_SERIES) {
+        series.delete(series.keys().next().value!);
+      }
+    }
+    return values;
   }
 
   async split(
@@ -75,8 +99,10 @@ export class ValueStreamProvider implements MetricProvider {
     bucket: Bucket,
     credentials: BackstageCredentials,
   ) {
-    const services = await this.deps.services.services(scope, credentials);
-    const data = await this.read(metricId, scope, services, [bucket]);
+    const [services, data] = await Promise.all([
+      this.deps.services.services(scope, credentials),
+      this.deps.facts.data(),
+    ]);
     const side = (goldenPath: boolean) =>
       valueStreamSamples(
         metricId,
@@ -100,27 +126,10 @@ export class ValueStreamProvider implements MetricProvider {
       start: new Date(now.getTime() - ENTITY_WINDOW_MS),
       end: now,
     };
-    const services = await this.deps.services.services(
-      { kind: 'org' },
-      credentials,
-    );
-    const window = { from: bucket.start, to: bucket.end };
-    const { store } = this.deps;
-    const [deployments, leadTimes, recoveries, firstDeployments, reporting] =
-      await Promise.all([
-        store.productionDeployments(window),
-        store.leadTimes(window),
-        store.recoveries(window),
-        store.firstDeployments(),
-        store.reportingServices(),
-      ]);
-    const data = {
-      deployments,
-      leadTimes,
-      recoveries,
-      firstDeployments,
-      reporting,
-    };
+    const [services, data] = await Promise.all([
+      this.deps.services.services({ kind: 'org' }, credentials),
+      this.deps.facts.data(),
+    ]);
     const byRef = new Map(services.map(s => [s.entityRef, s]));
     const ids = new Set(this.definitions.map(d => d.id));
     const cache = new Map<string, number | undefined>();
@@ -156,37 +165,8 @@ export class ValueStreamProvider implements MetricProvider {
       withinDays: this.deps.withinDays,
     };
   }
+}
 
-  /** Reads only what the metric needs, for the whole window at once. */
-  private async read(
-    metricId: string,
-    scope: ResolvedScope,
-    services: Service[],
-    buckets: Bucket[],
-  ): Promise<ValueStreamData> {
-    const needs = new Set(NEEDS[metricId] ?? []);
-    // The whole organisation: no list of refs to send (the services filter
-    // what comes back).
-    const entityRefs =
-      scope.kind === 'org' ? undefined : services.map(s => s.entityRef);
-    const window = {
-      entityRefs,
-      from: buckets[0].start,
-      to: buckets[buckets.length - 1].end,
-    };
-    const { store } = this.deps;
-    const [deployments, leadTimes, recoveries, firstDeployments, reporting] =
-      await Promise.all([
-        needs.has('deployments') ? store.productionDeployments(window) : [],
-        needs.has('leadTimes') ? store.leadTimes(window) : [],
-        needs.has('recoveries') ? store.recoveries(window) : [],
-        needs.has('firstDeployments')
-          ? store.firstDeployments(entityRefs)
-          : new Map<string, Date>(),
-        needs.has('reporting')
-          ? store.reportingServices(entityRefs)
-          : new Set<string>(),
-      ]);
-    return { deployments, leadTimes, recoveries, firstDeployments, reporting };
-  }
+function memoTime(date: Date): number {
+  return Math.floor(date.getTime() / MEMO_RESOLUTION_MS);
 }

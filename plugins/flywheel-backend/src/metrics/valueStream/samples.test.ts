@@ -242,4 +242,81 @@ describe('valueStreamSamples', () => {
       n: 280,
     });
   });
+
+  it('gives the same from lists sorted by time (searched) as from unsorted ones (scanned)', () => {
+    // 30 services deploying every 60 hours through November, in service
+    // order; the same rows sorted by time, as ValueStreamFacts keeps them.
+    // All or 20 of them are found by a scan (searched when sorted), 3 by
+    // their own rows.
+    const many = Array.from({ length: 30 }, (_, i) =>
+      service(`t${i}`, '2026-10-01T00:00:00Z'),
+    );
+    const deployments = many.flatMap((s, i) =>
+      Array.from({ length: 12 }, (_, k) => ({
+        entityRef: s.entityRef,
+        success: (k + i) % 7 !== 0,
+        finishedAt: new Date(Date.UTC(2026, 10, 1, i) + k * 60 * 3_600_000),
+      })),
+    );
+    const unsorted: ValueStreamData = {
+      ...DATA,
+      deployments,
+      leadTimes: deployments.map((dep, k) => ({ ...dep, seconds: k % 97 })),
+      recoveries: deployments
+        .filter(dep => !dep.success)
+        .map(dep => ({
+          entityRef: dep.entityRef,
+          failedAt: dep.finishedAt,
+          recoveredAt: new Date(dep.finishedAt.getTime() + 7_200_000),
+        })),
+      reporting: new Set(many.map(s => s.entityRef)),
+    };
+    const byTime = <T>(list: T[], time: (row: T) => Date) =>
+      [...list].sort((a, b) => time(a).getTime() - time(b).getTime());
+    const sorted: ValueStreamData = {
+      ...unsorted,
+      deployments: byTime(unsorted.deployments, r => r.finishedAt),
+      leadTimes: byTime(unsorted.leadTimes, r => r.finishedAt),
+      recoveries: byTime(unsorted.recoveries, r => r.failedAt),
+    };
+    const weeks = [0, 1, 2, 3, 4].map(w => ({
+      start: new Date(Date.UTC(2026, 10, 2 + 7 * w, 5)),
+      end: new Date(Date.UTC(2026, 10, 9 + 7 * w, 5)),
+    }));
+    const metrics = [
+      'deployments',
+      'changeFailureRate',
+      'recoveryTime.median',
+      'deploymentFrequency',
+      'leadTime.median',
+    ];
+    for (const services of [many, many.slice(0, 20), many.slice(4, 7)]) {
+      for (const week of weeks) {
+        for (const id of metrics) {
+          const of = (data: ValueStreamData) => {
+            const found = valueStreamSamples(
+              `valueStream.${id}`,
+              services,
+              week,
+              data,
+              OPTIONS,
+            );
+            return found.kind === 'values'
+              ? { ...found, values: [...found.values].sort() }
+              : found;
+          };
+          expect([id, of(sorted)]).toEqual([id, of(unsorted)]);
+        }
+      }
+    }
+    expect(
+      valueStreamSamples(
+        'valueStream.deployments',
+        many,
+        weeks[1],
+        sorted,
+        OPTIONS,
+      ).value,
+    ).toBeGreaterThan(50);
+  });
 });

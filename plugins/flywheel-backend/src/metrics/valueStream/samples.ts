@@ -25,6 +25,8 @@ export interface ValueStreamData {
 interface PreparedRows {
   times: Float64Array;
   refs: string[];
+  /** The times ascend (ValueStreamFacts sorts its lists). */
+  sorted: boolean;
   byRef?: Map<string, number[]>;
 }
 
@@ -38,11 +40,13 @@ function prepare<T extends { entityRef: string }>(
   if (!rows || rows.times.length !== list.length) {
     const times = new Float64Array(list.length);
     const refs = new Array<string>(list.length);
+    let sorted = true;
     for (let i = 0; i < list.length; i++) {
       times[i] = time(list[i]).getTime();
       refs[i] = list[i].entityRef;
+      sorted = sorted && (i === 0 || times[i - 1] <= times[i]);
     }
-    rows = { times, refs };
+    rows = { times, refs, sorted };
     preparedRows.set(list, rows);
   }
   return rows;
@@ -83,13 +87,30 @@ function rowsIn(
     }
     return refs.size > 1 ? found.sort((a, b) => a - b) : found;
   }
-  for (let i = 0; i < times.length; i++) {
+  const from = rows.sorted ? firstAtOrAfter(times, start) : 0;
+  const to = rows.sorted ? firstAtOrAfter(times, end) : times.length;
+  for (let i = from; i < to; i++) {
     const t = times[i];
     if (t >= start && t < end && refs.has(rows.refs[i])) {
       found.push(i);
     }
   }
   return found;
+}
+
+/** The first index whose time is at or after `t` (ascending times). */
+function firstAtOrAfter(times: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid] < t) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
 }
 
 const serviceRefs = new WeakMap<

@@ -10,7 +10,7 @@ import { countStates } from '@flywheel/plugin-flywheel-common';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { connectDatabase } from '../../database/migrate';
 import { EntityEvaluation, ScorecardStore } from '../store/ScorecardStore';
-import { EntityVisibility } from './EntityVisibility';
+import { EntityVisibility } from '../../catalog/EntityVisibility';
 
 /*
  * What honouring catalog visibility costs at 20,000 entities. Not part of

@@ -20,7 +20,7 @@ import { DateTime } from 'luxon';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { parseFullRef, parseRefOfKind } from '../../catalog/entityRefs';
 import { authorizeOrThrow } from '../../permissions/authorize';
-import { EntityVisibility } from '../access/EntityVisibility';
+import { EntityVisibility } from '../../catalog/EntityVisibility';
 import { ScorecardsById } from '../definitions';
 import { ScorecardEngine } from '../engine/ScorecardEngine';
 import type { ExemptionStatus, ScorecardStore } from '../store/ScorecardStore';

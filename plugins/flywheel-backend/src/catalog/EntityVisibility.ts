@@ -7,7 +7,7 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
-import { CatalogReader } from '../../catalog/CatalogReader';
+import { CatalogReader } from './CatalogReader';
 
 /**
  * The catalog's own read permission (`catalogEntityReadPermission` of

@@ -5,7 +5,7 @@ import {
   AuthorizeResult,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import { CatalogReader } from '../../catalog/CatalogReader';
+import { CatalogReader } from './CatalogReader';
 import { EntityVisibility } from './EntityVisibility';
 
 const CONDITIONAL: PolicyDecision = {
