@@ -215,6 +215,57 @@ describe('metrics API', () => {
     );
   });
 
+  it('takes a backfill of 1,000 deployments in one post, and refuses a body over 10 MB', async () => {
+    const server = await startBackend();
+    const total = async () =>
+      (
+        await request(server)
+          .get(
+            '/api/flywheel/metrics/valueStream.deployments/series?window=2y&interval=month',
+          )
+          .set('Authorization', USER)
+      ).body.total.value;
+    // Two commits each: about 450 kB, over express's default 100 kB.
+    const batch = Array.from({ length: 1000 }, (_, i) =>
+      checkoutDeploy(
+        `bf-${i}`,
+        new Date(Date.UTC(2026, 10, 3, 0, i)).toISOString().replace('.000', ''),
+        {
+          deploymentCommits: [1, 2].map(k => ({
+            repoUrl: 'https://github.com/acme/checkout',
+            commitSha: `${(i * 2 + k).toString(16).padStart(7, 'a')}`,
+            authoredDate: '2026-11-02T12:00:00Z',
+          })),
+        },
+      ),
+    );
+    const body = JSON.stringify({ deployments: batch });
+    expect(body.length).toBeGreaterThan(300_000);
+    const res = await request(server)
+      .post('/api/flywheel/deployments')
+      .set('Authorization', CI)
+      .set('Content-Type', 'application/json')
+      .send(body);
+    expect([res.status, res.body.created]).toEqual([200, 1000]);
+    expect(await total()).toBe(1000);
+
+    const huge = await request(server)
+      .post('/api/flywheel/deployments')
+      .set('Authorization', CI)
+      .send({
+        deployments: [
+          checkoutDeploy('huge-1', '2026-11-20T10:00:00Z', {
+            displayTitle: 'x'.repeat(11 * 1024 * 1024),
+          }),
+        ],
+      });
+    expect([huge.status, huge.body.error.message]).toEqual([
+      400,
+      'request entity too large',
+    ]);
+    expect(await total()).toBe(1000);
+  });
+
   it('refuses bad queries with a clear 400 or 404', async () => {
     const server = await startBackend();
     const get = (path: string) =>

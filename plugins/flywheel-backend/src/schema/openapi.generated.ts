@@ -4689,7 +4689,7 @@ export const spec = {
         "tags": [
           "Metrics"
         ],
-        "description": "Records deployments from CI/CD in the shape of Apache DevLake's deployment webhook: one deployment, or {\"deployments\": [...]} for a backfill (at most 1,000). Idempotent by deployment id. Any bad deployment refuses the whole request and nothing is stored. Only service credentials (a static or JWKS external-access token) are accepted, never a user's.",
+        "description": "Records deployments from CI/CD in the shape of Apache DevLake's deployment webhook: one deployment, or {\"deployments\": [...]} for a backfill (at most 1,000 and 10 MB). Idempotent by deployment id. Any bad deployment refuses the whole request and nothing is stored. Only service credentials (a static or JWKS external-access token) are accepted, never a user's.",
         "requestBody": {
           "required": true,
           "content": {
