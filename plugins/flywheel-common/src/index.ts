@@ -19,4 +19,5 @@ export * from './stats/compare';
 export * from './stats/mannWhitney';
 export * from './metrics/types';
 export * from './metrics/deployments';
+export * from './metrics/usage';
 export * from './surveys/templates';

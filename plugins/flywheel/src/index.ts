@@ -35,4 +35,5 @@ export type {
   ScorecardExemptionRequest,
   ScorecardExemptionsQuery,
   ScorecardHistoryQuery,
+  UsageBreakdownQuery,
 } from './api';

@@ -6,6 +6,8 @@ import {
   leadTimeMetric,
   metricSeries,
   metricsResponse,
+  usageByPlugin,
+  usageByRoute,
 } from '../__testUtils__/testData';
 
 describe('FlywheelClient', () => {
@@ -95,6 +97,30 @@ describe('FlywheelClient', () => {
       );
     });
 
+    it('gets the usage breakdown per plugin or route over a window', async () => {
+      const { client, fetch } = setup(jsonResponse(usageByRoute));
+
+      await expect(
+        client.getUsageBreakdown({ by: 'route', window: '90d', limit: 20 }),
+      ).resolves.toEqual(usageByRoute);
+      expect(fetch).toHaveBeenLastCalledWith(
+        `${baseUrl}/usage/breakdown?by=route&window=90d&limit=20`,
+      );
+
+      fetch.mockResolvedValue(jsonResponse(usageByPlugin));
+      await expect(client.getUsageBreakdown()).resolves.toEqual(usageByPlugin);
+      expect(fetch).toHaveBeenLastCalledWith(`${baseUrl}/usage/breakdown`);
+
+      fetch.mockResolvedValue(jsonResponse(usageByPlugin));
+      await client.getUsageBreakdown({
+        from: '2026-11-01T00:00:00Z',
+        to: undefined,
+      });
+      expect(fetch).toHaveBeenLastCalledWith(
+        `${baseUrl}/usage/breakdown?from=2026-11-01T00%3A00%3A00Z`,
+      );
+    });
+
     it.each([
       [
         'a refused read',
@@ -117,6 +143,14 @@ describe('FlywheelClient', () => {
         "Metric 'valueStream.deployments' is not split into golden-path and hand-made services",
         (client: FlywheelClient) =>
           client.getMetricComparison('valueStream.deployments'),
+      ],
+      [
+        'a bad breakdown',
+        400,
+        'InputError',
+        "by must be plugin or route, got 'team'",
+        (client: FlywheelClient) =>
+          client.getUsageBreakdown({ by: 'team' as 'plugin' }),
       ],
       [
         'a refused export',

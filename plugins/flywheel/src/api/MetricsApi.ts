@@ -3,6 +3,8 @@ import {
   MetricInterval,
   MetricSeriesResponse,
   MetricsResponse,
+  UsageBreakdownBy,
+  UsageBreakdownResponse,
 } from '@flywheel/plugin-flywheel-common';
 import { FlywheelHttp } from './FlywheelHttp';
 
@@ -36,6 +38,26 @@ export interface MetricQuery {
  */
 export interface MetricSeriesQuery extends MetricQuery {
   interval?: MetricInterval;
+}
+
+/**
+ * Which usage to break down and over which span. The breakdown is always of
+ * the whole organisation: it takes no team, golden path or entity. Either
+ * `window` (ending at `to`, default now) or `from`.
+ *
+ * @public
+ */
+export interface UsageBreakdownQuery {
+  /** Per plugin (the backend's default) or per plugin and route. */
+  by?: UsageBreakdownBy;
+  /** The span ending at `to`, e.g. `30d` (the backend's default), `26w`. */
+  window?: string;
+  /** ISO 8601 start, instead of `window`. */
+  from?: string;
+  /** ISO 8601 end (exclusive); default now. */
+  to?: string;
+  /** The most rows (the backend's default is 100, at most 1,000). */
+  limit?: number;
 }
 
 /**
@@ -78,6 +100,14 @@ export interface MetricsApi {
     metricId: string,
     query?: MetricQuery,
   ): Promise<MetricComparisonResponse>;
+
+  /**
+   * Platform usage per plugin, or per plugin and route: events and distinct
+   * people of each over a window, most people first, with the totals.
+   */
+  getUsageBreakdown(
+    query?: UsageBreakdownQuery,
+  ): Promise<UsageBreakdownResponse>;
 }
 
 function metricPath(metricId: string, what: 'series' | 'comparison') {
@@ -115,5 +145,11 @@ export class MetricsClient implements MetricsApi {
     query: MetricQuery = {},
   ): Promise<MetricComparisonResponse> {
     return this.http.get(metricPath(metricId, 'comparison'), { ...query });
+  }
+
+  getUsageBreakdown(
+    query: UsageBreakdownQuery = {},
+  ): Promise<UsageBreakdownResponse> {
+    return this.http.get('/usage/breakdown', { ...query });
   }
 }

@@ -1,7 +1,12 @@
 export { flywheelApiRef } from './FlywheelApi';
 export type { FlywheelApi } from './FlywheelApi';
 export type { GoldenPathsApi } from './GoldenPathsApi';
-export type { MetricQuery, MetricSeriesQuery, MetricsApi } from './MetricsApi';
+export type {
+  MetricQuery,
+  MetricSeriesQuery,
+  MetricsApi,
+  UsageBreakdownQuery,
+} from './MetricsApi';
 export type {
   ScorecardEntitiesPage,
   ScorecardEntitiesQuery,

@@ -3,11 +3,13 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
-import { flywheelMetricsReadPermission } from '@flywheel/plugin-flywheel-common';
+import {
+  flywheelMetricsReadPermission,
+  UsageBreakdownResponse,
+} from '@flywheel/plugin-flywheel-common';
 import { authorizeOrThrow } from '../../permissions/authorize';
 import { seriesWindow } from '../window';
 import { UsageStore } from './store/UsageStore';
-import type { UsageBreakdownResponse } from './types';
 
 /** The default window of a breakdown. */
 export const DEFAULT_BREAKDOWN_WINDOW = '30d';

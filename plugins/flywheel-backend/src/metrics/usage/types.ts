@@ -1,28 +1,10 @@
+/*
+ * The usage API's responses. The breakdown's (`GET /usage/breakdown`) are in
+ * @flywheel/plugin-flywheel-common, which the frontend reads too.
+ */
+
 /** `POST /usage/events` */
 export interface UsageIngestResponse {
   /** Events stored. */
   received: number;
-}
-
-/** One row of `GET /usage/breakdown`. */
-export interface UsageBreakdownItem {
-  pluginId: string;
-  /** With `by=route`: the route ref id; null for events outside any route. */
-  routeRef?: string | null;
-  events: number;
-  /** Distinct people. */
-  users: number;
-}
-
-/** `GET /usage/breakdown` */
-export interface UsageBreakdownResponse {
-  by: 'plugin' | 'route';
-  from: string;
-  to: string;
-  /** Every event and distinct person of the window, all rows together. */
-  total: { events: number; users: number };
-  /** Most people first, then most events. */
-  items: UsageBreakdownItem[];
-  /** More rows than `limit` exist. */
-  truncated: boolean;
 }

@@ -1,12 +1,14 @@
 // Metrics: the registry (the value-stream metrics as the backend defines
 // them, and a usage metric of another domain for the generic UI), series
-// over four ISO weeks with gaps, and golden-path vs hand-made comparisons.
+// over four ISO weeks with gaps, golden-path vs hand-made comparisons, and
+// usage per plugin and route.
 import {
   MetricComparisonResponse,
   MetricDefinition,
   MetricScope,
   MetricSeriesResponse,
   MetricsResponse,
+  UsageBreakdownResponse,
 } from '@flywheel/plugin-flywheel-common';
 import { MetricSeriesQuery } from '../../api';
 
@@ -260,4 +262,40 @@ export const oneSidedComparison: MetricComparisonResponse = {
   difference: null,
   summary:
     'Not enough data to compare (4 golden-path and 0 hand-made samples).',
+};
+
+/** Usage per plugin over the last 26 weeks, as the backend answers. */
+export const usageByPlugin: UsageBreakdownResponse = {
+  by: 'plugin',
+  from: '2026-06-08T12:00:00.000Z',
+  to: '2026-12-07T12:00:00.000Z',
+  total: { events: 1790, users: 57 },
+  items: [
+    { pluginId: 'catalog', events: 1200, users: 55 },
+    { pluginId: 'techdocs', events: 320, users: 41 },
+    { pluginId: 'scaffolder', events: 150, users: 22 },
+    { pluginId: 'flywheel', events: 120, users: 14 },
+  ],
+  truncated: false,
+};
+
+/** Usage per route, more rows than were asked for. */
+export const usageByRoute: UsageBreakdownResponse = {
+  by: 'route',
+  from: usageByPlugin.from,
+  to: usageByPlugin.to,
+  total: usageByPlugin.total,
+  items: [
+    { pluginId: 'catalog', routeRef: 'catalog:entity', events: 800, users: 52 },
+    { pluginId: 'catalog', routeRef: 'catalog', events: 400, users: 50 },
+    { pluginId: 'techdocs', routeRef: null, events: 320, users: 41 },
+  ],
+  truncated: true,
+};
+
+/** A window without a single usage event. */
+export const emptyUsage: UsageBreakdownResponse = {
+  ...usageByPlugin,
+  total: { events: 0, users: 0 },
+  items: [],
 };

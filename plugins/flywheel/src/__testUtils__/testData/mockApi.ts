@@ -25,6 +25,8 @@ import {
   metricSeriesById,
   metricsResponse,
   untestedComparison,
+  usageByPlugin,
+  usageByRoute,
 } from './metrics';
 
 /** A FlywheelApi whose methods are jest mocks; pass overrides per test. */
@@ -87,6 +89,11 @@ export function mockFlywheelApi(
                 metricDefinitions.find(m => m.id === metricId) ??
                 untestedComparison.metric,
             },
+      ),
+    getUsageBreakdown: jest
+      .fn()
+      .mockImplementation(async (query?: { by?: string }) =>
+        query?.by === 'route' ? usageByRoute : usageByPlugin,
       ),
     ...overrides,
   } as jest.Mocked<FlywheelApi>;

@@ -71,6 +71,39 @@ describe('MetricDetail', () => {
     expect(
       within(detail).getByRole('button', { name: 'Export CSV' }),
     ).toBeInTheDocument();
+    // Usage per plugin belongs to usage metrics only.
+    expect(flywheelApi.getUsageBreakdown).not.toHaveBeenCalled();
+    await expectNoAxeViolations(rendered.container);
+  });
+
+  it('shows usage per plugin and route under a usage metric, over its window', async () => {
+    const { flywheelApi, rendered } = renderDetail({
+      metric: activeUsersMetric,
+      filters: { window: '90d' },
+    });
+
+    const detail = await screen.findByRole('region', {
+      name: 'Weekly active users — the whole organisation',
+    });
+    const breakdown = await within(detail).findByRole('region', {
+      name: 'Usage per plugin',
+    });
+    expect(
+      await within(breakdown).findByRole('img', {
+        name: /^Usage per plugin, last 90 days: 57 people and 1,790 events in all\./,
+      }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getUsageBreakdown).toHaveBeenCalledWith({
+      by: 'plugin',
+      window: '90d',
+    });
+    expect(
+      within(breakdown).getByRole('radio', { name: 'Route' }),
+    ).toBeInTheDocument();
+    // No golden-path comparison for usage.
+    expect(
+      within(detail).queryByText('Golden path vs hand-made'),
+    ).not.toBeInTheDocument();
     await expectNoAxeViolations(rendered.container);
   });
 

@@ -7,6 +7,7 @@ import { MetricComparison } from '../MetricComparison';
 import { MetricCsvExportButton } from '../MetricCsvExportButton';
 import { MetricTrendChart } from '../MetricTrendChart';
 import { NoMetricData } from '../NoMetricData';
+import { UsageBreakdown } from '../UsageBreakdown';
 import { MetricFilters, metricQuery, scopeKind, WINDOWS } from '../filters';
 import {
   directionText,
@@ -43,7 +44,8 @@ function ComparisonScopeNote(props: { filters: MetricFilters }) {
 /**
  * One metric in full: what it counts, its trend over the window, the value
  * over the whole window, a CSV export and, for comparable metrics, golden-path
- * services against hand-made ones.
+ * services against hand-made ones; for usage metrics, usage per plugin and
+ * route.
  */
 export function MetricDetail(props: {
   metric: MetricDefinition;
@@ -135,6 +137,13 @@ export function MetricDetail(props: {
         </Flex>
         {trend}
         {comparison}
+        {metric.domain === 'usage' && (
+          <UsageBreakdown
+            window={filters.window}
+            windowLabel={windowLabel}
+            scoped={kind !== 'org'}
+          />
+        )}
       </Flex>
     </Section>
   );

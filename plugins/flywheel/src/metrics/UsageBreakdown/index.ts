@@ -1,0 +1,1 @@
+export { UsageBreakdown } from './UsageBreakdown';
