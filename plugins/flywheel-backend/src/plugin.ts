@@ -197,24 +197,47 @@ export const flywheelPlugin = createBackendPlugin({
         // value-stream metrics from deployments CI/CD reports.
         const deploymentStore = new DeploymentStore(db);
         const metricRegistry = new MetricRegistry();
-        // The catalog's services once a minute for every metric request,
-        // narrowed to what each caller may see.
+        // The catalog's services once a minute (and after a change the
+        // catalog module announces) for every metric request, narrowed to
+        // what each caller may see.
+        const serviceCatalog = new ServiceCatalog({
+          catalog: catalogReader,
+          insights: goldenPaths,
+          auth,
+        });
+        await events.subscribe({
+          id: 'flywheel-metrics-services',
+          topics: [FLYWHEEL_ENTITY_CHANGED_TOPIC],
+          onEvent: async event => {
+            const { entityRef } =
+              event.eventPayload as FlywheelEntityChangedEvent;
+            if (
+              typeof entityRef === 'string' &&
+              /^(component|group|template):/i.test(entityRef)
+            ) {
+              serviceCatalog.changed();
+            }
+          },
+        });
         const serviceDirectory = new ServiceDirectory({
-          catalog: new ServiceCatalog({
-            catalog: catalogReader,
-            insights: goldenPaths,
-            auth,
-          }),
+          catalog: serviceCatalog,
           visibility: new EntityVisibility({
             catalog: catalogReader,
             permissions,
             kinds: ['component'],
           }),
         });
+        // Read at start, so the first series does not wait for it.
+        const valueStreamFacts = new ValueStreamFacts({ store: deploymentStore });
+        lifecycle.addStartupHook(() => {
+          valueStreamFacts.data().catch(error =>
+            logger.warn(`Could not read the value-stream facts: ${error}`),
+          );
+        });
         metricRegistry.register(
           'valueStream',
           new ValueStreamProvider({
-            facts: new ValueStreamFacts({ store: deploymentStore }),
+            facts: valueStreamFacts,
             services: serviceDirectory,
             withinDays: readFirstDeployWithinDays(config),
           }),

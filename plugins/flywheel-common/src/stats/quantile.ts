@@ -8,7 +8,9 @@ export function quantile(values: number[], q: number): number | null {
   if (values.length === 0) {
     return null;
   }
-  const sorted = [...values].sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a
+  // comparator over a copy (value-stream medians sort 25,000 at a time).
+  const sorted = Float64Array.from(values).sort();
   const position = (sorted.length - 1) * Math.min(Math.max(q, 0), 1);
   const lower = Math.floor(position);
   const upper = Math.ceil(position);

@@ -25,19 +25,23 @@ export interface ServiceSnapshot {
 
 /** How long a snapshot is served before it is read again. */
 export const DEFAULT_SNAPSHOT_TTL_MS = 60_000;
+/** After a catalog change, the soonest the catalog is read again. */
+const CHANGE_REREAD_MS = 5_000;
 
 /**
  * The catalog's services and groups, read with the plugin's own credentials
  * and kept for a minute: a metric request would otherwise read all of them
  * (0.9 s for 20,000 components, docs/performance.md) to answer for one
  * service. Callers narrow it to what they may see (ServiceDirectory). Once
- * stale, the snapshot is still served while the next one is read in the
- * background, up to ten times its age limit; a failed read is retried by
- * the next request.
+ * stale, or older than an entity change the catalog module announced (at
+ * most every 5 s), the snapshot is still served while the next one is read
+ * in the background, up to ten times its age limit; a failed read is
+ * retried by the next request.
  */
 export class ServiceCatalog {
   private current?: { at: number; snapshot: ServiceSnapshot };
   private reading?: Promise<ServiceSnapshot>;
+  private changedAt = -Infinity;
   private readonly ttlMs: number;
 
   constructor(
@@ -52,9 +56,16 @@ export class ServiceCatalog {
     this.ttlMs = deps.ttlMs ?? DEFAULT_SNAPSHOT_TTL_MS;
   }
 
+  /** An entity of the catalog changed (a Component, Group or Template). */
+  changed(): void {
+    this.changedAt = this.now();
+  }
+
   async snapshot(): Promise<ServiceSnapshot> {
     const age = this.current ? this.now() - this.current.at : Infinity;
-    if (age < this.ttlMs) {
+    const changedSince =
+      this.current !== undefined && this.changedAt >= this.current.at;
+    if (age < this.ttlMs && !(changedSince && age >= CHANGE_REREAD_MS)) {
       return this.current!.snapshot;
     }
     const next = this.read();

@@ -178,6 +178,13 @@ describe('ServiceCatalog', () => {
     const third = await catalog.snapshot();
     expect(third).not.toBe(second);
     expect(listComponents).toHaveBeenCalledTimes(3);
+    // A catalog change: read again once the snapshot is 5 s old.
+    catalog.changed();
+    advance(1_000);
+    expect(await catalog.snapshot()).toBe(third);
+    advance(4_000);
+    expect(await catalog.snapshot()).toBe(third);
+    expect(listComponents).toHaveBeenCalledTimes(4);
     // With the plugin's own credentials, not a caller's.
     expect(listComponents.mock.calls[0][0].principal).toMatchObject({
       type: 'service',

@@ -27,6 +27,8 @@ interface PreparedRows {
   refs: string[];
   /** The times ascend (ValueStreamFacts sorts its lists). */
   sorted: boolean;
+  /** How many services the rows are of. */
+  services: number;
   byRef?: Map<string, number[]>;
 }
 
@@ -40,22 +42,41 @@ function prepare<T extends { entityRef: string }>(
   if (!rows || rows.times.length !== list.length) {
     const times = new Float64Array(list.length);
     const refs = new Array<string>(list.length);
+    const services = new Set<string>();
     let sorted = true;
     for (let i = 0; i < list.length; i++) {
       times[i] = time(list[i]).getTime();
       refs[i] = list[i].entityRef;
+      services.add(refs[i]);
       sorted = sorted && (i === 0 || times[i - 1] <= times[i]);
     }
-    rows = { times, refs, sorted };
+    rows = { times, refs, sorted, services: services.size };
     preparedRows.set(list, rows);
   }
   return rows;
 }
 
+/** Each service's rows (indices, ascending), built once per list. */
+function rowsByRef(rows: PreparedRows): Map<string, number[]> {
+  if (!rows.byRef) {
+    const byRef = new Map<string, number[]>();
+    rows.refs.forEach((ref, i) => {
+      const own = byRef.get(ref);
+      if (own) {
+        own.push(i);
+      } else {
+        byRef.set(ref, [i]);
+      }
+    });
+    rows.byRef = byRef;
+  }
+  return rows.byRef;
+}
+
 /**
  * The rows (indices, in list order) of the services `refs` whose time is in
- * the bucket: a scan of the times, or, for a few services among many rows
- * (one service, a team within the organisation's data), their own rows.
+ * the bucket: a scan of the bucket's rows (of all rows when the list is not
+ * sorted by time), or, when that is more work, each service's own rows.
  */
 function rowsIn(
   rows: PreparedRows,
@@ -65,33 +86,37 @@ function rowsIn(
   const start = bucket.start.getTime();
   const end = bucket.end.getTime();
   const { times } = rows;
+  const from = rows.sorted ? firstAtOrAfter(times, start) : 0;
+  const to = rows.sorted ? firstAtOrAfter(times, end) : times.length;
+  // A service's own rows: all of them, or (sorted) its bucket's after a search.
+  const perService = rows.sorted
+    ? refs.size * Math.log2(2 + times.length / Math.max(1, rows.services))
+    : (refs.size * times.length) / Math.max(1, rows.services);
   const found: number[] = [];
-  if (refs.size * 16 < times.length) {
-    if (!rows.byRef) {
-      rows.byRef = new Map();
-      rows.refs.forEach((ref, i) => {
-        const own = rows.byRef!.get(ref);
-        if (own) {
-          own.push(i);
-        } else {
-          rows.byRef!.set(ref, [i]);
-        }
-      });
-    }
+  if (perService < (to - from) / 4) {
+    const byRef = rowsByRef(rows);
     for (const ref of refs) {
-      for (const i of rows.byRef.get(ref) ?? []) {
-        if (times[i] >= start && times[i] < end) {
-          found.push(i);
+      const own = byRef.get(ref);
+      if (!own) {
+        continue;
+      }
+      let k = rows.sorted ? firstOwnAtOrAfter(times, own, start) : 0;
+      for (; k < own.length; k++) {
+        const t = times[own[k]];
+        if (t >= end && rows.sorted) {
+          break;
+        }
+        if (t >= start && t < end) {
+          found.push(own[k]);
         }
       }
     }
     return refs.size > 1 ? found.sort((a, b) => a - b) : found;
   }
-  const from = rows.sorted ? firstAtOrAfter(times, start) : 0;
-  const to = rows.sorted ? firstAtOrAfter(times, end) : times.length;
+  const slots = scopeSlots(rows, refs);
   for (let i = from; i < to; i++) {
     const t = times[i];
-    if (t >= start && t < end && refs.has(rows.refs[i])) {
+    if (slots[i] >= 0 && t >= start && t < end) {
       found.push(i);
     }
   }
@@ -111,6 +136,105 @@ function firstAtOrAfter(times: Float64Array, t: number): number {
     }
   }
   return lo;
+}
+
+/** The first of a service's rows (ascending times) at or after `t`. */
+function firstOwnAtOrAfter(
+  times: Float64Array,
+  own: readonly number[],
+  t: number,
+): number {
+  let lo = 0;
+  let hi = own.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[own[mid]] < t) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+const slotsByRows = new WeakMap<
+  PreparedRows,
+  WeakMap<ReadonlySet<string>, Int32Array>
+>();
+
+/**
+ * Each row's service as its position in `refList(refs)`, -1 for a service
+ * not in the set; once per list and set of refs (a scope's set is the same
+ * object on each request, see refsOf), so the buckets, metrics and windows
+ * of a scope read a number per row instead of looking its service up.
+ */
+function scopeSlots(
+  rows: PreparedRows,
+  refs: ReadonlySet<string>,
+): Int32Array {
+  let bySet = slotsByRows.get(rows);
+  if (!bySet) {
+    bySet = new WeakMap();
+    slotsByRows.set(rows, bySet);
+  }
+  let slots = bySet.get(refs);
+  if (!slots) {
+    const slotOf = slotMap(refs);
+    slots = new Int32Array(rows.refs.length);
+    for (let i = 0; i < slots.length; i++) {
+      slots[i] = slotOf.get(rows.refs[i]) ?? -1;
+    }
+    bySet.set(refs, slots);
+  }
+  return slots;
+}
+
+const refLists = new WeakMap<
+  ReadonlySet<string>,
+  { list: string[]; slotOf: Map<string, number> }
+>();
+
+function refIndex(refs: ReadonlySet<string>) {
+  let index = refLists.get(refs);
+  if (!index) {
+    const list = [...refs];
+    index = { list, slotOf: new Map(list.map((ref, k) => [ref, k])) };
+    refLists.set(refs, index);
+  }
+  return index;
+}
+
+/** The refs in set order, once per set. */
+function refList(refs: ReadonlySet<string>): string[] {
+  return refIndex(refs).list;
+}
+
+/** Each ref's position in refList, once per set. */
+function slotMap(refs: ReadonlySet<string>): Map<string, number> {
+  return refIndex(refs).slotOf;
+}
+
+const reportingMasks = new WeakMap<
+  ReadonlySet<string>,
+  WeakMap<ReadonlySet<string>, Uint8Array>
+>();
+
+/** 1 for each ref of refList(refs) that ever reported a deployment. */
+function reportingMask(
+  refs: ReadonlySet<string>,
+  reporting: ReadonlySet<string>,
+): Uint8Array {
+  let byReporting = reportingMasks.get(refs);
+  if (!byReporting) {
+    byReporting = new WeakMap();
+    reportingMasks.set(refs, byReporting);
+  }
+  let mask = byReporting.get(reporting);
+  if (!mask) {
+    mask = Uint8Array.from(refList(refs), ref => (reporting.has(ref) ? 1 : 0));
+    byReporting.set(reporting, mask);
+  }
+  return mask;
 }
 
 const serviceRefs = new WeakMap<
@@ -174,9 +298,12 @@ export function valueStreamSamples(
       const created = createdOf(services);
       const seconds: number[] = [];
       services.forEach((service, i) => {
-        const deployed = data.firstDeployments.get(service.entityRef);
         // NaN (no creation time) is in no bucket.
-        if (deployed && created[i] >= start && created[i] < end) {
+        if (!(created[i] >= start && created[i] < end)) {
+          return;
+        }
+        const deployed = data.firstDeployments.get(service.entityRef);
+        if (deployed) {
           seconds.push(Math.max(0, (deployed.getTime() - created[i]) / 1000));
         }
       });
@@ -214,22 +341,24 @@ export function valueStreamSamples(
     case 'valueStream.deploymentFrequency': {
       const weeks = (end - start) / WEEK_MS;
       const refs = refsOf(services);
-      const counts = new Map<string, number>();
-      for (const ref of refs) {
-        if (data.reporting.has(ref)) {
-          counts.set(ref, 0);
-        }
-      }
       const rows = prepare(data.deployments, d => d.finishedAt);
-      for (const i of rowsIn(rows, refs, bucket)) {
-        const d = data.deployments[i];
-        if (d.success && counts.has(d.entityRef)) {
-          counts.set(d.entityRef, counts.get(d.entityRef)! + 1);
+      const found = rowsIn(rows, refs, bucket);
+      // Successful deployments per service, by its position in refList.
+      const counts = new Int32Array(refs.size);
+      const slots = slotsByRows.get(rows)?.get(refs);
+      const slotOf = slotMap(refs);
+      for (const i of found) {
+        if (data.deployments[i].success) {
+          counts[slots ? slots[i] : slotOf.get(rows.refs[i])!]++;
         }
       }
-      const perWeek = [...counts.values()].map(
-        n => Math.round((100 * n) / weeks) / 100,
-      );
+      const reported = reportingMask(refs, data.reporting);
+      const perWeek: number[] = [];
+      for (let k = 0; k < counts.length; k++) {
+        if (reported[k] === 1) {
+          perWeek.push(Math.round((100 * counts[k]) / weeks) / 100);
+        }
+      }
       return valuesOf(perWeek, median(perWeek));
     }
     case 'valueStream.deployments': {
