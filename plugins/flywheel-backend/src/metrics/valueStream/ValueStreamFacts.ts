@@ -126,6 +126,20 @@ export class ValueStreamFacts {
         store.firstDeployments(entityRefs),
         store.reportingServices(entityRefs),
       ]);
+    // One string per service instead of one per row (1.3 million at
+    // 20,000 services over two years).
+    const refs = new Map<string, string>();
+    const intern = (row: { entityRef: string }) => {
+      const known = refs.get(row.entityRef);
+      if (known === undefined) {
+        refs.set(row.entityRef, row.entityRef);
+      } else {
+        row.entityRef = known;
+      }
+    };
+    deployments.forEach(intern);
+    leadTimes.forEach(intern);
+    recoveries.forEach(intern);
     return {
       deployments: sortedByTime(deployments, d => d.finishedAt),
       leadTimes: sortedByTime(leadTimes, t => t.finishedAt),
