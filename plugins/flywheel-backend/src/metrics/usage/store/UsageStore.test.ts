@@ -80,6 +80,70 @@ describe('UsageStore', () => {
       ]);
     });
 
+    it('keeps each time to the millisecond, nulls as nulls, and concurrent batches of one person apart', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const batch = (hour: number) =>
+        Array.from({ length: 500 }, (_, i) =>
+          event(
+            new Date(
+              Date.parse(`2026-12-01T${String(hour).padStart(2, '0')}:00:00Z`) +
+                i * 60_001 +
+                7,
+            ).toISOString(),
+            i % 2 ? { routeRef: undefined, value: i / 4 } : {},
+          ),
+        );
+      // 500 events a batch (the most a post carries), crossing midnight.
+      await Promise.all(
+        [8, 20, 22].map(hour =>
+          store.record(ADA, batch(hour), at('2026-12-02T09:00:00Z')),
+        ),
+      );
+      const rows = await knex('usage_events')
+        .where('route_ref', null)
+        .orderBy('occurred_at')
+        .select('occurred_at', 'value', 'received_at');
+      expect(rows).toHaveLength(750);
+      const ms = (t: unknown) =>
+        new Date(t as string | number | Date).getTime();
+      expect(ms(rows[0].occurred_at)).toBe(
+        Date.parse('2026-12-01T08:00:00Z') + 60_001 + 7,
+      );
+      expect(rows[0].value).toBe(0.25);
+      expect(ms(rows[0].received_at)).toBe(Date.parse('2026-12-02T09:00:00Z'));
+      const [{ n }] = await knex('usage_events').count({ n: '*' });
+      expect(Number(n)).toBe(1500);
+      const days = await knex('usage_user_days').orderBy('day');
+      expect(days.map(d => Number(d.day))).toEqual([
+        dayOf(at('2026-12-01T00:00:00Z')),
+        dayOf(at('2026-12-02T00:00:00Z')),
+      ]);
+    });
+
+    it('stores nothing of a batch the database refuses', async () => {
+      const { store, knex } = await createStore(databaseId);
+      // Only PostgreSQL checks the columns' lengths; SQLite stores it all.
+      const refused = databaseId === 'POSTGRES_15';
+      const write = store.record(
+        ADA,
+        [
+          event('2026-12-01T08:00:00Z'),
+          event('2026-12-01T09:00:00Z', { action: 'x'.repeat(101) }),
+        ],
+        at('2026-12-01T09:00:00Z'),
+      );
+      expect(
+        await write.then(
+          () => 'stored',
+          () => 'refused',
+        ),
+      ).toBe(refused ? 'refused' : 'stored');
+      const [{ n }] = await knex('usage_events').count({ n: '*' });
+      expect(Number(n)).toBe(refused ? 0 : 2);
+      const [{ d }] = await knex('usage_user_days').count({ d: '*' });
+      expect(Number(d)).toBe(refused ? 0 : 1);
+    });
+
     it('reads whole days from the day table and partial days from the events', async () => {
       const { store, knex } = await createStore(databaseId);
       await store.record(

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { inList, isSqlite } from '../../../database/engines';
+import { inList, isPostgres, isSqlite } from '../../../database/engines';
 import { num } from '../../../database/rows';
 import { bulkWrite } from '../../../database/statements';
 import {
@@ -51,6 +51,71 @@ export interface UsageBreakdownRow {
 /** Rows deleted from one table per statement when pruning. */
 const PRUNE_BATCH = 10_000;
 
+/** The PostgreSQL statement of `record`, prepared once per connection. */
+const PG_RECORD = {
+  name: 'flywheel_usage_record_v1',
+  text: `WITH input AS (
+  SELECT * FROM unnest(
+    $3::float8[], $4::int[], $5::text[], $6::text[], $7::text[],
+    $8::text[], $9::text[], $10::text[], $11::text[], $12::float8[]
+  ) AS t(occurred_ms, day, action, subject, plugin_id, route_ref, extension,
+    entity_ref, attributes, value)
+), events AS (
+  INSERT INTO ${USAGE_EVENTS} (${EVENT_COLUMNS.join(', ')})
+  SELECT $1::text, to_timestamp(occurred_ms / 1000), day, action, subject,
+    plugin_id, route_ref, extension, entity_ref, attributes, value,
+    $2::timestamptz
+  FROM input
+)
+INSERT INTO ${USER_DAYS} (user_ref, day)
+SELECT $1::text, d FROM unnest($13::int[]) AS d
+ON CONFLICT (user_ref, day) DO NOTHING`,
+};
+
+type SqliteConnection = {
+  prepare(sql: string): { run(values: unknown[]): unknown };
+  transaction<A extends unknown[]>(
+    fn: (...args: A) => void,
+  ): (...args: A) => void;
+};
+
+type SqliteRecord = (
+  userRef: string,
+  rows: UsageEventRow[],
+  days: number[],
+) => void;
+
+const sqliteWrites = new WeakMap<object, SqliteRecord>();
+
+/** Dates as epoch milliseconds, as knex binds them on SQLite. */
+const sqliteValue = (value: unknown) =>
+  value instanceof Date ? value.getTime() : value ?? null;
+
+function sqliteRecorder(connection: SqliteConnection): SqliteRecord {
+  const insertEvent = connection.prepare(
+    `INSERT INTO ${USAGE_EVENTS} (${EVENT_COLUMNS.join(
+      ', ',
+    )}) VALUES (${EVENT_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const insertDay = connection.prepare(
+    `INSERT INTO ${USER_DAYS} (user_ref, day) VALUES (?, ?) ON CONFLICT (user_ref, day) DO NOTHING`,
+  );
+  const values: unknown[] = new Array(EVENT_COLUMNS.length);
+  return connection.transaction(
+    (userRef: string, rows: UsageEventRow[], days: number[]) => {
+      for (const row of rows) {
+        for (let i = 0; i < EVENT_COLUMNS.length; i++) {
+          values[i] = sqliteValue(row[EVENT_COLUMNS[i]]);
+        }
+        insertEvent.run(values);
+      }
+      for (const day of days) {
+        insertDay.run([userRef, day]);
+      }
+    },
+  );
+}
+
 /**
  * The analytics events of the app's users and the days each person was
  * active. Writes are one transaction per batch: the events in bulk and the
@@ -65,7 +130,12 @@ export class UsageStore {
     this.sqlite = isSqlite(db);
   }
 
-  /** Stores a batch of one person's events. */
+  /**
+   * Stores a batch of one person's events: the events and the person's
+   * days, all or nothing. On PostgreSQL one prepared statement does both
+   * (the events' columns as arrays, whatever the batch's size); on SQLite
+   * one synchronous transaction on the connection.
+   */
   async record(
     userRef: string,
     events: readonly NewUsageEvent[],
@@ -92,6 +162,13 @@ export class UsageStore {
       received_at: receivedAt,
     }));
     const days = [...new Set(rows.map(r => r.day))].sort((a, b) => a - b);
+    if (isPostgres(this.db)) {
+      await this.recordPg(userRef, rows, days, receivedAt);
+      return;
+    }
+    if (this.sqlite && (await this.recordSqlite(userRef, rows, days))) {
+      return;
+    }
     await this.db.transaction(async trx => {
       await bulkWrite(trx, USAGE_EVENTS, EVENT_COLUMNS, rows);
       await bulkWrite(
@@ -292,5 +369,79 @@ export class UsageStore {
     }
     const rows = (await query.distinct('user_ref', 'day')) as UserDayRow[];
     return rows.map(r => ({ userRef: r.user_ref, day: Number(r.day) }));
+  }
+
+  /**
+   * One statement, so one round trip and no BEGIN/COMMIT: the events
+   * inserted from arrays (one per column), the days insert-or-nothing.
+   * PostgreSQL runs a statement with data-modifying CTEs atomically.
+   */
+  private async recordPg(
+    userRef: string,
+    rows: UsageEventRow[],
+    days: number[],
+    receivedAt: Date,
+  ): Promise<void> {
+    const column = <K extends keyof UsageEventRow>(key: K) =>
+      rows.map(r => r[key]);
+    const values = [
+      userRef,
+      receivedAt,
+      rows.map(r => (r.occurred_at as Date).getTime()),
+      column('day'),
+      column('action'),
+      column('subject'),
+      column('plugin_id'),
+      column('route_ref'),
+      column('extension'),
+      column('entity_ref'),
+      column('attributes'),
+      column('value'),
+      days,
+    ];
+    const connection = (await this.db.client.acquireConnection()) as {
+      query(config: {
+        name: string;
+        text: string;
+        values: unknown[];
+      }): Promise<unknown>;
+    };
+    try {
+      await connection.query({ ...PG_RECORD, values });
+    } finally {
+      await this.db.client.releaseConnection(connection);
+    }
+  }
+
+  /**
+   * The events and days in one transaction of better-sqlite3, run
+   * synchronously with statements prepared once per connection; false on
+   * another SQLite driver (the caller then goes through knex).
+   */
+  private async recordSqlite(
+    userRef: string,
+    rows: UsageEventRow[],
+    days: number[],
+  ): Promise<boolean> {
+    const connection = (await this.db.client.acquireConnection()) as
+      | Partial<SqliteConnection>
+      | undefined;
+    try {
+      if (
+        typeof connection?.prepare !== 'function' ||
+        typeof connection.transaction !== 'function'
+      ) {
+        return false;
+      }
+      let write = sqliteWrites.get(connection);
+      if (!write) {
+        write = sqliteRecorder(connection as SqliteConnection);
+        sqliteWrites.set(connection, write);
+      }
+      write(userRef, rows, days);
+      return true;
+    } finally {
+      await this.db.client.releaseConnection(connection);
+    }
   }
 }
