@@ -15,7 +15,9 @@ const STORAGE: Record<MetricsDbKind, Storage> = {
  * Runs the scenarios against a real backend with the catalog (with the
  * scaffolder's Template kind) and Flywheel on scratch databases. CI and
  * readers call with the static BENCH_TOKEN: a service principal, which is
- * what `POST /deployments` requires.
+ * what `POST /deployments` requires. Usage events are a signed-in person's
+ * (`POST /usage/events` refuses service tokens): the backend also accepts
+ * the user tokens of `run.backend.tokens`.
  */
 export function withMetricsBackend<T>(
   db: MetricsDbKind,
@@ -26,6 +28,7 @@ export function withMetricsBackend<T>(
       storage: STORAGE[db],
       name: 'flywheel_bench_metrics',
       staticToken: true,
+      userTokens: true,
       catalogKinds: ['Component', 'Group', 'Template', 'Location'],
       features: [
         import(

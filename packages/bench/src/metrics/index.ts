@@ -1,7 +1,9 @@
 /**
  * `yarn bench:metrics [--services 20000] [--per-week 0.5] [--years 2]
  * [--deployments 100000] [--batch 200] [--ingest-clients 50] [--readers 20]
- * [--series-seconds 60] [--scenarios ingest,series] [--db pg|sqlite|both]
+ * [--series-seconds 60] [--usage-events 200000] [--usage-batch 10]
+ * [--usage-people 2000] [--usage-clients 50] [--scenarios ingest,usage,series]
+ * [--db pg|sqlite|both]
  * [--json] [--cpu-profile DIR] [--report SAVED.json]`: the performance
  * benchmark of Flywheel's metrics. Each database engine runs in its own
  * child process (its own backend and scratch databases); this process
@@ -22,6 +24,7 @@ import { SCENARIO_IDS } from './scenarios';
 const USAGE =
   'Usage: yarn bench:metrics [--services 20000] [--per-week 0.5] [--years 2] [--deployments 100000]\n' +
   '         [--batch 200] [--ingest-clients 50] [--seed-batch 2000] [--readers 20] [--series-seconds 60]\n' +
+  '         [--usage-events 200000] [--usage-batch 10] [--usage-people 2000] [--usage-clients 50]\n' +
   `         [--scenarios ${SCENARIO_IDS.join(
     ',',
   )}] [--db pg|sqlite|both] [--json] [--cpu-profile DIR] [--report SAVED.json]\n`;
@@ -50,6 +53,10 @@ const parse = (argv: string[]) =>
       seedBatch: 2000,
       readers: 20,
       seriesSeconds: 60,
+      usageEvents: 200_000,
+      usageBatch: 10,
+      usagePeople: 2000,
+      usageClients: 50,
       scenarios: SCENARIO_IDS,
     },
     flags: {
@@ -61,6 +68,18 @@ const parse = (argv: string[]) =>
       '--seed-batch': whole('seedBatch', 1),
       '--readers': whole('readers', 1),
       '--series-seconds': whole('seriesSeconds', 1),
+      '--usage-events': whole('usageEvents', 1),
+      '--usage-batch': (options, value, flag) => {
+        const n = wholeNumber(flag, value(), 1);
+        if (n > 250) {
+          throw new Error(
+            `${flag} is the mean events per post (each 1 to 2× − 1, at most 500): at most 250`,
+          );
+        }
+        options.usageBatch = n;
+      },
+      '--usage-people': whole('usagePeople', 1),
+      '--usage-clients': whole('usageClients', 1),
       '--per-week': (options, value, flag) => {
         const n = Number(value());
         if (!(n > 0 && n <= 50)) {

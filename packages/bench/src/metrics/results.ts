@@ -4,7 +4,7 @@ import { MetricsDbKind } from './backend';
 import { MetricsCatalog } from './catalogData';
 
 /** The scenarios a run may choose with `--scenarios`. */
-export type ScenarioId = 'ingest' | 'series';
+export type ScenarioId = 'ingest' | 'usage' | 'series';
 
 export interface MetricsRunOptions {
   db: MetricsDbKind;
@@ -26,6 +26,14 @@ export interface MetricsRunOptions {
   readers: number;
   /** Seconds the mixed series load runs. */
   seriesSeconds: number;
+  /** Usage events posted (the usage scenario). */
+  usageEvents: number;
+  /** Mean usage events per post (each post 1 to 2× − 1 of it, at most 500). */
+  usageBatch: number;
+  /** Distinct signed-in people sending them. */
+  usagePeople: number;
+  /** Concurrent clients posting usage events. */
+  usageClients: number;
   scenarios: ScenarioId[];
   cpuProfileDir?: string;
 }
@@ -60,8 +68,7 @@ export interface MetricsContext {
 
 /**
  * One scenario of the metrics benchmark: it runs on the prepared backend
- * and gives its result and its figures. The usage-event ingest will be one
- * more of these (see scenarios.ts).
+ * and gives its result and its figures (see scenarios.ts).
  */
 export interface MetricsScenario<R> {
   id: ScenarioId;
@@ -85,6 +92,10 @@ export type ReportOptions = Pick<
   | 'seriesSeconds'
   | 'years'
   | 'perWeek'
+  | 'usageEvents'
+  | 'usageBatch'
+  | 'usagePeople'
+  | 'usageClients'
 >;
 
 export interface MetricsDbResult {
