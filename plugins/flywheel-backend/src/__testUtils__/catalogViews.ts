@@ -2,6 +2,7 @@ import {
   BackstageCredentials,
   coreServices,
   createServiceFactory,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -60,52 +61,68 @@ export function catalogFactory(catalog: CatalogService) {
 }
 
 /**
- * A permission policy as the tests need it: the catalog's read permission is
+ * The catalog's read decision for a policy that hides some entities from
+ * some people: conditional (the catalog applies the conditions).
+ */
+export function conditionalCatalogRead(claims: string[] = []): PolicyDecision {
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: {
+      rule: 'IS_ENTITY_OWNER',
+      resourceType: 'catalog-entity',
+      params: { claims },
+    },
+  };
+}
+
+/**
+ * Permissions as the tests need them: the catalog's read permission is
  * conditional for users the catalog hides entities from (the catalog mock
  * applies the hiding), and `decide` may answer for other permissions;
  * everything else is allowed.
  */
-export function catalogReadPolicy(
+export function catalogReadPermissions(
   hidden: Record<string, string[]>,
   decide?: (permission: Permission, user: string) => PolicyDecision | undefined,
-) {
+): PermissionsService {
   const answer = (permission: Permission, user: string): PolicyDecision => {
     if (permission.name === 'catalog.entity.read' && hidden[user]) {
-      return {
-        result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'catalog',
-        resourceType: 'catalog-entity',
-        conditions: {
-          rule: 'IS_ENTITY_OWNER',
-          resourceType: 'catalog-entity',
-          params: { claims: [user] },
-        },
-      };
+      return conditionalCatalogRead([user]);
     }
     return decide?.(permission, user) ?? { result: AuthorizeResult.ALLOW };
   };
   const userOf = (options: any) =>
     options?.credentials?.principal?.userEntityRef;
+  return {
+    async authorize(requests: any[], options: any) {
+      return requests.map(({ permission }) => {
+        const decision = answer(permission, userOf(options));
+        return {
+          result:
+            decision.result === AuthorizeResult.ALLOW
+              ? AuthorizeResult.ALLOW
+              : AuthorizeResult.DENY,
+        };
+      });
+    },
+    async authorizeConditional(requests: any[], options: any) {
+      return requests.map(({ permission }) =>
+        answer(permission, userOf(options)),
+      );
+    },
+  } as PermissionsService;
+}
+
+/** catalogReadPermissions as the backend's permissions service. */
+export function catalogReadPolicy(
+  hidden: Record<string, string[]>,
+  decide?: (permission: Permission, user: string) => PolicyDecision | undefined,
+) {
   return createServiceFactory({
     service: coreServices.permissions,
     deps: {},
-    factory: () => ({
-      async authorize(requests: any[], options: any) {
-        return requests.map(({ permission }) => {
-          const decision = answer(permission, userOf(options));
-          return {
-            result:
-              decision.result === AuthorizeResult.ALLOW
-                ? AuthorizeResult.ALLOW
-                : AuthorizeResult.DENY,
-          };
-        });
-      },
-      async authorizeConditional(requests: any[], options: any) {
-        return requests.map(({ permission }) =>
-          answer(permission, userOf(options)),
-        );
-      },
-    }),
+    factory: () => catalogReadPermissions(hidden, decide),
   });
 }

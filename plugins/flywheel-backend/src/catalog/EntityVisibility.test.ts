@@ -6,18 +6,10 @@ import {
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import { CatalogReader } from './CatalogReader';
+import { conditionalCatalogRead } from '../__testUtils__/catalogViews';
 import { EntityVisibility } from './EntityVisibility';
 
-const CONDITIONAL: PolicyDecision = {
-  result: AuthorizeResult.CONDITIONAL,
-  pluginId: 'catalog',
-  resourceType: 'catalog-entity',
-  conditions: {
-    rule: 'IS_ENTITY_OWNER',
-    resourceType: 'catalog-entity',
-    params: { claims: [] },
-  },
-};
+const CONDITIONAL = conditionalCatalogRead();
 
 function setup(decision: PolicyDecision, options: { ttlMs?: number } = {}) {
   const pages: Entity[][] = [

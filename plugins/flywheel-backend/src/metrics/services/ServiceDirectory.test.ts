@@ -1,12 +1,11 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import {
-  AuthorizeResult,
-  PolicyDecision,
-} from '@backstage/plugin-permission-common';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { EntityVisibility } from '../../catalog/EntityVisibility';
-import { catalogWithHiddenEntities } from '../../__testUtils__/catalogViews';
+import {
+  catalogReadPermissions,
+  catalogWithHiddenEntities,
+} from '../../__testUtils__/catalogViews';
 import { testEntities } from '../../__testUtils__/testCatalog';
 import { ServiceCatalog } from './ServiceCatalog';
 import { ServiceDirectory } from './ServiceDirectory';
@@ -41,27 +40,9 @@ function setup(entities: Entity[] = testEntities) {
     }),
   );
   const listComponents = jest.spyOn(reader, 'listComponents');
-  const conditional: PolicyDecision = {
-    result: AuthorizeResult.CONDITIONAL,
-    pluginId: 'catalog',
-    resourceType: 'catalog-entity',
-    conditions: {
-      rule: 'IS_ENTITY_OWNER',
-      resourceType: 'catalog-entity',
-      params: { claims: [] },
-    },
-  };
-  const permissions = {
-    ...mockServices.permissions(),
-    async authorizeConditional(_requests: unknown[], options: any) {
-      const user = options.credentials.principal.userEntityRef;
-      return [
-        user === 'user:default/eve'
-          ? conditional
-          : { result: AuthorizeResult.ALLOW },
-      ];
-    },
-  } as any;
+  const permissions = catalogReadPermissions({
+    'user:default/eve': HIDDEN_FROM_EVE,
+  });
   const catalog = new ServiceCatalog({
     catalog: reader,
     insights,

@@ -5,6 +5,7 @@ import {
   VisibleEntities,
 } from '../../catalog/EntityVisibility';
 import { normalizeRef } from '../../catalog/entityRefs';
+import { getOrCreate } from '../../lang/getOrCreate';
 import type { ResolvedScope } from '../../interfaces/metricRegistry';
 import { Service, ServiceCatalog, ServiceSnapshot } from './ServiceCatalog';
 
@@ -47,16 +48,11 @@ export class ServiceDirectory {
       this.deps.catalog.snapshot(),
       this.deps.visibility.visibleTo(credentials),
     ]);
-    let byVisibility = this.scoped.get(snapshot);
-    if (!byVisibility) {
-      byVisibility = new WeakMap();
-      this.scoped.set(snapshot, byVisibility);
-    }
-    let byScope = byVisibility.get(visible);
-    if (!byScope) {
-      byScope = new Map();
-      byVisibility.set(visible, byScope);
-    }
+    const byScope = getOrCreate(
+      getOrCreate(this.scoped, snapshot, () => new WeakMap()),
+      visible,
+      () => new Map(),
+    );
     const key = `${scope.kind}:${scope.ref ? normalizeRef(scope.ref) : ''}`;
     let services = byScope.get(key);
     if (!services) {

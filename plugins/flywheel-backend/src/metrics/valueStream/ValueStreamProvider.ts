@@ -7,6 +7,7 @@ import type {
   MetricValue,
   ResolvedScope,
 } from '../../interfaces/metricRegistry';
+import { getOrCreate } from '../../lang/getOrCreate';
 import { Service, ServiceDirectory } from '../services/ServiceDirectory';
 import { valueStreamMetrics } from './definitions';
 import { sampleSize, ValueStreamData, valueStreamSamples } from './samples';
@@ -59,16 +60,11 @@ export class ValueStreamProvider implements MetricProvider {
       this.deps.services.services(scope, credentials),
       this.deps.facts.data(),
     ]);
-    let byServices = this.memo.get(data);
-    if (!byServices) {
-      byServices = new WeakMap();
-      this.memo.set(data, byServices);
-    }
-    let series = byServices.get(services);
-    if (!series) {
-      series = new Map();
-      byServices.set(services, series);
-    }
+    const series = getOrCreate(
+      getOrCreate(this.memo, data, () => new WeakMap()),
+      services,
+      () => new Map(),
+    );
     const key = `${metricId} ${buckets
       .map(b => `${memoTime(b.start)}-${memoTime(b.end)}`)
       .join(',')}`;

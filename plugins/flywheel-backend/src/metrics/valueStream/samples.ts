@@ -1,5 +1,6 @@
 import { median, quantile } from '@flywheel/plugin-flywheel-common';
 import type { Bucket, MetricSamples } from '../../interfaces/metricRegistry';
+import { getOrCreate } from '../../lang/getOrCreate';
 import type { Service } from '../services/ServiceDirectory';
 
 const DAY_MS = 86_400_000;
@@ -86,8 +87,9 @@ function rowsIn(
   const start = bucket.start.getTime();
   const end = bucket.end.getTime();
   const { times } = rows;
-  const from = rows.sorted ? firstAtOrAfter(times, start) : 0;
-  const to = rows.sorted ? firstAtOrAfter(times, end) : times.length;
+  const at = (i: number) => times[i];
+  const from = rows.sorted ? firstAtOrAfter(times.length, at, start) : 0;
+  const to = rows.sorted ? firstAtOrAfter(times.length, at, end) : times.length;
   // A service's own rows: all of them, or (sorted) its bucket's after a search.
   const perService = rows.sorted
     ? refs.size * Math.log2(2 + times.length / Math.max(1, rows.services))
@@ -100,7 +102,9 @@ function rowsIn(
       if (!own) {
         continue;
       }
-      let k = rows.sorted ? firstOwnAtOrAfter(times, own, start) : 0;
+      let k = rows.sorted
+        ? firstAtOrAfter(own.length, j => times[own[j]], start)
+        : 0;
       for (; k < own.length; k++) {
         const t = times[own[k]];
         if (t >= end && rows.sorted) {
@@ -123,32 +127,20 @@ function rowsIn(
   return found;
 }
 
-/** The first index whose time is at or after `t` (ascending times). */
-function firstAtOrAfter(times: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid] < t) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
-}
-
-/** The first of a service's rows (ascending times) at or after `t`. */
-function firstOwnAtOrAfter(
-  times: Float64Array,
-  own: readonly number[],
+/**
+ * The first of `count` positions whose time is at or after `t`, the times
+ * ascending with the position.
+ */
+function firstAtOrAfter(
+  count: number,
+  timeAt: (position: number) => number,
   t: number,
 ): number {
   let lo = 0;
-  let hi = own.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (times[own[mid]] < t) {
+    if (timeAt(mid) < t) {
       lo = mid + 1;
     } else {
       hi = mid;
@@ -168,25 +160,12 @@ const slotsByRows = new WeakMap<
  * object on each request, see refsOf), so the buckets, metrics and windows
  * of a scope read a number per row instead of looking its service up.
  */
-function scopeSlots(
-  rows: PreparedRows,
-  refs: ReadonlySet<string>,
-): Int32Array {
-  let bySet = slotsByRows.get(rows);
-  if (!bySet) {
-    bySet = new WeakMap();
-    slotsByRows.set(rows, bySet);
-  }
-  let slots = bySet.get(refs);
-  if (!slots) {
+function scopeSlots(rows: PreparedRows, refs: ReadonlySet<string>): Int32Array {
+  const bySet = getOrCreate(slotsByRows, rows, () => new WeakMap());
+  return getOrCreate(bySet, refs, () => {
     const slotOf = slotMap(refs);
-    slots = new Int32Array(rows.refs.length);
-    for (let i = 0; i < slots.length; i++) {
-      slots[i] = slotOf.get(rows.refs[i]) ?? -1;
-    }
-    bySet.set(refs, slots);
-  }
-  return slots;
+    return Int32Array.from(rows.refs, ref => slotOf.get(ref) ?? -1);
+  });
 }
 
 const refLists = new WeakMap<
@@ -195,13 +174,10 @@ const refLists = new WeakMap<
 >();
 
 function refIndex(refs: ReadonlySet<string>) {
-  let index = refLists.get(refs);
-  if (!index) {
+  return getOrCreate(refLists, refs, () => {
     const list = [...refs];
-    index = { list, slotOf: new Map(list.map((ref, k) => [ref, k])) };
-    refLists.set(refs, index);
-  }
-  return index;
+    return { list, slotOf: new Map(list.map((ref, k) => [ref, k])) };
+  });
 }
 
 /** The refs in set order, once per set. */
@@ -224,17 +200,10 @@ function reportingMask(
   refs: ReadonlySet<string>,
   reporting: ReadonlySet<string>,
 ): Uint8Array {
-  let byReporting = reportingMasks.get(refs);
-  if (!byReporting) {
-    byReporting = new WeakMap();
-    reportingMasks.set(refs, byReporting);
-  }
-  let mask = byReporting.get(reporting);
-  if (!mask) {
-    mask = Uint8Array.from(refList(refs), ref => (reporting.has(ref) ? 1 : 0));
-    byReporting.set(reporting, mask);
-  }
-  return mask;
+  const byReporting = getOrCreate(reportingMasks, refs, () => new WeakMap());
+  return getOrCreate(byReporting, reporting, () =>
+    Uint8Array.from(refList(refs), ref => (reporting.has(ref) ? 1 : 0)),
+  );
 }
 
 const serviceRefs = new WeakMap<

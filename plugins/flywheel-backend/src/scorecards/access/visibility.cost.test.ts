@@ -3,7 +3,6 @@ import {
   mockServices,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { countStates } from '@flywheel/plugin-flywheel-common';
@@ -11,6 +10,7 @@ import { CatalogReader } from '../../catalog/CatalogReader';
 import { connectDatabase } from '../../database/migrate';
 import { EntityEvaluation, ScorecardStore } from '../store/ScorecardStore';
 import { EntityVisibility } from '../../catalog/EntityVisibility';
+import { conditionalCatalogRead } from '../../__testUtils__/catalogViews';
 
 /*
  * What honouring catalog visibility costs at 20,000 entities. Not part of
@@ -104,16 +104,7 @@ run('cost of catalog visibility at 20,000 entities', () => {
       // A policy with conditions: the refs are read from the catalog.
       permissions: mockServices.permissions.mock({
         authorizeConditional: async () => [
-          {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'catalog',
-            resourceType: 'catalog-entity',
-            conditions: {
-              rule: 'IS_ENTITY_OWNER',
-              resourceType: 'catalog-entity',
-              params: { claims: ['group:default/x'] },
-            },
-          },
+          conditionalCatalogRead(['group:default/x']),
         ],
       }),
       kinds: ['component'],
