@@ -18,6 +18,8 @@ const ENTITY_WINDOW_MS = 90 * 86_400_000;
 
 /** Series kept per facts and list of services, the oldest dropped first. */
 const MAX_SERIES = 200;
+/** How long a computation runs before it lets other requests in. */
+const SLICE_MS = 5;
 /** Bucket edges compare at this resolution in the series memo. */
 const MEMO_RESOLUTION_MS = 10_000;
 
@@ -32,7 +34,7 @@ export class ValueStreamProvider implements MetricProvider {
   private readonly definitions: MetricDefinition[];
   private readonly memo = new WeakMap<
     ValueStreamData,
-    WeakMap<readonly Service[], Map<string, MetricValue[]>>
+    WeakMap<readonly Service[], Map<string, Promise<MetricValue[]>>>
   >();
 
   constructor(
@@ -70,21 +72,45 @@ export class ValueStreamProvider implements MetricProvider {
       .join(',')}`;
     let values = series.get(key);
     if (!values) {
-      const options = this.options();
-      values = buckets.map(bucket => {
-        const samples = valueStreamSamples(
-          metricId,
-          services,
-          bucket,
-          data,
-          options,
-        );
-        return { value: samples.value, sampleSize: sampleSize(samples) };
-      });
+      values = this.compute(metricId, services, buckets, data);
       series.set(key, values);
+      // A failed computation is not kept.
+      values.catch(() => series.delete(key));
       if (series.size > MAX_SERIES) {
         series.delete(series.keys().next().value!);
       }
+    }
+    return values;
+  }
+
+  /**
+   * The buckets one after another, giving the event loop back every few
+   * milliseconds: an organisation's two years take a few hundred, and
+   * other requests (a team's series from memory takes one) should not
+   * wait for all of it.
+   */
+  private async compute(
+    metricId: string,
+    services: readonly Service[],
+    buckets: Bucket[],
+    data: ValueStreamData,
+  ): Promise<MetricValue[]> {
+    const options = this.options();
+    const values: MetricValue[] = [];
+    let sliceStart = performance.now();
+    for (const bucket of buckets) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise(resolve => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+      const samples = valueStreamSamples(
+        metricId,
+        services,
+        bucket,
+        data,
+        options,
+      );
+      values.push({ value: samples.value, sampleSize: sampleSize(samples) });
     }
     return values;
   }
