@@ -142,8 +142,9 @@ export interface SeriesResult {
 }
 
 /**
- * Waits until the organisation's deployment count over 3 years answers
- * what the database holds: after a backfill the backend reads its facts
+ * Waits until the organisation's deployment count over 5 years (services
+ * are up to four years old, their first deployment as old) answers what
+ * the database holds: after a backfill the backend reads its facts
  * again in the background and answers from the previous ones meanwhile,
  * which the measurements below are not meant to time.
  */
@@ -158,16 +159,29 @@ async function factsCaughtUp(context: MetricsContext): Promise<number> {
   );
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const started = performance.now();
+  let polls = 0;
   try {
     for (;;) {
-      const r = await callOnce(agent, run.backend.baseUrl, {
-        method: 'GET',
-        path: '/api/flywheel/metrics/valueStream.deployments/series?window=3y&interval=month',
-        token: BENCH_TOKEN,
-      });
+      const r = await callOnce(
+        agent,
+        run.backend.baseUrl,
+        {
+          method: 'GET',
+          path: '/api/flywheel/metrics/valueStream.deployments/series?window=5y&interval=month',
+          token: BENCH_TOKEN,
+        },
+        true,
+      );
       const total = r.status === 200 ? JSON.parse(r.text).total.value : null;
       if (total === expected) {
         break;
+      }
+      if (++polls % 40 === 0) {
+        log(
+          `waiting for the backend's facts: ${
+            r.status === 200 ? total : r.text
+          } of ${fmt(expected)} production deployments`,
+        );
       }
       if (performance.now() - started > 600_000) {
         throw new Error(
