@@ -4,7 +4,8 @@ import { guestToken, signInAsGuest, waitForCatalog } from './helpers';
 // The journey of the metrics issue: CI records a deployment with a service
 // token (a person's token may not), and a platform PM opens Flywheel →
 // Metrics, reads time to first deploy for golden-path against hand-made
-// services, then a service's value-stream card. The demo seeds six months of
+// services, then a service's value-stream card; the guest's browsing moves
+// the usage numbers (the app's analytics module sends the page views). The demo seeds six months of
 // deployments (packages/backend/src/modules/demoDeployments.ts); the example
 // instance's CI token is in app-config.yaml.
 
@@ -58,6 +59,15 @@ test('CI records a deployment and a platform PM compares golden paths with hand-
   });
   expect((await post(token)).status()).toBe(403);
 
+  const usageEvents = async () => {
+    const res = await request.get('/api/flywheel/usage/breakdown?window=1d', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.ok()).toBe(true);
+    return (await res.json()).total.events as number;
+  };
+  const eventsBefore = await usageEvents();
+
   await signInAsGuest(page);
   // The demo's services were created during 2026: a year's window holds them.
   await page.goto('/flywheel/metrics?window=1y&interval=month');
@@ -81,4 +91,9 @@ test('CI records a deployment and a platform PM compares golden paths with hand-
   const card = page.getByRole('region', { name: 'Value stream' });
   await expect(card).toBeVisible({ timeout: 30_000 });
   await expect(card).toContainText('Lead time');
+
+  // The page views above reach the usage store (batches leave every 5 s).
+  await expect
+    .poll(usageEvents, { timeout: 30_000, intervals: [2_000] })
+    .toBeGreaterThan(eventsBefore);
 });
