@@ -13,7 +13,7 @@ export type { Service } from './ServiceCatalog';
 
 const EMPTY: readonly Service[] = [];
 
-/** Scopes kept per snapshot and visibility, the oldest dropped first. */
+/** Scopes kept per snapshot and visibility, the least recently used dropped first. */
 const MAX_SCOPES = 1000;
 
 /**
@@ -55,13 +55,16 @@ export class ServiceDirectory {
     );
     const key = `${scope.kind}:${scope.ref ? normalizeRef(scope.ref) : ''}`;
     let services = byScope.get(key);
-    if (!services) {
+    if (services) {
+      // Least recently used goes first: the organisation stays.
+      byScope.delete(key);
+    } else {
       services = inScope(snapshot, visible, scope);
-      byScope.set(key, services);
-      if (byScope.size > MAX_SCOPES) {
+      if (byScope.size >= MAX_SCOPES) {
         byScope.delete(byScope.keys().next().value!);
       }
     }
+    byScope.set(key, services);
     return services;
   }
 }

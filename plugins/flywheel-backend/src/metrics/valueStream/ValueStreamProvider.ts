@@ -16,7 +16,7 @@ import { ValueStreamFacts } from './ValueStreamFacts';
 /** The window of the per-entity values scorecard checks read. */
 const ENTITY_WINDOW_MS = 90 * 86_400_000;
 
-/** Series kept per facts and list of services, the oldest dropped first. */
+/** Series kept per facts and list of services, the least recently used dropped first. */
 const MAX_SERIES = 200;
 /** How long a computation runs before it lets other requests in. */
 const SLICE_MS = 5;
@@ -71,7 +71,10 @@ export class ValueStreamProvider implements MetricProvider {
       .map(b => `${memoTime(b.start)}-${memoTime(b.end)}`)
       .join(',')}`;
     let values = series.get(key);
-    if (!values) {
+    if (values) {
+      series.delete(key); // least recently used goes first
+      series.set(key, values);
+    } else {
       values = this.compute(metricId, services, buckets, data);
       series.set(key, values);
       // A failed computation is not kept.

@@ -117,10 +117,19 @@ function rowsIn(
     }
     return refs.size > 1 ? found.sort((a, b) => a - b) : found;
   }
-  const slots = scopeSlots(rows, refs);
+  // Each row's service once per scope pays for a large scope; a small one
+  // here (a short edge bucket) looks its rows' services up.
+  const slots =
+    refs.size * 8 >= rows.services
+      ? scopeSlots(rows, refs)
+      : slotsByRows.get(rows)?.get(refs);
   for (let i = from; i < to; i++) {
     const t = times[i];
-    if (slots[i] >= 0 && t >= start && t < end) {
+    if (
+      t >= start &&
+      t < end &&
+      (slots ? slots[i] >= 0 : refs.has(rows.refs[i]))
+    ) {
       found.push(i);
     }
   }
