@@ -21,6 +21,8 @@ export interface ServiceSnapshot {
   /** By lowercased template ref. */
   readonly byTemplate: ReadonlyMap<string, readonly Service[]>;
   readonly graph: OrgGraph;
+  /** Its content as one string: equal strings, equal snapshots. */
+  readonly fingerprint: string;
 }
 
 /** How long a snapshot is served before it is read again. */
@@ -80,7 +82,13 @@ export class ServiceCatalog {
     if (!this.reading) {
       const startedAt = this.now();
       this.reading = this.load()
-        .then(snapshot => {
+        .then(loaded => {
+          // Unchanged: the same object, so what was derived from it (lists
+          // of scopes, computed series) stays.
+          const snapshot =
+            this.current?.snapshot.fingerprint === loaded.fingerprint
+              ? this.current.snapshot
+              : loaded;
           this.current = { at: startedAt, snapshot };
           return snapshot;
         })
@@ -119,7 +127,18 @@ export class ServiceCatalog {
         }
       }
     }
-    return { services, byRef, byTemplate, graph };
+    const fingerprint = JSON.stringify([
+      services.map(s => [
+        s.entityRef,
+        s.ownerRef,
+        s.templateRef,
+        s.isGoldenPath,
+        s.createdAt?.getTime(),
+        s.createdBy,
+      ]),
+      graph.groups().map(g => [g, graph.children(g)]),
+    ]);
+    return { services, byRef, byTemplate, graph, fingerprint };
   }
 
   private now() {

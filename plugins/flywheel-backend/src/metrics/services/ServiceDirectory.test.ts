@@ -149,22 +149,28 @@ describe('ServiceCatalog', () => {
     advance(2_000);
     expect(await catalog.snapshot()).toBe(first);
     expect(listComponents).toHaveBeenCalledTimes(2);
-    await new Promise(resolve => setImmediate(resolve));
     await new Promise(resolve => setTimeout(resolve, 10));
+    // Nothing changed: the same snapshot, so what was derived from it stays.
+    expect(await catalog.snapshot()).toBe(first);
+    // A service goes; far too old (ten times the limit): waits for a fresh read.
+    const read = CatalogReader.prototype.listComponents;
+    listComponents.mockImplementation(async function fewer(
+      this: CatalogReader,
+      credentials,
+    ) {
+      return (await read.call(this, credentials)).slice(1);
+    });
+    advance(600_000);
     const second = await catalog.snapshot();
     expect(second).not.toBe(first);
-    expect(second.services).toHaveLength(8);
-    // Far too old (ten times the limit): waits for a fresh read.
-    advance(600_000);
-    const third = await catalog.snapshot();
-    expect(third).not.toBe(second);
+    expect(second.services).toHaveLength(7);
     expect(listComponents).toHaveBeenCalledTimes(3);
     // A catalog change: read again once the snapshot is 5 s old.
     catalog.changed();
     advance(1_000);
-    expect(await catalog.snapshot()).toBe(third);
+    expect(await catalog.snapshot()).toBe(second);
     advance(4_000);
-    expect(await catalog.snapshot()).toBe(third);
+    expect(await catalog.snapshot()).toBe(second);
     expect(listComponents).toHaveBeenCalledTimes(4);
     // With the plugin's own credentials, not a caller's.
     expect(listComponents.mock.calls[0][0].principal).toMatchObject({

@@ -74,6 +74,12 @@ function rowsByRef(rows: PreparedRows): Map<string, number[]> {
   return rows.byRef;
 }
 
+/** Each row's position in its scope, per list and set of refs (scopeSlots). */
+const slotsByRows = new WeakMap<
+  PreparedRows,
+  WeakMap<ReadonlySet<string>, Int32Array>
+>();
+
 /**
  * The rows (indices, in list order) of the services `refs` whose time is in
  * the bucket: a scan of the bucket's rows (of all rows when the list is not
@@ -157,11 +163,6 @@ function firstAtOrAfter(
   }
   return lo;
 }
-
-const slotsByRows = new WeakMap<
-  PreparedRows,
-  WeakMap<ReadonlySet<string>, Int32Array>
->();
 
 /**
  * Each row's service as its position in `refList(refs)`, -1 for a service
