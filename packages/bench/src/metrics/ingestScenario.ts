@@ -53,9 +53,9 @@ export interface IngestResult {
 }
 
 /**
- * The largest body the plugin's router accepts: express.json()'s default
- * limit, which its OpenAPI router uses; a larger post gets 400 "request
- * entity too large", however few deployments it carries.
+ * The largest post the benchmark sends: express.json()'s default limit,
+ * which the plugin's other routes keep. The deployments route takes up to
+ * 10 MB (a backfill of 1,000), but a CI step posts a few at a time.
  */
 export const MAX_BODY_BYTES = 100 * 1024;
 
