@@ -32,7 +32,10 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   await knex.schema.alterTable('metric_deployments', table => {
-    table.dropIndex(['ingest_version'], 'metric_deployments_ingest_version_idx');
+    table.dropIndex(
+      ['ingest_version'],
+      'metric_deployments_ingest_version_idx',
+    );
     table.dropColumn('ingest_version');
   });
   await knex.schema.dropTable('metric_data_versions');

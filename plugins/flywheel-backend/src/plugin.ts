@@ -228,11 +228,15 @@ export const flywheelPlugin = createBackendPlugin({
           }),
         });
         // Read at start, so the first series does not wait for it.
-        const valueStreamFacts = new ValueStreamFacts({ store: deploymentStore });
+        const valueStreamFacts = new ValueStreamFacts({
+          store: deploymentStore,
+        });
         lifecycle.addStartupHook(() => {
-          valueStreamFacts.data().catch(error =>
-            logger.warn(`Could not read the value-stream facts: ${error}`),
-          );
+          valueStreamFacts
+            .data()
+            .catch(error =>
+              logger.warn(`Could not read the value-stream facts: ${error}`),
+            );
         });
         metricRegistry.register(
           'valueStream',

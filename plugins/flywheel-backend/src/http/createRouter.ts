@@ -22,8 +22,7 @@ function jsonBodies(): RequestHandler {
       express.json({ limit }),
     ]),
   );
-  return (req, res, next) =>
-    (larger.get(req.path) ?? standard)(req, res, next);
+  return (req, res, next) => (larger.get(req.path) ?? standard)(req, res, next);
 }
 
 export function createFlywheelApiRouter() {
