@@ -7,6 +7,9 @@ type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 const DEPLOYMENTS = 'metric_deployments';
 const COMMITS = 'metric_deployment_commits';
 const FIRSTS = 'metric_first_deployments';
+/** The deployments' data version, which backends watch for new rows. */
+const VERSIONS = 'metric_data_versions';
+const DEPLOYMENTS_VERSION = 'deployments';
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** How far back the made-up deployments go. */
@@ -177,7 +180,7 @@ export async function seedDemoDeployments(
   services: DemoService[],
   now: Date,
 ): Promise<{ status: 'waiting' | 'exists' | 'done'; deployments: number }> {
-  if (!(await db.schema.hasTable(FIRSTS))) {
+  if (!(await db.schema.hasTable(VERSIONS))) {
     return { status: 'waiting', deployments: 0 };
   }
   const seeded = await db(DEPLOYMENTS)
@@ -188,7 +191,23 @@ export async function seedDemoDeployments(
   }
   const { deployments, commits, firsts } = demoDeployments(services, now);
   await db.transaction(async trx => {
-    await trx.batchInsert(DEPLOYMENTS, deployments, INSERT_ROWS);
+    // Raised as the store raises it, so running backends read the new rows.
+    const row = await trx(VERSIONS)
+      .where('name', DEPLOYMENTS_VERSION)
+      .first('version');
+    const version = (row ? Number(row.version) : 0) + 1;
+    if (row) {
+      await trx(VERSIONS)
+        .where('name', DEPLOYMENTS_VERSION)
+        .update({ version });
+    } else {
+      await trx(VERSIONS).insert({ name: DEPLOYMENTS_VERSION, version });
+    }
+    await trx.batchInsert(
+      DEPLOYMENTS,
+      deployments.map(d => ({ ...d, ingest_version: version })),
+      INSERT_ROWS,
+    );
     await trx.batchInsert(COMMITS, commits, INSERT_ROWS);
     // A service someone deployed for real before the seeding keeps its own first.
     for (const first of firsts) {
