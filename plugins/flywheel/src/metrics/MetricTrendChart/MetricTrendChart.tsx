@@ -25,6 +25,7 @@ import {
   NO_DATA,
   trendSummary,
 } from '../metricFormat';
+import figureStyles from '../../shared/chartFigure/chartFigure.module.css';
 import styles from './MetricTrendChart.module.css';
 
 const LINE_COLOR = 'var(--bui-accent-bg, #1f5493)';
@@ -53,7 +54,7 @@ function PointTooltip(
   }
   const { metric, series } = props;
   return (
-    <div className={styles.tooltip}>
+    <div className={figureStyles.tooltip}>
       <strong>{formatPointHeading(datum.point.start, series.interval)}</strong>
       <div>{formatMetricValue(datum.value, metric.unit)}</div>
       <div>{formatSamples(datum.point.sampleSize)}</div>
@@ -123,8 +124,8 @@ export function MetricTrendChart(props: {
   )}`;
 
   return (
-    <div className={styles.root}>
-      <figure className={styles.figure}>
+    <div className={figureStyles.root}>
+      <figure className={figureStyles.figure}>
         <div role="img" aria-label={summary} className={styles.chart}>
           <ResponsiveContainer
             width="100%"
@@ -163,20 +164,20 @@ export function MetricTrendChart(props: {
           </ResponsiveContainer>
         </div>
       </figure>
-      <details className={styles.details}>
+      <details className={figureStyles.details}>
         <summary>
           <Text variant="body-small">Show the data</Text>
         </summary>
         <div
-          className={styles.tableScroll}
+          className={figureStyles.tableScroll}
           role="region"
           aria-label={`${metric.title} data for ${subject}`}
           // A scrollable region must take focus so keyboard users can scroll it.
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
         >
-          <table className={styles.table}>
-            <caption className={styles.caption}>
+          <table className={figureStyles.table}>
+            <caption className={figureStyles.caption}>
               {metric.title} for {subject}, {INTERVAL_ADJECTIVES[interval]}
             </caption>
             <thead>
