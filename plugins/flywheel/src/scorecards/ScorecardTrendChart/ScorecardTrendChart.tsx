@@ -17,6 +17,7 @@ import {
 } from 'recharts';
 import { formatDay } from '../../shared/format';
 import { formatScore, LEVEL_COLORS, levelEntries } from '../model';
+import figureStyles from '../../shared/chartFigure/chartFigure.module.css';
 import styles from './ScorecardTrendChart.module.css';
 
 function scoreSummary(points: ScorecardHistoryPoint[]): string {
@@ -114,7 +115,7 @@ export function ScorecardTrendChart(props: {
   )}`;
 
   return (
-    <div className={styles.root}>
+    <div className={figureStyles.root}>
       <div className={styles.charts}>
         <figure className={styles.figure}>
           <figcaption>
@@ -200,20 +201,20 @@ export function ScorecardTrendChart(props: {
           </div>
         </figure>
       </div>
-      <details className={styles.details}>
+      <details className={figureStyles.details}>
         <summary>
           <Text variant="body-small">Show the data</Text>
         </summary>
         <div
-          className={styles.tableScroll}
+          className={figureStyles.tableScroll}
           role="region"
           aria-label={`Trend data of ${subject}`}
           // A scrollable region must take focus so keyboard users can scroll it.
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
         >
-          <table className={styles.table}>
-            <caption className={styles.caption}>
+          <table className={figureStyles.table}>
+            <caption className={figureStyles.caption}>
               Daily snapshots of {scorecard.title} for {subject}
             </caption>
             <thead>
