@@ -17,7 +17,6 @@ import {
 } from 'recharts';
 import { formatDay } from '../../shared/format';
 import { formatScore, LEVEL_COLORS, levelEntries } from '../model';
-import figureStyles from '../../shared/chartFigure/chartFigure.module.css';
 import styles from './ScorecardTrendChart.module.css';
 
 function scoreSummary(points: ScorecardHistoryPoint[]): string {
@@ -115,7 +114,7 @@ export function ScorecardTrendChart(props: {
   )}`;
 
   return (
-    <div className={figureStyles.root}>
+    <div className={styles.root}>
       <div className={styles.charts}>
         <figure className={styles.figure}>
           <figcaption>
@@ -201,20 +200,20 @@ export function ScorecardTrendChart(props: {
           </div>
         </figure>
       </div>
-      <details className={figureStyles.details}>
+      <details className={styles.details}>
         <summary>
           <Text variant="body-small">Show the data</Text>
         </summary>
         <div
-          className={figureStyles.tableScroll}
+          className={styles.tableScroll}
           role="region"
           aria-label={`Trend data of ${subject}`}
           // A scrollable region must take focus so keyboard users can scroll it.
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
         >
-          <table className={figureStyles.table}>
-            <caption className={figureStyles.caption}>
+          <table className={styles.table}>
+            <caption className={styles.caption}>
               Daily snapshots of {scorecard.title} for {subject}
             </caption>
             <thead>
