@@ -25,7 +25,6 @@ import {
   NO_DATA,
   trendSummary,
 } from '../metricFormat';
-import figureStyles from '../../shared/chartFigure/chartFigure.module.css';
 import styles from './MetricTrendChart.module.css';
 
 const LINE_COLOR = 'var(--bui-accent-bg, #1f5493)';
@@ -54,7 +53,7 @@ function PointTooltip(
   }
   const { metric, series } = props;
   return (
-    <div className={figureStyles.tooltip}>
+    <div className={styles.tooltip}>
       <strong>{formatPointHeading(datum.point.start, series.interval)}</strong>
       <div>{formatMetricValue(datum.value, metric.unit)}</div>
       <div>{formatSamples(datum.point.sampleSize)}</div>
@@ -124,8 +123,8 @@ export function MetricTrendChart(props: {
   )}`;
 
   return (
-    <div className={figureStyles.root}>
-      <figure className={figureStyles.figure}>
+    <div className={styles.root}>
+      <figure className={styles.figure}>
         <div role="img" aria-label={summary} className={styles.chart}>
           <ResponsiveContainer
             width="100%"
@@ -164,20 +163,20 @@ export function MetricTrendChart(props: {
           </ResponsiveContainer>
         </div>
       </figure>
-      <details className={figureStyles.details}>
+      <details className={styles.details}>
         <summary>
           <Text variant="body-small">Show the data</Text>
         </summary>
         <div
-          className={figureStyles.tableScroll}
+          className={styles.tableScroll}
           role="region"
           aria-label={`${metric.title} data for ${subject}`}
           // A scrollable region must take focus so keyboard users can scroll it.
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
         >
-          <table className={figureStyles.table}>
-            <caption className={figureStyles.caption}>
+          <table className={styles.table}>
+            <caption className={styles.caption}>
               {metric.title} for {subject}, {INTERVAL_ADJECTIVES[interval]}
             </caption>
             <thead>

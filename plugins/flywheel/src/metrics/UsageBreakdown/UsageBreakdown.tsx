@@ -23,7 +23,7 @@ import { flywheelApiRef } from '../../api';
 import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
 import { METRICS_DOCS_URL } from '../NoMetricData';
 import { refusedPermission } from '../permissions';
-import styles from '../../shared/chartFigure/chartFigure.module.css';
+import styles from './UsageBreakdown.module.css';
 
 const PEOPLE_COLOR = 'var(--bui-accent-bg, #1f5493)';
 const EVENTS_COLOR = 'var(--bui-fg-secondary, #8a8a8a)';
