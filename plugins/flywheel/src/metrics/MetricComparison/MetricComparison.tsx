@@ -14,7 +14,7 @@ import {
   formatMetricDifference,
   formatMetricValue,
   formatSamples,
-} from '../metricFormat';
+} from '../../shared/metricFormat';
 import { refusedPermission } from '../permissions';
 
 function formatP(pValue: number): string {

@@ -14,7 +14,7 @@ import {
   domainTitle,
   formatMetricValue,
   formatSamples,
-} from '../metricFormat';
+} from '../../shared/metricFormat';
 import { refusedPermission } from '../permissions';
 import { useMetricSeries } from '../useMetricSeries';
 

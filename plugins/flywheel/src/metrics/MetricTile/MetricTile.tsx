@@ -3,7 +3,7 @@ import { Skeleton, Text } from '@backstage/ui';
 import { MetricSeriesQuery } from '../../api';
 import { isForbidden } from '../../shared/errors';
 import { Sparkline } from '../Sparkline';
-import { formatMetricValue, formatSamples } from '../metricFormat';
+import { formatMetricValue, formatSamples } from '../../shared/metricFormat';
 import { useMetricSeries } from '../useMetricSeries';
 import styles from './MetricTile.module.css';
 

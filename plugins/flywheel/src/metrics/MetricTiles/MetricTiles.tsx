@@ -5,7 +5,7 @@ import {
 import { Flex, Text } from '@backstage/ui';
 import { MetricSeriesQuery } from '../../api';
 import { MetricTile } from '../MetricTile';
-import { domainTitle } from '../metricFormat';
+import { domainTitle } from '../../shared/metricFormat';
 import styles from './MetricTiles.module.css';
 
 const SCOPE_NAMES: Record<MetricScopeKind, string> = {

@@ -24,7 +24,7 @@ import {
   INTERVAL_ADJECTIVES,
   NO_DATA,
   trendSummary,
-} from '../metricFormat';
+} from '../../shared/metricFormat';
 import styles from './MetricTrendChart.module.css';
 
 const LINE_COLOR = 'var(--bui-accent-bg, #1f5493)';

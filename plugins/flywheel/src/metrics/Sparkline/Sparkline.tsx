@@ -4,7 +4,7 @@ import {
   MetricPoint,
 } from '@flywheel/plugin-flywheel-common';
 import { Line, LineChart, YAxis } from 'recharts';
-import { trendSummary } from '../metricFormat';
+import { trendSummary } from '../../shared/metricFormat';
 import styles from './Sparkline.module.css';
 
 const WIDTH = 120;

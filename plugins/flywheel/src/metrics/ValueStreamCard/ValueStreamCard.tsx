@@ -20,7 +20,7 @@ import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
 import { StatList } from '../../shared/StatList';
 import { Sparkline } from '../Sparkline';
 import { NoMetricData } from '../NoMetricData';
-import { formatMetricValue, formatSamples } from '../metricFormat';
+import { formatMetricValue, formatSamples } from '../../shared/metricFormat';
 import { refusedPermission } from '../permissions';
 import { useMetricsLink } from '../links';
 import styles from './ValueStreamCard.module.css';

@@ -5,7 +5,7 @@ import {
   MetricUnit,
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
-import { formatPercent } from '../shared/format';
+import { formatPercent } from './format';
 
 /** What a point or total without samples reads as: never 0. */
 export const NO_DATA = 'no data';
