@@ -30,6 +30,7 @@ export type {
   FlywheelApi,
   MetricQuery,
   MetricSeriesQuery,
+  OutcomesQuery,
   ScorecardEntitiesPage,
   ScorecardEntitiesQuery,
   ScorecardExemptionRequest,

@@ -1,5 +1,6 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import { GoldenPathsApi } from './GoldenPathsApi';
+import { MaturityApi } from './MaturityApi';
 import { MetricsApi } from './MetricsApi';
 import { ScorecardsApi } from './ScorecardsApi';
 import { SurveysApi } from './SurveysApi';
@@ -14,7 +15,8 @@ export interface FlywheelApi
   extends GoldenPathsApi,
     ScorecardsApi,
     SurveysApi,
-    MetricsApi {}
+    MetricsApi,
+    MaturityApi {}
 
 /**
  * The Flywheel API.

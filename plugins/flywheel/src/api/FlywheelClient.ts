@@ -2,6 +2,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { FlywheelApi } from './FlywheelApi';
 import { FlywheelHttp } from './FlywheelHttp';
 import { GoldenPathsClient } from './GoldenPathsApi';
+import { MaturityClient } from './MaturityApi';
 import { MetricsClient } from './MetricsApi';
 import { ScorecardsClient } from './ScorecardsApi';
 import { SurveysClient } from './SurveysApi';
@@ -41,6 +42,7 @@ export class FlywheelClient {
       boundMethods(new ScorecardsClient(http)),
       boundMethods(new SurveysClient(http)),
       boundMethods(new MetricsClient(http)),
+      boundMethods(new MaturityClient(http)),
     );
   }
 }

@@ -37,9 +37,14 @@ export class FlywheelHttp {
     return (await response.json()) as T;
   }
 
+  /** A DELETE; the answer (e.g. 204 No Content) has no body to read. */
+  async delete(path: string): Promise<void> {
+    await this.send('DELETE', path);
+  }
+
   // A write; without a body (e.g. archiving) nothing is sent, not even `{}`.
   async send(
-    method: 'POST' | 'PUT' | 'PATCH',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: object,
   ): Promise<Response> {
@@ -60,8 +65,9 @@ export class FlywheelHttp {
     return response;
   }
 
-  // Entity refs travel in the query string (never in path segments), encoded
-  // by URLSearchParams so `:` and `/` arrive intact. Undefined values are
+  // Entity refs travel in the query string, encoded by URLSearchParams so
+  // `:` and `/` arrive intact, or as the catalog's kind/namespace/name path
+  // segments, each encoded by the caller (maturity). Undefined values are
   // left out.
   async request(path: string, query?: Query): Promise<Response> {
     const baseUrl = await this.options.discoveryApi.getBaseUrl('flywheel');

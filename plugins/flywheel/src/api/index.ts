@@ -1,6 +1,7 @@
 export { flywheelApiRef } from './FlywheelApi';
 export type { FlywheelApi } from './FlywheelApi';
 export type { GoldenPathsApi } from './GoldenPathsApi';
+export type { MaturityApi, OutcomesQuery } from './MaturityApi';
 export type {
   MetricQuery,
   MetricSeriesQuery,

@@ -3,5 +3,6 @@ export * from './goldenPaths';
 export * from './scorecards';
 export * from './rollups';
 export * from './metrics';
+export * from './maturity';
 export * from './mockApi';
 export * from './helpers';

@@ -28,6 +28,17 @@ import {
   usageByPlugin,
   usageByRoute,
 } from './metrics';
+import {
+  capabilitiesResponse,
+  ciDetail,
+  ciHistory,
+  ciPromotion,
+  docsAttestation,
+  designWaiver,
+  maturityHistory,
+  maturityModels,
+  outcomesResponse,
+} from './maturity';
 
 /** A FlywheelApi whose methods are jest mocks; pass overrides per test. */
 export function mockFlywheelApi(
@@ -95,6 +106,30 @@ export function mockFlywheelApi(
       .mockImplementation(async (query?: { by?: string }) =>
         query?.by === 'route' ? usageByRoute : usageByPlugin,
       ),
+    getMaturityCapabilities: jest.fn().mockResolvedValue(capabilitiesResponse),
+    getMaturityCapability: jest.fn().mockResolvedValue(ciDetail),
+    getMaturityCapabilityHistory: jest.fn().mockResolvedValue(ciHistory),
+    exportMaturityCapabilityHistoryCsv: jest
+      .fn()
+      .mockResolvedValue(new Blob(['at,capability\r\n'], { type: 'text/csv' })),
+    transitionMaturityCapability: jest.fn().mockResolvedValue(ciPromotion),
+    attestMaturityCriterion: jest.fn().mockResolvedValue(docsAttestation),
+    waiveMaturityCriterion: jest.fn().mockResolvedValue(designWaiver),
+    getMaturityHistory: jest.fn().mockResolvedValue(maturityHistory),
+    exportMaturityHistoryCsv: jest
+      .fn()
+      .mockResolvedValue(new Blob(['at,capability\r\n'], { type: 'text/csv' })),
+    getMaturityModels: jest.fn().mockResolvedValue(maturityModels),
+    getOutcomes: jest.fn().mockResolvedValue(outcomesResponse),
+    setOutcomeTarget: jest
+      .fn()
+      .mockImplementation(async (_key: string, value: number) => ({
+        value,
+        source: 'ui',
+        setBy: 'user:default/pm',
+        setAt: '2026-11-23T08:00:00.000Z',
+      })),
+    resetOutcomeTarget: jest.fn().mockResolvedValue(undefined),
     ...overrides,
   } as jest.Mocked<FlywheelApi>;
 }
