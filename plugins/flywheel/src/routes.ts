@@ -23,6 +23,26 @@ export const metricsRouteRef = createSubRouteRef({
 });
 
 /**
+ * The Maturity tab of the Flywheel page: the capabilities' board and every
+ * stage change. At `maturity` under the page in both frontend systems.
+ */
+export const maturityRouteRef = createSubRouteRef({
+  id: 'flywheel-maturity',
+  parent: rootRouteRef,
+  path: '/maturity',
+});
+
+/**
+ * One capability on the Maturity tab: its stages, criteria, evidence and
+ * history, deep-linkable by the capability entity's kind, namespace and name.
+ */
+export const capabilityRouteRef = createSubRouteRef({
+  id: 'flywheel-maturity-capability',
+  parent: rootRouteRef,
+  path: '/maturity/:kind/:namespace/:name',
+});
+
+/**
  * The scaffolder's page for one template. Bound by default to the scaffolder
  * plugin's `selectedTemplate` route in the new frontend system; when it is not
  * bound, links fall back to the scaffolder's default path.

@@ -1,0 +1,1 @@
+export { CapabilityCard, progressText } from './CapabilityCard';

@@ -1,0 +1,4 @@
+export {
+  CriterionStatusChip,
+  CriterionStatusIcon,
+} from './CriterionStatusChip';

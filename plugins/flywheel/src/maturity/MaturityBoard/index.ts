@@ -1,0 +1,1 @@
+export { MaturityBoard } from './MaturityBoard';

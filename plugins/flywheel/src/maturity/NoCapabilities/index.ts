@@ -1,0 +1,1 @@
+export { NoCapabilities } from './NoCapabilities';
