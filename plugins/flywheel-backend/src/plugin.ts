@@ -49,6 +49,19 @@ import { DeploymentIngest } from './metrics/deployments/DeploymentIngest';
 import { readFirstDeployWithinDays } from './metrics/config';
 import { MetricRegistry } from './metrics/MetricRegistry';
 import { MetricService } from './metrics/MetricService';
+import { CapabilityAccess } from './maturity/access/CapabilityAccess';
+import { CapabilityDirectory } from './maturity/capabilities/CapabilityDirectory';
+import {
+  readCapabilityFilter,
+  readStageModels,
+} from './maturity/config/stageModels';
+import { MaturityService } from './maturity/MaturityService';
+import { MaturityWatch } from './maturity/MaturityWatch';
+import { notificationMaturityNotifier } from './maturity/notifications';
+import { readOutcomes } from './maturity/outcomes/outcomeConfig';
+import { OutcomeService } from './maturity/outcomes/OutcomeService';
+import { registerMaturityRoutes } from './maturity/router';
+import { MaturityStore } from './maturity/store/MaturityStore';
 import { registerMetricRoutes } from './metrics/router';
 import { DeploymentSources } from './metrics/sources/DeploymentSources';
 import { ServiceCatalog } from './metrics/services/ServiceCatalog';
@@ -415,6 +428,57 @@ export const flywheelPlugin = createBackendPlugin({
           }),
         );
 
+        // Maturity stages and the product dashboard read metrics only
+        // through the registry.
+        const maturityStore = new MaturityStore(db);
+        const stageModels = readStageModels(config);
+        await maturityStore.registerModels(
+          [...stageModels.models.values()],
+          new Date(),
+        );
+        const capabilities = new CapabilityDirectory({
+          catalog: catalogReader,
+          filter: readCapabilityFilter(config),
+        });
+        const maturityNotifier = notificationMaturityNotifier(notifications);
+        const maturity = new MaturityService({
+          store: maturityStore,
+          directory: capabilities,
+          access: new CapabilityAccess({
+            permissions,
+            userInfo,
+            groupTree: async () =>
+              catalogReader.groupTree(await auth.getOwnServiceCredentials()),
+          }),
+          models: stageModels,
+          metrics: metricRegistry,
+          permissions,
+          notifier: maturityNotifier,
+          logger: logger.child({ domain: 'maturity' }),
+        });
+        const maturityWatch = new MaturityWatch({
+          service: maturity,
+          directory: capabilities,
+          store: maturityStore,
+          notifier: maturityNotifier,
+          credentials: () => auth.getOwnServiceCredentials(),
+          logger: logger.child({ domain: 'maturity' }),
+        });
+        await scheduler.scheduleTask({
+          id: 'flywheel-maturity-watch',
+          frequency: { hours: 1 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 2 },
+          fn: async () => {
+            const failing = await maturityWatch.run();
+            if (failing > 0) {
+              logger.info(
+                `Maturity watch: ${failing} met exit criteria started failing; owners notified`,
+              );
+            }
+          },
+        });
+
         const router = createFlywheelApiRouter();
         registerScorecardRoutes(router, {
           scorecards: scorecardService,
@@ -430,6 +494,18 @@ export const flywheelPlugin = createBackendPlugin({
           usage: new UsageIngest({ store: usageStore }),
           usageBreakdown: new UsageBreakdownService({
             store: usageStore,
+            permissions,
+          }),
+          httpAuth,
+          auditor,
+        });
+
+        registerMaturityRoutes(router, {
+          maturity,
+          outcomes: new OutcomeService({
+            outcomes: readOutcomes(config),
+            metrics: metricRegistry,
+            store: maturityStore,
             permissions,
           }),
           httpAuth,

@@ -21,3 +21,5 @@ export * from './metrics/types';
 export * from './metrics/deployments';
 export * from './metrics/usage';
 export * from './surveys/templates';
+export * from './maturity/types';
+export * from './maturity/outcomes';

@@ -116,11 +116,6 @@ export const flywheelSurveysCommentsReadPermission = createPermission({
 });
 
 /**
- * Every permission Flywheel defines.
- *
- * @public
- */
-/**
  * Read metrics: the registry, series and comparisons.
  *
  * @public
@@ -140,6 +135,60 @@ export const flywheelDeploymentCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Read capabilities, their maturity stages, criteria and history, and the
+ * product dashboard's outcomes.
+ *
+ * @public
+ */
+export const flywheelMaturityReadPermission = createPermission({
+  name: 'flywheel.maturity.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Promote or demote a capability: a resource permission on the capability's
+ * catalog entity. When the policy simply allows it, Flywheel lets only the
+ * capability's owners (members of the owning team or of a team above it)
+ * move it; a conditional decision of the policy (catalog rules such as
+ * `IS_ENTITY_OWNER`) replaces that default.
+ *
+ * @public
+ */
+export const flywheelMaturityTransitionPermission = createPermission({
+  name: 'flywheel.maturity.transition',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Attest a manual criterion of a capability, or waive a criterion: a
+ * resource permission on the capability, with the same default as
+ * {@link flywheelMaturityTransitionPermission}.
+ *
+ * @public
+ */
+export const flywheelMaturityAttestPermission = createPermission({
+  name: 'flywheel.maturity.attest',
+  attributes: { action: 'update' },
+  resourceType: 'catalog-entity',
+});
+
+/**
+ * Set the product dashboard's outcome targets.
+ *
+ * @public
+ */
+export const flywheelOutcomeTargetsManagePermission = createPermission({
+  name: 'flywheel.maturity.targets.manage',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Every permission Flywheel defines.
+ *
+ * @public
+ */
 export const flywheelPermissions = [
   flywheelGoldenPathsReadPermission,
   flywheelRunCreatePermission,
@@ -153,4 +202,8 @@ export const flywheelPermissions = [
   flywheelSurveysCommentsReadPermission,
   flywheelMetricsReadPermission,
   flywheelDeploymentCreatePermission,
+  flywheelMaturityReadPermission,
+  flywheelMaturityTransitionPermission,
+  flywheelMaturityAttestPermission,
+  flywheelOutcomeTargetsManagePermission,
 ];

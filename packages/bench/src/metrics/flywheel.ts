@@ -12,7 +12,7 @@ export {
 } from '@flywheel/plugin-flywheel-backend/src/metrics/store/DeploymentStore';
 export { CatalogReader } from '@flywheel/plugin-flywheel-backend/src/catalog/CatalogReader';
 export { connectDatabase } from '@flywheel/plugin-flywheel-backend/src/database/migrate';
-export { seriesWindow } from '@flywheel/plugin-flywheel-backend/src/metrics/window';
+export { seriesWindow } from '@flywheel/plugin-flywheel-backend/src/time/seriesWindow';
 export { ValueStreamProvider } from '@flywheel/plugin-flywheel-backend/src/metrics/valueStream/ValueStreamProvider';
 export { ValueStreamFacts } from '@flywheel/plugin-flywheel-backend/src/metrics/valueStream/ValueStreamFacts';
 export type {

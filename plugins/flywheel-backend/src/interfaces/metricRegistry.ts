@@ -80,6 +80,17 @@ export type MetricSamples =
 /** How other domains read metrics. */
 export interface MetricReader {
   list(): Promise<MetricDefinition[]>;
+  /**
+   * A metric's value per bucket for one scope, under the caller's
+   * visibility. Unknown metrics are NotFoundError, scopes the metric has no
+   * values for InputError.
+   */
+  values(
+    metricId: string,
+    scope: ResolvedScope,
+    buckets: Bucket[],
+    credentials: BackstageCredentials,
+  ): Promise<{ definition: MetricDefinition; values: MetricValue[] }>;
   /** Every provider's per-entity values, for one evaluation run. */
   entityValues(credentials: BackstageCredentials): Promise<EntityMetricValues>;
 }

@@ -1,10 +1,13 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { MetricDefinition } from '@flywheel/plugin-flywheel-common';
 import type {
+  Bucket,
   EntityMetricValues,
   MetricProvider,
   MetricReader,
+  MetricValue,
+  ResolvedScope,
 } from '../interfaces/metricRegistry';
 
 /**
@@ -45,6 +48,26 @@ export class MetricRegistry implements MetricReader {
       );
     }
     return { definition, provider };
+  }
+
+  async values(
+    metricId: string,
+    scope: ResolvedScope,
+    buckets: Bucket[],
+    credentials: BackstageCredentials,
+  ): Promise<{ definition: MetricDefinition; values: MetricValue[] }> {
+    const { definition, provider } = await this.get(metricId);
+    if (!definition.scopes.includes(scope.kind)) {
+      throw new InputError(
+        `Metric '${metricId}' exists for ${definition.scopes.join(
+          ', ',
+        )}, not for ${scope.kind}`,
+      );
+    }
+    return {
+      definition,
+      values: await provider.values(metricId, scope, buckets, credentials),
+    };
   }
 
   async entityValues(

@@ -21,7 +21,7 @@ import type {
 } from '../interfaces/metricRegistry';
 import { authorizeOrThrow } from '../permissions/authorize';
 import { MetricRegistry } from './MetricRegistry';
-import { seriesWindow } from './window';
+import { seriesWindow } from '../time/seriesWindow';
 
 /** A series or comparison request as the API takes it. */
 export interface MetricQuery {

@@ -5,7 +5,7 @@ export const spec = {
   "info": {
     "title": "flywheel",
     "version": "1",
-    "description": "The Flywheel REST API, mounted at /api/flywheel. Every endpoint except /health requires Backstage credentials. Entity refs travel in query strings or bodies, never in path segments.",
+    "description": "The Flywheel REST API, mounted at /api/flywheel. Every endpoint except /health requires Backstage credentials. Entity refs travel in query strings or bodies; only a capability is named in the path, by kind, namespace and name, as the catalog's by-name routes do.",
     "license": {
       "name": "Apache-2.0",
       "url": "http://www.apache.org/licenses/LICENSE-2.0.html"
@@ -17,6 +17,10 @@ export const spec = {
     }
   ],
   "tags": [
+    {
+      "name": "Maturity",
+      "description": "Maturity stages of platform capabilities (exit criteria, attestations, waivers, transitions) and the product dashboard's outcomes."
+    },
     {
       "name": "Metrics",
       "description": "The metric registry (every number Flywheel computes, read as series or compared) and the deployment ingest for value-stream metrics."
@@ -2713,6 +2717,796 @@ export const spec = {
             "description": "More rows exist than limit allowed."
           }
         }
+      },
+      "MaturityStageRef": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "title"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          }
+        }
+      },
+      "MaturityAttestation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "kind",
+          "capabilityRef",
+          "modelId",
+          "stageId",
+          "criterionId",
+          "by",
+          "at",
+          "note"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "kind": {
+            "type": "string",
+            "enum": [
+              "attestation",
+              "waiver"
+            ]
+          },
+          "capabilityRef": {
+            "type": "string"
+          },
+          "modelId": {
+            "type": "string"
+          },
+          "stageId": {
+            "type": "string"
+          },
+          "criterionId": {
+            "type": "string"
+          },
+          "by": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          },
+          "evidenceUrl": {
+            "type": "string"
+          },
+          "note": {
+            "type": "string"
+          },
+          "expiresAt": {
+            "type": "string"
+          }
+        }
+      },
+      "MaturityCriterionStatus": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "A criterion as evaluated now (or frozen in a transition). Fewer samples than minSampleSize is unknown, never met.",
+        "required": [
+          "id",
+          "title",
+          "type",
+          "required",
+          "status",
+          "reason"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "manual",
+              "metric"
+            ]
+          },
+          "required": {
+            "type": "boolean"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "met",
+              "unmet",
+              "unknown",
+              "waived"
+            ]
+          },
+          "reason": {
+            "type": "string"
+          },
+          "metric": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "unit": {
+                "type": "string"
+              },
+              "direction": {
+                "type": "string"
+              }
+            }
+          },
+          "scope": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MetricScope"
+            }
+          },
+          "value": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "sampleSize": {
+            "type": "integer"
+          },
+          "minSampleSize": {
+            "type": "integer"
+          },
+          "comparator": {
+            "type": "string",
+            "enum": [
+              ">=",
+              ">",
+              "<=",
+              "<"
+            ]
+          },
+          "threshold": {
+            "type": "number"
+          },
+          "aggregation": {
+            "type": "string",
+            "enum": [
+              "window",
+              "latest",
+              "min",
+              "max",
+              "mean"
+            ]
+          },
+          "from": {
+            "type": "string"
+          },
+          "to": {
+            "type": "string"
+          },
+          "link": {
+            "type": "string"
+          },
+          "attestation": {
+            "$ref": "#/components/schemas/MaturityAttestation"
+          },
+          "waiver": {
+            "$ref": "#/components/schemas/MaturityAttestation"
+          }
+        }
+      },
+      "MaturityCapability": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "title",
+          "owners",
+          "model",
+          "stages",
+          "stage",
+          "criteria",
+          "progress",
+          "blockers"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "owners": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "model": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "version",
+              "title"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "version": {
+                "type": "integer"
+              },
+              "title": {
+                "type": "string"
+              }
+            }
+          },
+          "stages": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MaturityStageRef"
+            }
+          },
+          "stage": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "title",
+              "index"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "index": {
+                "type": "integer"
+              }
+            }
+          },
+          "since": {
+            "type": "string"
+          },
+          "next": {
+            "$ref": "#/components/schemas/MaturityStageRef"
+          },
+          "criteria": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MaturityCriterionStatus"
+            }
+          },
+          "progress": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "met",
+              "total"
+            ],
+            "properties": {
+              "met": {
+                "type": "integer"
+              },
+              "total": {
+                "type": "integer"
+              }
+            }
+          },
+          "blockers": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "MaturityCapabilityDetail": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "title",
+          "owners",
+          "model",
+          "stages",
+          "stage",
+          "criteria",
+          "progress",
+          "blockers",
+          "stageDetails",
+          "allowed",
+          "attestations"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "owners": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "model": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "version",
+              "title"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "version": {
+                "type": "integer"
+              },
+              "title": {
+                "type": "string"
+              }
+            }
+          },
+          "stages": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MaturityStageRef"
+            }
+          },
+          "stage": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "id",
+              "title",
+              "index"
+            ],
+            "properties": {
+              "id": {
+                "type": "string"
+              },
+              "title": {
+                "type": "string"
+              },
+              "index": {
+                "type": "integer"
+              }
+            }
+          },
+          "since": {
+            "type": "string"
+          },
+          "next": {
+            "$ref": "#/components/schemas/MaturityStageRef"
+          },
+          "criteria": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MaturityCriterionStatus"
+            }
+          },
+          "progress": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "met",
+              "total"
+            ],
+            "properties": {
+              "met": {
+                "type": "integer"
+              },
+              "total": {
+                "type": "integer"
+              }
+            }
+          },
+          "blockers": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "stageDetails": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "title",
+                "criteria"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                },
+                "criteria": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/MaturityCriterionStatus"
+                  }
+                }
+              }
+            }
+          },
+          "allowed": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "transition",
+              "attest"
+            ],
+            "properties": {
+              "transition": {
+                "type": "boolean"
+              },
+              "attest": {
+                "type": "boolean"
+              }
+            }
+          },
+          "attestations": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MaturityAttestation"
+            }
+          }
+        }
+      },
+      "MaturityModel": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "version",
+          "title",
+          "stages"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "version": {
+            "type": "integer"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "stages": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "title",
+                "criteria"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string"
+                },
+                "title": {
+                  "type": "string"
+                },
+                "description": {
+                  "type": "string"
+                },
+                "criteria": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": [
+                      "type",
+                      "id",
+                      "title",
+                      "required"
+                    ],
+                    "properties": {
+                      "type": {
+                        "type": "string",
+                        "enum": [
+                          "manual",
+                          "metric"
+                        ]
+                      },
+                      "id": {
+                        "type": "string"
+                      },
+                      "title": {
+                        "type": "string"
+                      },
+                      "description": {
+                        "type": "string"
+                      },
+                      "required": {
+                        "type": "boolean"
+                      },
+                      "expiresAfterDays": {
+                        "type": "integer"
+                      },
+                      "metric": {
+                        "type": "string"
+                      },
+                      "scope": {
+                        "type": "string"
+                      },
+                      "aggregation": {
+                        "type": "string",
+                        "enum": [
+                          "window",
+                          "latest",
+                          "min",
+                          "max",
+                          "mean"
+                        ]
+                      },
+                      "window": {
+                        "type": "string"
+                      },
+                      "interval": {
+                        "type": "string",
+                        "enum": [
+                          "day",
+                          "week",
+                          "month"
+                        ]
+                      },
+                      "comparator": {
+                        "type": "string",
+                        "enum": [
+                          ">=",
+                          ">",
+                          "<=",
+                          "<"
+                        ]
+                      },
+                      "threshold": {
+                        "type": "number"
+                      },
+                      "minSampleSize": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "MaturityTransition": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "capabilityRef",
+          "modelId",
+          "modelVersion",
+          "from",
+          "to",
+          "direction",
+          "rationale",
+          "by",
+          "at",
+          "criteria"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "capabilityRef": {
+            "type": "string"
+          },
+          "modelId": {
+            "type": "string"
+          },
+          "modelVersion": {
+            "type": "integer"
+          },
+          "from": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MaturityStageRef"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "to": {
+            "$ref": "#/components/schemas/MaturityStageRef"
+          },
+          "direction": {
+            "type": "string",
+            "enum": [
+              "promotion",
+              "demotion",
+              "initial"
+            ]
+          },
+          "rationale": {
+            "type": "string"
+          },
+          "overrideReason": {
+            "type": "string"
+          },
+          "by": {
+            "type": "string"
+          },
+          "at": {
+            "type": "string"
+          },
+          "criteria": {
+            "type": "array",
+            "description": "The exit criteria of the stage left, as evaluated at that moment.",
+            "items": {
+              "$ref": "#/components/schemas/MaturityCriterionStatus"
+            }
+          }
+        }
+      },
+      "MaturityHistoryResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "items"
+        ],
+        "properties": {
+          "items": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MaturityTransition"
+            }
+          }
+        }
+      },
+      "OutcomeTarget": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "value",
+          "source"
+        ],
+        "properties": {
+          "value": {
+            "type": "number"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "config",
+              "ui"
+            ]
+          },
+          "setBy": {
+            "type": "string"
+          },
+          "setAt": {
+            "type": "string"
+          }
+        }
+      },
+      "OutcomeStatus": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "family",
+          "key",
+          "title",
+          "metric",
+          "points",
+          "current",
+          "previous",
+          "change",
+          "target",
+          "onTarget"
+        ],
+        "properties": {
+          "family": {
+            "type": "string",
+            "enum": [
+              "satisfaction",
+              "usage",
+              "valueStream"
+            ]
+          },
+          "key": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "metric": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MetricDefinition"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "hint": {
+            "type": "string"
+          },
+          "points": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/MetricPoint"
+            }
+          },
+          "current": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "previous": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "change": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "target": {
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/OutcomeTarget"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "onTarget": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          }
+        }
       }
     },
     "responses": {
@@ -2912,6 +3706,44 @@ export const spec = {
           "type": "string",
           "minLength": 4,
           "maxLength": 40
+        }
+      },
+      "capabilityKind": {
+        "name": "kind",
+        "in": "path",
+        "required": true,
+        "description": "The capability entity's kind, as in the catalog's by-name routes.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9._-]{1,63}$"
+        }
+      },
+      "capabilityNamespace": {
+        "name": "namespace",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9._-]{1,63}$"
+        }
+      },
+      "capabilityName": {
+        "name": "name",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9._-]{1,63}$"
+        }
+      },
+      "outcomeKey": {
+        "name": "key",
+        "in": "path",
+        "required": true,
+        "description": "The outcome's metric key as configured, e.g. goldenPaths.adoption or surveys.*.nps (URL-encoded).",
+        "schema": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9._*-]{1,200}$"
         }
       }
     }
@@ -4827,6 +5659,621 @@ export const spec = {
           },
           "403": {
             "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/capabilities": {
+      "get": {
+        "operationId": "ListCapabilities",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "The platform capabilities the caller may see (catalog entities the capability filter selects), each with its stage, the current stage's exit criteria evaluated now and what blocks the next stage.",
+        "responses": {
+          "200": {
+            "description": "The capabilities and the default model's stages.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items",
+                    "stages"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/MaturityCapability"
+                      }
+                    },
+                    "stages": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/MaturityStageRef"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/capabilities/{kind}/{namespace}/{name}": {
+      "get": {
+        "operationId": "GetCapability",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "One capability with every stage's criteria evaluated now, its attestations and waivers, and what the caller may do.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/capabilityKind"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityNamespace"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityName"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The capability.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MaturityCapabilityDetail"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/capabilities/{kind}/{namespace}/{name}/history": {
+      "get": {
+        "operationId": "GetCapabilityHistory",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "The capability's transitions, newest first, each with the criteria frozen at its moment; with format=csv as CSV.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/capabilityKind"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityNamespace"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityName"
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "csv"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The history.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MaturityHistoryResponse"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/capabilities/{kind}/{namespace}/{name}/transitions": {
+      "post": {
+        "operationId": "TransitionCapability",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "Promotes the capability to the next stage or demotes it to an earlier one, with a rationale. A promotion while a required exit criterion of the current stage is unmet, unknown or not waived is refused (409) unless overrideReason is given, which is recorded. The transition freezes the criteria of this moment and is never changed. Allowed to the capability's owners by default (permission flywheel.maturity.transition).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/capabilityKind"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityNamespace"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityName"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "toStage",
+                  "rationale"
+                ],
+                "properties": {
+                  "toStage": {
+                    "type": "string"
+                  },
+                  "rationale": {
+                    "type": "string"
+                  },
+                  "overrideReason": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The recorded transition.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MaturityTransition"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/capabilities/{kind}/{namespace}/{name}/attestations": {
+      "post": {
+        "operationId": "AttestCriterion",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "Attests a manual criterion of one of the capability's stages with an evidence link and a note, optionally until a date (permission flywheel.maturity.attest; the owners by default).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/capabilityKind"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityNamespace"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityName"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "stageId",
+                  "criterionId",
+                  "evidenceUrl",
+                  "note"
+                ],
+                "properties": {
+                  "stageId": {
+                    "type": "string"
+                  },
+                  "criterionId": {
+                    "type": "string"
+                  },
+                  "evidenceUrl": {
+                    "type": "string"
+                  },
+                  "note": {
+                    "type": "string"
+                  },
+                  "expiresAt": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The attestation.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MaturityAttestation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/capabilities/{kind}/{namespace}/{name}/waivers": {
+      "post": {
+        "operationId": "WaiveCriterion",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "Waives a criterion that does not apply to this capability, with a reason, optionally until a date (permission flywheel.maturity.attest).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/capabilityKind"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityNamespace"
+          },
+          {
+            "$ref": "#/components/parameters/capabilityName"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "stageId",
+                  "criterionId",
+                  "reason"
+                ],
+                "properties": {
+                  "stageId": {
+                    "type": "string"
+                  },
+                  "criterionId": {
+                    "type": "string"
+                  },
+                  "reason": {
+                    "type": "string"
+                  },
+                  "expiresAt": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The waiver.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MaturityAttestation"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/history": {
+      "get": {
+        "operationId": "GetMaturityHistory",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "Every transition of the capabilities the caller may see, newest first; with format=csv as CSV.",
+        "parameters": [
+          {
+            "name": "format",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "json",
+                "csv"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The history.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/MaturityHistoryResponse"
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/models": {
+      "get": {
+        "operationId": "ListMaturityModels",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "Every version of every stage model ever configured, so old transitions can be read against the model they were made under.",
+        "responses": {
+          "200": {
+            "description": "The models.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/MaturityModel"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/outcomes": {
+      "get": {
+        "operationId": "GetOutcomes",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "The product dashboard's outcomes (developer satisfaction, platform usage, value stream) over the organisation, each with its trend, target and the change since the previous interval.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/metricWindow"
+          },
+          {
+            "name": "interval",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "day",
+                "week",
+                "month"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The outcomes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "from",
+                    "to",
+                    "interval",
+                    "items"
+                  ],
+                  "properties": {
+                    "from": {
+                      "type": "string"
+                    },
+                    "to": {
+                      "type": "string"
+                    },
+                    "interval": {
+                      "type": "string",
+                      "enum": [
+                        "day",
+                        "week",
+                        "month"
+                      ]
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/OutcomeStatus"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/maturity/outcomes/targets/{key}": {
+      "put": {
+        "operationId": "SetOutcomeTarget",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "Sets an outcome's target, over the one in config (permission flywheel.maturity.targets.manage).",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/outcomeKey"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "value"
+                ],
+                "properties": {
+                  "value": {
+                    "type": "number"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The target.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/OutcomeTarget"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "DeleteOutcomeTarget",
+        "tags": [
+          "Maturity"
+        ],
+        "description": "Removes the target set in the UI; the one in config (if any) applies again.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/outcomeKey"
+          }
+        ],
+        "responses": {
+          "204": {
+            "description": "Removed."
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
           },
           "default": {
             "$ref": "#/components/responses/ErrorResponse"

@@ -8,7 +8,7 @@ import {
   UsageBreakdownResponse,
 } from '@flywheel/plugin-flywheel-common';
 import { authorizeOrThrow } from '../../permissions/authorize';
-import { seriesWindow } from '../window';
+import { seriesWindow } from '../../time/seriesWindow';
 import { UsageStore } from './store/UsageStore';
 
 /** The default window of a breakdown. */

@@ -1,4 +1,4 @@
-import { seriesWindow } from './window';
+import { seriesWindow } from './seriesWindow';
 
 const NOW = new Date('2026-12-06T12:00:00Z');
 

@@ -1,0 +1,116 @@
+import {
+  MaturityAggregation,
+  MaturityComparator,
+  MaturityCriterionState,
+} from '@flywheel/plugin-flywheel-common';
+import type { MetricValue } from '../../interfaces/metricRegistry';
+
+/**
+ * A window reduced to one number. `window` is the metric over the whole
+ * window; the others work on its values per interval, and rest on the
+ * interval with the fewest samples (each interval must be backed by data:
+ * an interval without any makes the criterion unknown, never met).
+ */
+export function reduceValues(
+  perInterval: MetricValue[],
+  whole: MetricValue,
+  aggregation: MaturityAggregation,
+): MetricValue {
+  if (aggregation === 'window') {
+    return whole;
+  }
+  if (aggregation === 'latest') {
+    for (let i = perInterval.length - 1; i >= 0; i--) {
+      if (perInterval[i].value !== null) {
+        return perInterval[i];
+      }
+    }
+    return { value: null, sampleSize: 0 };
+  }
+  if (perInterval.length === 0) {
+    return { value: null, sampleSize: 0 };
+  }
+  const sampleSize = Math.min(
+    ...perInterval.map(v => (v.value === null ? 0 : v.sampleSize)),
+  );
+  const values = perInterval
+    .map(v => v.value)
+    .filter((v): v is number => v !== null);
+  if (values.length === 0) {
+    return { value: null, sampleSize: 0 };
+  }
+  let value: number;
+  if (aggregation === 'min') {
+    value = Math.min(...values);
+  } else if (aggregation === 'max') {
+    value = Math.max(...values);
+  } else {
+    value = values.reduce((a, b) => a + b, 0) / values.length;
+  }
+  return { value: Math.round(value * 10_000) / 10_000, sampleSize };
+}
+
+export function compare(
+  value: number,
+  comparator: MaturityComparator,
+  threshold: number,
+): boolean {
+  switch (comparator) {
+    case '>=':
+      return value >= threshold;
+    case '>':
+      return value > threshold;
+    case '<=':
+      return value <= threshold;
+    case '<':
+      return value < threshold;
+    default:
+      return false;
+  }
+}
+
+/** Met, unmet or unknown: fewer samples than the minimum is never met. */
+export function judge(
+  reduced: MetricValue,
+  criterion: {
+    comparator: MaturityComparator;
+    threshold: number;
+    minSampleSize: number;
+  },
+): MaturityCriterionState {
+  if (reduced.value === null || reduced.sampleSize < criterion.minSampleSize) {
+    return 'unknown';
+  }
+  return compare(reduced.value, criterion.comparator, criterion.threshold)
+    ? 'met'
+    : 'unmet';
+}
+
+/**
+ * Several scopes into one status: `all` (each golden path must meet it) or
+ * `any` (one pioneering team is enough). Returns the index of the scope
+ * whose value stands for the whole.
+ */
+export function combine(
+  states: MaturityCriterionState[],
+  match: 'all' | 'any',
+): { status: MaturityCriterionState; representative: number } {
+  const first = (s: MaturityCriterionState) => states.indexOf(s);
+  if (match === 'all') {
+    if (first('unmet') >= 0) {
+      return { status: 'unmet', representative: first('unmet') };
+    }
+    if (first('unknown') >= 0) {
+      return { status: 'unknown', representative: first('unknown') };
+    }
+    return { status: 'met', representative: 0 };
+  }
+  if (first('met') >= 0) {
+    return { status: 'met', representative: first('met') };
+  }
+  // A team without enough data might still meet it: not known to fail.
+  if (first('unknown') >= 0) {
+    return { status: 'unknown', representative: first('unknown') };
+  }
+  return { status: 'unmet', representative: 0 };
+}
