@@ -3,7 +3,7 @@ const domainBoundaryOverrides = require('../../eslint/domainBoundaries');
 // The house plan, enforced: see docs/architecture.md.
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   overrides: domainBoundaryOverrides(__dirname, {
-    domains: ['goldenPaths', 'metrics', 'scorecards', 'surveys'],
+    domains: ['goldenPaths', 'maturity', 'metrics', 'scorecards', 'surveys'],
     baseLayer: [
       'catalog',
       'database',

@@ -93,6 +93,35 @@ const WRITES: Record<
       'The events are stored under the sender taken from the credentials, which is their own record, ' +
       'and they change nothing but the sender’s usage numbers.',
   },
+  'POST /maturity/capabilities/{kind}/{namespace}/{name}/transitions': {
+    path: '/maturity/capabilities/resource/default/ci-pipelines/transitions',
+    body: { toStage: 'production-readiness', rationale: 'Ready' },
+    eventId: 'maturity-transition',
+  },
+  'POST /maturity/capabilities/{kind}/{namespace}/{name}/attestations': {
+    path: '/maturity/capabilities/resource/default/ci-pipelines/attestations',
+    body: {
+      stageId: 'mvp',
+      criterionId: 'golden-paths-defined',
+      evidenceUrl: 'https://wiki.example/paths',
+      note: 'Validated',
+    },
+    eventId: 'maturity-attest',
+  },
+  'POST /maturity/capabilities/{kind}/{namespace}/{name}/waivers': {
+    path: '/maturity/capabilities/resource/default/ci-pipelines/waivers',
+    body: { stageId: 'mvp', criterionId: 'baseline-nps', reason: 'None' },
+    eventId: 'maturity-waive',
+  },
+  'PUT /maturity/outcomes/targets/{key}': {
+    path: '/maturity/outcomes/targets/goldenPaths.adoption',
+    body: { value: 60 },
+    eventId: 'maturity-target-set',
+  },
+  'DELETE /maturity/outcomes/targets/{key}': {
+    path: '/maturity/outcomes/targets/goldenPaths.adoption',
+    eventId: 'maturity-target-delete',
+  },
   'POST /scorecards/refresh': {
     path: '/scorecards/refresh',
     body: { entityRef: 'component:default/checkout' },
@@ -219,7 +248,8 @@ describe('write routes', () => {
       const method = route.split(' ')[0].toLowerCase() as
         | 'post'
         | 'put'
-        | 'patch';
+        | 'patch'
+        | 'delete';
       const res = await request(server)
         [method](`/api/flywheel${write.path}`)
         .set(

@@ -56,17 +56,7 @@ export class OutcomeService {
     const items = await Promise.all(
       this.deps.outcomes.map(async (outcome): Promise<OutcomeStatus> => {
         const metric = matchMetric(outcome.metric, definitions);
-        const stored = targets.get(outcome.metric);
-        const target: OutcomeTarget | null = stored
-          ? {
-              value: stored.value,
-              source: 'ui',
-              setBy: stored.setBy,
-              setAt: stored.setAt,
-            }
-          : outcome.target !== undefined
-          ? { value: outcome.target, source: 'config' }
-          : null;
+        const target = targetOf(targets.get(outcome.metric), outcome);
         const base = {
           family: outcome.family,
           key: outcome.metric,
@@ -193,6 +183,19 @@ export class OutcomeService {
   private now() {
     return this.deps.now?.() ?? new Date();
   }
+}
+
+/** The target set in the UI wins over the one in config. */
+function targetOf(
+  stored: { value: number; setBy: string; setAt: string } | undefined,
+  outcome: OutcomeConfig,
+): OutcomeTarget | null {
+  if (stored) {
+    return { ...stored, source: 'ui' };
+  }
+  return outcome.target === undefined
+    ? null
+    : { value: outcome.target, source: 'config' };
 }
 
 function onTarget(
