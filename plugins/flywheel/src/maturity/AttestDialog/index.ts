@@ -1,0 +1,1 @@
+export { AttestDialog, isEvidenceUrl } from './AttestDialog';

@@ -1,0 +1,5 @@
+export {
+  TransitionList,
+  TransitionTimeline,
+  transitionHeadline,
+} from './TransitionTimeline';

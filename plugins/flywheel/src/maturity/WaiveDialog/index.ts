@@ -1,0 +1,1 @@
+export { WaiveDialog } from './WaiveDialog';
