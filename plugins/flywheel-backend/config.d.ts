@@ -184,6 +184,124 @@ export interface Config {
     }>;
 
     /**
+     * Maturity stages of platform capabilities and the product dashboard.
+     * See docs/maturity.md.
+     */
+    maturity?: {
+      /** Which catalog entities are platform capabilities. */
+      capabilities?: {
+        /**
+         * A catalog filter (as the catalog API takes it). Default: entities
+         * tagged `capability` (`metadata.tags: capability`).
+         * @visibility backend
+         */
+        filter?: { [key: string]: string | string[] };
+      };
+      /**
+       * The model a capability uses unless its `flywheel.dev/maturity-model`
+       * annotation names another. Default: the first of `models`.
+       * @visibility backend
+       */
+      defaultModel?: string;
+      /**
+       * Stage models; without any, the built-in "Platform stages" (Minimum
+       * Viable Platform → Production Readiness → Adoption & Scaling). Each
+       * version is recorded: change a model's stages or criteria and raise
+       * its version, so transitions made under the old one stay readable.
+       * A bad model stops the backend at start-up with the field named.
+       * @visibility backend
+       */
+      models?: Array<{
+        /** @visibility backend */
+        id: string;
+        /** @visibility backend */
+        version: number;
+        /** @visibility backend */
+        title: string;
+        /** @visibility backend */
+        description?: string;
+        /**
+         * Ordered stages (at least two), each with its exit criteria.
+         * @visibility backend
+         */
+        stages: Array<{
+          /** @visibility backend */
+          id: string;
+          /** @visibility backend */
+          title: string;
+          /** @visibility backend */
+          description?: string;
+          /**
+           * `manual` (attested with evidence; `expiresAfterDays`) or
+           * `metric` (`metric` id or pattern such as `surveys.*.csat`,
+           * `scope` org | capability | goldenPaths | teams | a group or
+           * template ref, `aggregation` window | latest | min | max | mean,
+           * `window` such as 12w, `interval`, `comparator` >= > <= <,
+           * `threshold` in the metric's unit, `minSampleSize`).
+           * `required` defaults to true.
+           * @visibility backend
+           */
+          criteria?: Array<{
+            /** @visibility backend */
+            type: 'manual' | 'metric';
+            /** @visibility backend */
+            id: string;
+            /** @visibility backend */
+            title: string;
+            /** @visibility backend */
+            description?: string;
+            /** @visibility backend */
+            required?: boolean;
+            /** @visibility backend */
+            expiresAfterDays?: number;
+            /** @visibility backend */
+            metric?: string;
+            /** @visibility backend */
+            scope?: string;
+            /** @visibility backend */
+            aggregation?: 'window' | 'latest' | 'min' | 'max' | 'mean';
+            /** @visibility backend */
+            window?: string;
+            /** @visibility backend */
+            interval?: 'day' | 'week' | 'month';
+            /** @visibility backend */
+            comparator?: '>=' | '>' | '<=' | '<';
+            /** @visibility backend */
+            threshold?: number;
+            /** @visibility backend */
+            minSampleSize?: number;
+          }>;
+        }>;
+      }>;
+      /**
+       * The product dashboard's outcomes, replacing the default list (NPS,
+       * CSAT, golden-path adoption, active users, service creation time,
+       * time to first deploy, lead time).
+       * @visibility backend
+       */
+      outcomes?: Array<{
+        /** @visibility backend */
+        family: 'satisfaction' | 'usage' | 'valueStream';
+        /** A metric id; `*` matches one segment. @visibility backend */
+        metric: string;
+        /** @visibility backend */
+        title?: string;
+        /** @visibility backend */
+        target?: number;
+      }>;
+      /**
+       * Targets of outcomes (in the metric's unit); a target set on the
+       * dashboard overrides the one here.
+       * @visibility backend
+       */
+      targets?: Array<{
+        /** @visibility backend */
+        metric: string;
+        /** @visibility backend */
+        value: number;
+      }>;
+    };
+    /**
      * Value-stream and usage metrics. See docs/metrics.md.
      */
     metrics?: {

@@ -24,6 +24,8 @@ import {
   FLYWHEEL_EXEMPTION_RESOURCE_TYPE,
   flywheelExemptionDecidePermission,
   flywheelExemptionRequestPermission,
+  flywheelMaturityAttestPermission,
+  flywheelMaturityTransitionPermission,
   flywheelPermissions,
   ScorecardExemption,
 } from '@flywheel/plugin-flywheel-common';
@@ -160,11 +162,43 @@ describe('example permission policy', () => {
     expect(await mayDecide(zara, exemptionOf(guest))).toBe(true);
   });
 
+  it('lets platform members move and attest the capabilities platform teams own; others keep the owners default', async () => {
+    for (const permission of [
+      flywheelMaturityTransitionPermission,
+      flywheelMaturityAttestPermission,
+    ]) {
+      for (const member of [guest, marcus, grace]) {
+        expect(await decision(policy, permission, member)).toEqual({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: 'catalog-entity',
+            params: {
+              claims: [
+                'group:default/platform',
+                'group:default/platform-devex',
+                'group:default/platform-infra',
+              ],
+            },
+          },
+        });
+      }
+      expect(await decision(policy, permission, liam)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+
   it('allows every other permission, as the allow-all policy did', async () => {
+    const widened = [
+      flywheelExemptionDecidePermission.name,
+      flywheelMaturityTransitionPermission.name,
+      flywheelMaturityAttestPermission.name,
+    ];
     const others = [
-      ...flywheelPermissions.filter(
-        p => p.name !== flywheelExemptionDecidePermission.name,
-      ),
+      ...flywheelPermissions.filter(p => !widened.includes(p.name)),
       // The catalog's, which scorecard visibility asks about too.
       createPermission({
         name: 'catalog.entity.read',

@@ -19,7 +19,15 @@ import {
   defaultExemptionDecisionConditions,
   exemptionConditions,
 } from '@flywheel/plugin-flywheel-backend';
-import { flywheelExemptionDecidePermission } from '@flywheel/plugin-flywheel-common';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  flywheelExemptionDecidePermission,
+  flywheelMaturityAttestPermission,
+  flywheelMaturityTransitionPermission,
+} from '@flywheel/plugin-flywheel-common';
 
 /**
  * The platform team and the teams below it (examples/org.yaml). A user's
@@ -49,7 +57,9 @@ function isPlatformMember(ownershipEntityRefs: string[]): boolean {
  * of a team below it) may also decide exemptions of any entity and any
  * scorecard, but never their own requests. Everyone else keeps Flywheel's
  * default: the owners of the entity (or of a team above the owners), never
- * the requester.
+ * the requester. Likewise for maturity (docs/maturity.md#who-may-move-a-capability):
+ * platform members move and attest every capability a platform team owns;
+ * everyone else keeps the default, the capability's owners.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   constructor(
@@ -60,6 +70,24 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    if (
+      user &&
+      (isPermission(request.permission, flywheelMaturityTransitionPermission) ||
+        isPermission(request.permission, flywheelMaturityAttestPermission))
+    ) {
+      const info = await this.userInfo.getUserInfo(user.credentials);
+      if (!isPlatformMember(info.ownershipEntityRefs)) {
+        // Flywheel's default: the capability's owners and the teams above.
+        return { result: AuthorizeResult.ALLOW };
+      }
+      // The platform team runs the platform as a product: its members move
+      // and attest every capability any platform team owns. The catalog
+      // applies the condition to the capability's entity.
+      return createCatalogConditionalDecision(
+        request.permission,
+        catalogConditions.isEntityOwner({ claims: PLATFORM_TEAMS }),
+      );
+    }
     if (
       isPermission(request.permission, flywheelExemptionDecidePermission) &&
       user
