@@ -1,0 +1,1 @@
+export { CriterionDetails } from './CriterionDetails';

@@ -1,0 +1,1 @@
+export { StageStepper } from './StageStepper';
