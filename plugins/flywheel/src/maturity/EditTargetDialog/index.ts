@@ -1,0 +1,1 @@
+export { EditTargetDialog, targetInputUnit } from './EditTargetDialog';

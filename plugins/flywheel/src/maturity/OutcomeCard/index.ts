@@ -1,0 +1,1 @@
+export { OutcomeCard, targetText } from './OutcomeCard';

@@ -1,0 +1,1 @@
+export { OutcomeDashboard, OUTCOME_FAMILIES } from './OutcomeDashboard';

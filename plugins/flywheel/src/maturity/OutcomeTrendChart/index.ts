@@ -1,0 +1,1 @@
+export { OutcomeTrendChart } from './OutcomeTrendChart';
