@@ -1,12 +1,9 @@
 import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import {
   MaturityCapabilitiesResponse,
   MaturityCapability,
 } from '@flywheel/plugin-flywheel-common';
 import { Text } from '@backstage/ui';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { flywheelApiRef } from '../../api';
 import { HorizontalScroll } from '../../shared/HorizontalScroll';
 import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
 import { Section } from '../../shared/Section';
@@ -14,6 +11,10 @@ import { CapabilityCard } from '../CapabilityCard';
 import { NoCapabilities } from '../NoCapabilities';
 import { useCapabilityLink } from '../links';
 import { refusedRead } from '../permissions';
+import {
+  CapabilitiesState,
+  useMaturityCapabilities,
+} from '../useMaturityCapabilities';
 import styles from './MaturityBoard.module.css';
 
 interface Column {
@@ -43,21 +44,11 @@ export function boardColumns(response: MaturityCapabilitiesResponse): Column[] {
   return other.items.length > 0 ? [...columns, other] : columns;
 }
 
-/**
- * The capabilities as columns by maturity stage, each a card with its exit
- * criteria met so far, owners, time in the stage and blockers, linking to
- * the capability's page.
- */
-export function MaturityBoard() {
-  const flywheelApi = useApi(flywheelApiRef);
+function BoardView(props: { state: CapabilitiesState }) {
+  const { value, loading, error, retry } = props.state;
   const capabilityLink = useCapabilityLink();
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => flywheelApi.getMaturityCapabilities(),
-    [flywheelApi],
-  );
-
   let body;
-  if (loading) {
+  if (!value && loading) {
     body = <Progress />;
   } else if (error) {
     body = (
@@ -117,4 +108,22 @@ export function MaturityBoard() {
     );
   }
   return <Section title="Capability maturity">{body}</Section>;
+}
+
+function LoadedBoard() {
+  return <BoardView state={useMaturityCapabilities()} />;
+}
+
+/**
+ * The capabilities as columns by maturity stage, each a card with its exit
+ * criteria met so far, owners, time in the stage and blockers, linking to
+ * the capability's page. Loads the capabilities unless a page that also
+ * needs them passes them.
+ */
+export function MaturityBoard(props: { capabilities?: CapabilitiesState }) {
+  return props.capabilities ? (
+    <BoardView state={props.capabilities} />
+  ) : (
+    <LoadedBoard />
+  );
 }

@@ -1,0 +1,1 @@
+export { MaturityPage } from './MaturityPage';

@@ -1,0 +1,1 @@
+export { ProductDashboardPage } from './ProductDashboardPage';
