@@ -1,9 +1,10 @@
 import { expect, Page, test } from '@playwright/test';
 import { signInAsGuest, waitForCatalog, waitForEntity } from './helpers';
 
-// The journey of the foundation issue: a developer opens Flywheel → Golden
-// Paths, scaffolds a service from a golden path, finds it in the catalog with
-// its provenance, and the path's numbers go up.
+// The journey of the foundation issue: a developer opens Flywheel (whose
+// first tab is the Overview, the product dashboard) → Golden Paths, scaffolds
+// a service from a golden path, finds it in the catalog with its provenance,
+// and the path's numbers go up.
 
 /** The headline number labelled `label` on the card of a golden path. */
 function stat(page: Page, path: string, label: string) {
@@ -26,7 +27,7 @@ test('a developer scaffolds a service from a golden path and sees its provenance
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Flywheel' })
     .click();
-  await expect(page.getByRole('tab', { name: 'Golden Paths' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Golden Paths' }).click();
   const path = page.getByRole('region', { name: 'TypeScript HTTP service' });
   await expect(path).toBeVisible();
   const before = Number(
@@ -66,6 +67,7 @@ test('a developer scaffolds a service from a golden path and sees its provenance
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'Flywheel' })
     .click();
+  await page.getByRole('tab', { name: 'Golden Paths' }).click();
   await expect(
     stat(page, 'TypeScript HTTP service', 'Services created'),
   ).toHaveText(String(before + 1));

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { Entity } from '@backstage/catalog-model';
 import {
   ApiBlueprint,
@@ -88,7 +89,7 @@ describe('flywheel plugin (new frontend system)', () => {
     );
   });
 
-  it('adds a Flywheel nav item and routes /flywheel to the Golden Paths tab in an app', async () => {
+  it('adds a Flywheel nav item and routes /flywheel to the Overview tab, the product dashboard, in an app', async () => {
     renderTestApp({
       features: [flywheelPlugin],
       initialRouteEntries: ['/flywheel'],
@@ -100,12 +101,95 @@ describe('flywheel plugin (new frontend system)', () => {
     });
 
     expect(
-      await screen.findByRole('region', { name: 'TypeScript HTTP service' }),
+      await screen.findByRole('heading', { name: 'Product dashboard' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Developer satisfaction' }),
     ).toBeInTheDocument();
     // The sidebar item, highlighted because we are on the page.
     expect(
       screen.getByRole('link', { name: 'Flywheel', current: 'page' }),
     ).toHaveAttribute('href', '/flywheel');
+  });
+
+  it('puts the Overview tab first and keeps the domains at their paths', async () => {
+    renderTestApp({
+      features: [flywheelPlugin],
+      initialRouteEntries: ['/flywheel/golden-paths'],
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, mockFlywheelApi()],
+        [catalogApiRef, catalogApiMock({ entities: [] })],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Golden Paths', selected: true }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Overview',
+      'Golden Paths',
+      'Scorecards',
+      'Surveys',
+      'Metrics',
+      'Maturity',
+    ]);
+    expect(
+      await screen.findByRole('region', { name: 'TypeScript HTTP service' }),
+    ).toBeInTheDocument();
+  });
+
+  it('serves the Maturity tab at /flywheel/maturity in an app, linking its cards to the capability pages', async () => {
+    const flywheelApi = mockFlywheelApi();
+    renderTestApp({
+      features: [flywheelPlugin],
+      initialRouteEntries: ['/flywheel/maturity'],
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, flywheelApi],
+        [catalogApiRef, catalogApiMock({ entities: [] })],
+      ],
+    });
+
+    const board = await screen.findByRole('region', {
+      name: 'Capability maturity',
+    });
+    const link = await within(board).findByRole('link', {
+      name: 'CI pipelines',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/flywheel/maturity/component/default/ci-pipelines',
+    );
+    await userEvent.click(link);
+    expect(
+      await screen.findByRole('heading', { name: 'CI pipelines', level: 2 }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getMaturityCapability).toHaveBeenCalledWith(
+      'component:default/ci-pipelines',
+    );
+  });
+
+  it('opens a capability at its deep link in an app', async () => {
+    const flywheelApi = mockFlywheelApi();
+    renderTestApp({
+      features: [flywheelPlugin],
+      initialRouteEntries: [
+        '/flywheel/maturity/component/default/ci-pipelines',
+      ],
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, flywheelApi],
+        [catalogApiRef, catalogApiMock({ entities: [] })],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('heading', { name: 'CI pipelines', level: 2 }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('tab', { name: 'Maturity', selected: true }),
+    ).toBeInTheDocument();
   });
 
   it('adds a Surveys tab to the Flywheel page', async () => {
@@ -150,7 +234,7 @@ describe('flywheel plugin (new frontend system)', () => {
     });
     expect(prompt).toHaveAttribute('aria-modal', 'false');
     expect(flywheelApi.getSurveyPrompts).toHaveBeenCalledWith({
-      path: '/flywheel/golden-paths',
+      path: '/flywheel/overview',
     });
   });
 

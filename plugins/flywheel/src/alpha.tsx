@@ -30,7 +30,8 @@ const flywheelApi = ApiBlueprint.make({
 
 /**
  * The Flywheel page and its nav item. It has no content of its own: each
- * domain attaches a sub-page, shown as a tab, and `/flywheel` opens the first.
+ * domain attaches a sub-page, shown as a tab, and `/flywheel` opens the first
+ * (Overview, the product dashboard).
  */
 const flywheelPage = PageBlueprint.make({
   params: {
@@ -38,6 +39,24 @@ const flywheelPage = PageBlueprint.make({
     title: 'Flywheel',
     icon: <FlywheelIcon />,
     routeRef: rootRouteRef,
+  },
+});
+
+/**
+ * The Overview tab, the first and so what `/flywheel` opens: the product
+ * dashboard (outcomes against targets, capability maturity, stage changes).
+ */
+const overviewSubPage = SubPageBlueprint.make({
+  name: 'overview',
+  params: {
+    path: 'overview',
+    title: 'Overview',
+    loader: () =>
+      import('./maturity/ProductDashboardPage').then(m => (
+        <Container>
+          <m.ProductDashboardPage />
+        </Container>
+      )),
   },
 });
 
@@ -102,6 +121,25 @@ const metricsSubPage = SubPageBlueprint.make({
       import('./metrics/MetricsPage').then(m => (
         <Container>
           <m.MetricsPage />
+        </Container>
+      )),
+  },
+});
+
+/**
+ * The Maturity tab: the capabilities' board by stage and every stage change;
+ * one capability at `maturity/:kind/:namespace/:name`, with its criteria,
+ * evidence, promotion and history.
+ */
+const maturitySubPage = SubPageBlueprint.make({
+  name: 'maturity',
+  params: {
+    path: 'maturity',
+    title: 'Maturity',
+    loader: () =>
+      import('./maturity/MaturityPage').then(m => (
+        <Container>
+          <m.MaturityPage />
         </Container>
       )),
   },
@@ -209,10 +247,12 @@ const flywheelPlugin = createFrontendPlugin({
   extensions: [
     flywheelApi,
     flywheelPage,
+    overviewSubPage,
     goldenPathsSubPage,
     scorecardsSubPage,
     surveysSubPage,
     metricsSubPage,
+    maturitySubPage,
     surveyPromptElement,
     goldenPathEntityCard,
     groupAdoptionEntityCard,

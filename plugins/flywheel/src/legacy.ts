@@ -34,7 +34,8 @@ export const flywheelPlugin = createPlugin({
 });
 
 /**
- * The Flywheel page (golden paths, scorecards, surveys and metrics), for a route such as
+ * The Flywheel page (the product dashboard as its Overview, golden paths,
+ * scorecards, surveys, metrics and capability maturity), for a route such as
  * `<Route path="/flywheel" element={<FlywheelPage />} />`.
  *
  * @public

@@ -36,19 +36,78 @@ function renderPage(route?: string) {
 }
 
 describe('FlywheelPage (legacy frontend system)', () => {
-  it('shows the Golden Paths tab by default', async () => {
-    await renderPage().rendered;
+  it('shows the Overview tab, the product dashboard, by default', async () => {
+    const { flywheelApi, rendered } = renderPage();
+    await rendered;
 
     expect(
       screen.getByRole('heading', { name: 'Flywheel' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('tab', { name: 'Golden Paths' })).toHaveAttribute(
+    expect(screen.getAllByRole('tab').map(tab => tab.textContent)).toEqual([
+      'Overview',
+      'Golden Paths',
+      'Scorecards',
+      'Surveys',
+      'Metrics',
+      'Maturity',
+    ]);
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
       'aria-selected',
       'true',
     );
     expect(
+      await screen.findByRole('heading', { name: 'Product dashboard' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Developer satisfaction' }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getOutcomes).toHaveBeenCalled();
+  });
+
+  it('has a Golden Paths tab', async () => {
+    await renderPage().rendered;
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Golden Paths' }));
+
+    expect(
       await screen.findByRole('region', { name: 'TypeScript HTTP service' }),
     ).toBeInTheDocument();
+  });
+
+  it('keeps the Golden Paths tab at /golden-paths', async () => {
+    const { flywheelApi, rendered } = renderPage('/golden-paths');
+    await rendered;
+
+    expect(
+      await screen.findByRole('region', { name: 'TypeScript HTTP service' }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getOutcomes).not.toHaveBeenCalled();
+  });
+
+  it('has a Maturity tab', async () => {
+    const { flywheelApi, rendered } = renderPage();
+    await rendered;
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Maturity' }));
+
+    expect(
+      await screen.findByRole('region', { name: 'Capability maturity' }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getMaturityHistory).toHaveBeenCalled();
+  });
+
+  it('opens a capability where the board links to', async () => {
+    const { flywheelApi, rendered } = renderPage(
+      '/maturity/component/default/ci-pipelines',
+    );
+    await rendered;
+
+    expect(
+      await screen.findByRole('heading', { name: 'CI pipelines', level: 2 }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getMaturityCapability).toHaveBeenCalledWith(
+      'component:default/ci-pipelines',
+    );
   });
 
   it('has a Scorecards tab', async () => {

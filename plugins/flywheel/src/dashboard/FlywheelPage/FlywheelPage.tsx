@@ -1,12 +1,15 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { Container } from '@backstage/ui';
 import { GoldenPathsOverview } from '../../goldenPaths/GoldenPathsOverview';
+import { MaturityPage } from '../../maturity/MaturityPage';
+import { ProductDashboardPage } from '../../maturity/ProductDashboardPage';
 import { MetricsPage } from '../../metrics/MetricsPage';
 import { ScorecardsOverview } from '../../scorecards/ScorecardsOverview';
 import { SurveysPage } from '../../surveys/SurveysPage';
 
 /**
- * The Flywheel page for apps on the legacy frontend system: one tab per
+ * The Flywheel page for apps on the legacy frontend system: the product
+ * dashboard first (Overview, what `/flywheel` shows), then one tab per
  * domain. (The new frontend system builds the same tabs from sub-page
  * extensions in alpha.tsx; add a domain's tab in both places.)
  */
@@ -18,6 +21,11 @@ export function FlywheelPage() {
         subtitle="Run your internal developer platform as a product"
       />
       <TabbedLayout>
+        <TabbedLayout.Route path="/overview" title="Overview">
+          <Container>
+            <ProductDashboardPage />
+          </Container>
+        </TabbedLayout.Route>
         <TabbedLayout.Route path="/golden-paths" title="Golden Paths">
           <Container>
             <GoldenPathsOverview />
@@ -36,6 +44,11 @@ export function FlywheelPage() {
         <TabbedLayout.Route path="/metrics" title="Metrics">
           <Container>
             <MetricsPage />
+          </Container>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/maturity" title="Maturity">
+          <Container>
+            <MaturityPage />
           </Container>
         </TabbedLayout.Route>
       </TabbedLayout>
