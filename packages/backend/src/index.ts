@@ -9,6 +9,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { flywheelModuleDemoDeployments } from './modules/demoDeployments';
 import { flywheelModuleDemoExemptions } from './modules/demoExemptions';
+import { flywheelModuleDemoMaturity } from './modules/demoMaturity';
 import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
 import { flywheelModuleDemoScorecardHistory } from './modules/demoScorecardHistory';
 import { flywheelModuleDemoSurveys } from './modules/demoSurveys';
@@ -95,10 +96,14 @@ backend.add(flywheelModuleDemoScorecardHistory);
 // Example instance only: a pending exemption request of a checkout developer,
 // for the guest to decide (examples/README.md).
 backend.add(flywheelModuleDemoExemptions);
-// Example instance only: five past waves of a demo Platform NPS.
+// Example instance only: five past waves of a demo Platform NPS and eight of
+// a demo Golden path CSAT.
 backend.add(flywheelModuleDemoSurveys);
 // Example instance only: six months of demo deployments for the Metrics page.
 backend.add(flywheelModuleDemoDeployments);
+// Example instance only: nine months of maturity history of the demo's IDP
+// capabilities (stage transitions, attestations, waivers).
+backend.add(flywheelModuleDemoMaturity);
 // Example instance only: six months of demo platform usage (active users,
 // usage per plugin and route) for the Metrics page.
 backend.add(flywheelModuleDemoUsage);

@@ -8,6 +8,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import flywheelPlugin from '@flywheel/plugin-flywheel-backend';
 import request from 'supertest';
 import {
+  CONTINUOUS_DEPLOYMENT,
   demoDeployments,
   demoServices,
   flywheelModuleDemoDeployments,
@@ -70,6 +71,58 @@ describe('demo deployments', () => {
         service.createdAt!.getTime(),
       );
     }
+  });
+
+  it("deploy a pioneering team's golden-path services several times a day, every week", () => {
+    // Wednesday noon: the 4 weeks before hold whole weeks only.
+    const now = new Date('2026-12-09T12:00:00.000Z');
+    const owned = (owner: string, i: number): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: `${owner.split('/')[1]}-svc-${i}`,
+        namespace: 'default',
+        annotations: {
+          'flywheel.dev/created-at': '2026-01-10T10:00:00Z',
+          ...(i < 3
+            ? {
+                'flywheel.dev/template-ref':
+                  'template:default/typescript-service',
+              }
+            : {}),
+        },
+      },
+      spec: { type: 'service', owner, lifecycle: 'production' },
+      relations: [{ type: 'ownedBy', targetRef: owner }],
+    });
+    const services = demoServices([
+      ...[0, 1, 2, 3].map(i => owned(CONTINUOUS_DEPLOYMENT.owner, i)),
+      ...[0, 1, 2, 3].map(i => owned('group:default/growth', i)),
+    ]);
+    expect(services[0].owner).toBe('group:default/checkout');
+    const { deployments } = demoDeployments(services, now);
+    const perWeek = (ref: string, weeksAgo: number) => {
+      const end = now.getTime() - weeksAgo * 7 * DAY_MS;
+      return deployments.filter(
+        d =>
+          d.entity_ref === ref &&
+          d.result === 'SUCCESS' &&
+          (d.finished_at as Date).getTime() >= end - 7 * DAY_MS &&
+          (d.finished_at as Date).getTime() < end,
+      ).length;
+    };
+    for (const weeksAgo of [0, 1, 2, 3, 12, 16]) {
+      // Golden-path services of the pioneering team: every few hours.
+      for (const s of services.slice(0, 3)) {
+        expect(perWeek(s.entityRef, weeksAgo)).toBeGreaterThanOrEqual(25);
+      }
+      // Its hand-made one and other teams' services: a few times a week.
+      for (const s of services.slice(3)) {
+        expect(perWeek(s.entityRef, weeksAgo)).toBeLessThan(10);
+      }
+    }
+    // Before the move to continuous deployment, as any golden-path service.
+    expect(perWeek(services[0].entityRef, 20)).toBeLessThan(10);
   });
 
   it('show golden-path services faster to first deploy, beyond chance, on the Metrics API', async () => {

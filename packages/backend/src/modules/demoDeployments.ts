@@ -1,5 +1,9 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { createDemoSeedModule } from './demoSeedModule';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
@@ -39,6 +43,19 @@ const PROFILES = {
   },
 };
 
+/**
+ * The demo's pioneering team: its golden-path services moved to continuous
+ * deployment (every merge ships, round the clock) this many days ago, a few
+ * hours apart, so that maturity's "a pioneering team deploys daily" is met
+ * for the capabilities that name it (examples/catalog/platform.yaml).
+ */
+export const CONTINUOUS_DEPLOYMENT = {
+  owner: 'group:default/checkout',
+  sinceDays: 126,
+  /** Hours between deployments: from, to. */
+  everyHours: [3, 5],
+} as const;
+
 /** A deterministic generator per service, so a reseed writes the same. */
 function prng(seed: string) {
   let h = 2166136261;
@@ -61,6 +78,8 @@ export interface DemoService {
   entityRef: string;
   goldenPath: boolean;
   createdAt?: Date;
+  /** The owning group's ref, lowercase. */
+  owner?: string;
 }
 
 /** The deployments and commits of the demo, as Flywheel's store keeps them. */
@@ -69,7 +88,12 @@ export function demoDeployments(services: DemoService[], now: Date) {
   const commits: Record<string, unknown>[] = [];
   const firsts: Record<string, unknown>[] = [];
   const since = now.getTime() - DEMO_DEPLOYMENT_DAYS * DAY_MS;
+  const continuousSince =
+    now.getTime() - CONTINUOUS_DEPLOYMENT.sinceDays * DAY_MS;
   for (const service of services) {
+    const continuous =
+      service.goldenPath && service.owner === CONTINUOUS_DEPLOYMENT.owner;
+    const [fromHours, toHours] = CONTINUOUS_DEPLOYMENT.everyHours;
     const random = prng(service.entityRef);
     const profile = service.goldenPath
       ? PROFILES.goldenPath
@@ -146,7 +170,10 @@ export function demoDeployments(services: DemoService[], now: Date) {
         at += around(random, profile.fixHours) * HOUR_MS + 10 * 60_000;
       } else {
         pending = [];
-        at += around(random, 7 / profile.deploysPerWeek) * DAY_MS;
+        at +=
+          continuous && at >= continuousSince
+            ? (fromHours + random() * (toHours - fromHours)) * HOUR_MS
+            : around(random, 7 / profile.deploysPerWeek) * DAY_MS;
         // Of an older service, only its first deployment predates the window.
         at = Math.max(at, since + random() * 7 * DAY_MS);
       }
@@ -160,10 +187,14 @@ export function demoServices(components: Entity[]): DemoService[] {
   return components.map(entity => {
     const annotations = entity.metadata.annotations ?? {};
     const created = Date.parse(annotations['flywheel.dev/created-at'] ?? '');
+    const owner = (entity.relations ?? []).find(
+      r => r.type === RELATION_OWNED_BY,
+    )?.targetRef;
     return {
       entityRef: stringifyEntityRef(entity),
       goldenPath: Boolean(annotations['flywheel.dev/template-ref']),
       ...(Number.isNaN(created) ? {} : { createdAt: new Date(created) }),
+      ...(owner ? { owner: owner.toLocaleLowerCase('en-US') } : {}),
     };
   });
 }
@@ -237,6 +268,7 @@ export const flywheelModuleDemoDeployments = createDemoSeedModule({
             'metadata.name',
             'metadata.namespace',
             'metadata.annotations',
+            'relations',
           ],
         },
         { credentials: await credentials() },

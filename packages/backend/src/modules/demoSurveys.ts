@@ -239,9 +239,219 @@ export async function seedDemoSurveys(
   return { status: 'done', responses: total };
 }
 
+/** The demo CSAT survey's id: the ready-made "Golden path CSAT". */
+export const DEMO_CSAT_SURVEY_ID = 'golden-path-csat';
 /**
- * Example only: seeds the demo survey history once, after Flywheel has
- * created its tables (`flywheelExample.demoSurveys: true`).
+ * Past monthly waves of the CSAT survey: how many people answered each and
+ * how many of them were satisfied (4 or 5 of 5), so CSAT climbs from about
+ * 65 % to 79 % with a dip, and the last wave clears the 75 % of the
+ * built-in maturity criterion "CSAT at least 75 %" with 19 answers.
+ */
+export const DEMO_CSAT_WAVES: ReadonlyArray<{
+  responses: number;
+  satisfied: number;
+}> = [
+  { responses: 12, satisfied: 8 },
+  { responses: 14, satisfied: 9 },
+  { responses: 13, satisfied: 9 },
+  { responses: 16, satisfied: 11 },
+  { responses: 15, satisfied: 11 },
+  { responses: 17, satisfied: 12 },
+  { responses: 14, satisfied: 11 },
+  { responses: 19, satisfied: 15 },
+];
+const CSAT_WAVE_DAYS = 28;
+
+const SLOWED_DOWN = {
+  satisfied: [
+    'Nothing much: the service was in production the same afternoon.',
+    'Waiting for the first CI run; the rest was quick.',
+    'Picking a name took longer than the template.',
+    'I had to look up how to add a database; a step for it would help.',
+  ],
+  unsatisfied: [
+    'The template still pins Node.js 20 and our payment SDK needs 22.',
+    'Secrets for staging had to be requested by ticket.',
+    'The generated dashboard was empty until I renamed the metrics.',
+    'Documentation on the deploy step is out of date.',
+  ],
+};
+
+/**
+ * Seeds the ready-made "Golden path CSAT" (asked after a golden-path run,
+ * identified, monthly waves of 28 days) with eight past waves of made-up
+ * answers, 12 to 19 a wave from the half of the org it samples, CSAT per
+ * {@link DEMO_CSAT_WAVES}. The last seeded wave opened 35 days ago and has
+ * closed; the next one has opened, so creating a service from a golden path
+ * can prompt for it at once. Does nothing when the survey exists; 'waiting'
+ * until Flywheel's tables are there.
+ */
+export async function seedDemoCsatSurvey(
+  knex: Knex,
+  respondents: DemoRespondent[],
+  now: Date,
+): Promise<{ status: 'waiting' | 'exists' | 'done'; responses: number }> {
+  if (!(await knex.schema.hasTable('survey_definitions'))) {
+    return { status: 'waiting', responses: 0 };
+  }
+  if (
+    await knex('survey_definitions').where({ id: DEMO_CSAT_SURVEY_ID }).first()
+  ) {
+    return { status: 'exists', responses: 0 };
+  }
+  const waves = DEMO_CSAT_WAVES.length;
+  const today = DateTime.fromJSDate(now, { zone: 'utc' }).startOf('day');
+  const firstOpens = today.minus({ days: 35 }).minus({ months: waves - 1 });
+  const template = surveyTemplate(DEMO_CSAT_SURVEY_ID, firstOpens.toJSDate())!;
+  const definition = {
+    ...template.definition,
+    title: 'Golden path CSAT',
+    description:
+      'Asked after a service is created from a golden path: how satisfied, and what slowed you down?',
+    schedule: { ...template.definition.schedule, waveDays: CSAT_WAVE_DAYS },
+    template: template.id,
+  };
+  const questions = definition.questions;
+  const rand = random(7);
+  const people = [...respondents].sort((a, b) =>
+    a.userRef.localeCompare(b.userRef),
+  );
+  const pick = <T>(items: T[]) => items[Math.floor(rand() * items.length)];
+  let total = 0;
+  await knex.transaction(async tx => {
+    await tx('survey_definitions').insert({
+      id: DEMO_CSAT_SURVEY_ID,
+      source: 'api',
+      definition: JSON.stringify(definition),
+      status: 'active',
+      created_by: 'user:default/guest',
+      created_at: firstOpens.toJSDate(),
+      updated_at: firstOpens.toJSDate(),
+    });
+    for (let number = 1; number <= waves; number++) {
+      const { responses: wanted, satisfied } = DEMO_CSAT_WAVES[number - 1];
+      const opens = firstOpens.plus({ months: number - 1 });
+      const waveId = randomUUID();
+      // Invited when the wave opened: the half the survey samples.
+      const invited = people.filter(() => rand() < 0.5);
+      // Of them, those who created a service from a golden path and
+      // answered when prompted, in a made-up order.
+      const answered = [...invited]
+        .map(person => ({ person, key: rand() }))
+        .sort((a, b) => a.key - b.key)
+        .slice(0, wanted)
+        .map(({ person }) => person);
+      const teams = new Map<string, { audience: number; invited: number }>();
+      for (const person of people) {
+        const team = person.groupRef ?? '';
+        const counts = teams.get(team) ?? { audience: 0, invited: 0 };
+        counts.audience++;
+        teams.set(team, counts);
+      }
+      for (const person of invited) {
+        teams.get(person.groupRef ?? '')!.invited++;
+      }
+      await tx('survey_waves').insert({
+        id: waveId,
+        survey_id: DEMO_CSAT_SURVEY_ID,
+        number,
+        opens_at: opens.toJSDate(),
+        closes_at: opens.plus({ days: CSAT_WAVE_DAYS }).toJSDate(),
+        questions: JSON.stringify(questions),
+        audience_size: people.length,
+        invited_size: invited.length,
+        audience_snapshot_at: opens.toJSDate(),
+        // A triggered survey is marked notified when its wave opens.
+        notified_at: opens.toJSDate(),
+      });
+      await insertChunked(
+        tx,
+        'survey_wave_audiences',
+        [...teams].map(([groupRef, counts]) => ({
+          wave_id: waveId,
+          group_ref: groupRef,
+          ...counts,
+        })),
+      );
+      const participation = [];
+      const responses = [];
+      const answers = [];
+      const comments = [];
+      for (const [i, person] of answered.entries()) {
+        const happy = i < satisfied;
+        const score = happy
+          ? 4 + Math.floor(rand() * 2)
+          : 1 + Math.floor(rand() * 3);
+        const comment =
+          rand() < 0.5
+            ? pick(SLOWED_DOWN[happy ? 'satisfied' : 'unsatisfied'])
+            : undefined;
+        const respondedAt = opens.plus({
+          hours: Math.floor(rand() * 24 * (CSAT_WAVE_DAYS - 1)),
+        });
+        const day = respondedAt.toISODate();
+        const responseId = randomUUID();
+        const groupRef = person.groupRef ?? null;
+        participation.push({
+          wave_id: waveId,
+          survey_id: DEMO_CSAT_SURVEY_ID,
+          user_ref: person.userRef,
+          responded_at: respondedAt.toJSDate(),
+          asked_nps: false,
+        });
+        // Identified, as the template is: who answered and on which day.
+        responses.push({
+          id: responseId,
+          survey_id: DEMO_CSAT_SURVEY_ID,
+          wave_id: waveId,
+          user_ref: person.userRef,
+          group_ref: groupRef,
+          answers: JSON.stringify([
+            { questionId: 'csat', value: score },
+            ...(comment ? [{ questionId: 'slowed-down', value: comment }] : []),
+          ]),
+          submitted_on: day,
+          updated_at: respondedAt.toJSDate(),
+          pending_mix: false,
+        });
+        answers.push({
+          response_id: responseId,
+          wave_id: waveId,
+          question_id: 'csat',
+          group_ref: groupRef,
+          value_num: score,
+          value_text: null,
+        });
+        if (comment) {
+          comments.push({
+            id: randomUUID(),
+            response_id: responseId,
+            survey_id: DEMO_CSAT_SURVEY_ID,
+            wave_id: waveId,
+            question_id: 'slowed-down',
+            group_ref: groupRef,
+            text: comment,
+            submitted_on: day,
+            tags: '[]',
+            resolved_by: null,
+            resolved_at: null,
+          });
+        }
+      }
+      await insertChunked(tx, 'survey_participation', participation);
+      await insertChunked(tx, 'survey_responses', responses);
+      await insertChunked(tx, 'survey_answers', answers);
+      await insertChunked(tx, 'survey_comments', comments);
+      total += responses.length;
+    }
+  });
+  return { status: 'done', responses: total };
+}
+
+/**
+ * Example only: seeds the demo surveys' history once, after Flywheel has
+ * created its tables (`flywheelExample.demoSurveys: true`): the quarterly
+ * Platform NPS and the Golden path CSAT.
  */
 export const flywheelModuleDemoSurveys = createDemoSeedModule({
   moduleId: 'example-demo-surveys',
@@ -278,16 +488,23 @@ export const flywheelModuleDemoSurveys = createDemoSeedModule({
         lastSeen = seen;
         return { status: 'waiting', reason: `the catalog: ${seen}` };
       }
-      const result = await seedDemoSurveys(knex, respondents, new Date());
-      if (result.status === 'waiting') {
+      const now = new Date();
+      const nps = await seedDemoSurveys(knex, respondents, now);
+      if (nps.status === 'waiting') {
         return { status: 'waiting', reason: 'Flywheel has not migrated yet' };
       }
+      const csat = await seedDemoCsatSurvey(knex, respondents, now);
+      const said = (result: typeof nps, id: string, waves: number): string =>
+        result.status === 'done'
+          ? `seeded ${result.responses} responses in ${waves} past waves of '${id}'`
+          : `'${id}' already seeded`;
       return {
         status: 'done',
-        message:
-          result.status === 'done'
-            ? `seeded ${result.responses} responses in ${DEMO_WAVES} past waves of '${DEMO_SURVEY_ID}'`
-            : 'already seeded',
+        message: `${said(nps, DEMO_SURVEY_ID, DEMO_WAVES)}; ${said(
+          csat,
+          DEMO_CSAT_SURVEY_ID,
+          DEMO_CSAT_WAVES.length,
+        )}`,
       };
     };
   },
