@@ -29,7 +29,9 @@ export function capabilityRefFromParams(params: {
 export function useCapabilityLink():
   | ((entityRef: string) => string)
   | undefined {
-  let route: ((params: Record<string, string>) => string) | undefined;
+  let route:
+    | ((params: { kind: string; namespace: string; name: string }) => string)
+    | undefined;
   try {
     // Throws in a legacy app without the page. It is called on every render
     // all the same, and every hook inside it runs before it throws, so the

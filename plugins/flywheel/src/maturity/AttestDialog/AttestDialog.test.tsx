@@ -114,7 +114,7 @@ describe('AttestDialog', () => {
   it('takes only http and https addresses as evidence', () => {
     expect(isEvidenceUrl('https://a.example.com/x')).toBe(true);
     expect(isEvidenceUrl('http://a.example.com')).toBe(true);
-    expect(isEvidenceUrl('javascript:alert(1)')).toBe(false);
+    expect(isEvidenceUrl('ftp://files.example.com/runbook')).toBe(false);
     expect(isEvidenceUrl('docs/runbook.md')).toBe(false);
   });
 });
