@@ -232,6 +232,16 @@ export class MaturityService {
           .join(', ')}; got '${request.toStage}'`,
       );
     }
+    if (request.initial) {
+      return this.place(
+        capability,
+        model,
+        target,
+        request,
+        credentials,
+        recorded,
+      );
+    }
     if (target === index) {
       throw new InputError(
         `${capability.title} is already in ${model.stages[index].title}`,
@@ -282,6 +292,47 @@ export class MaturityService {
         criteria,
       },
       recorded,
+    );
+    await this.notify(() =>
+      this.deps.notifier?.transitioned(capability, transition),
+    );
+    return transition;
+  }
+
+  /** Where a capability stands when tracking starts: no gate, once. */
+  private async place(
+    capability: Capability,
+    model: MaturityModelDefinition,
+    target: number,
+    request: { rationale: string; overrideReason?: string },
+    credentials: BackstageCredentials,
+    recorded: string | null,
+  ): Promise<MaturityTransition> {
+    if (recorded !== null) {
+      throw new ConflictError(
+        `${capability.title} already has a history; promote or demote it instead`,
+      );
+    }
+    if (request.overrideReason) {
+      throw new InputError(
+        'An initial placement asks no exit criteria: leave out overrideReason',
+      );
+    }
+    const stage = model.stages[target];
+    const transition = await this.deps.store.addTransition(
+      {
+        capabilityRef: capability.entityRef,
+        modelId: model.id,
+        modelVersion: model.version,
+        from: null,
+        to: { id: stage.id, title: stage.title },
+        direction: 'initial',
+        rationale: request.rationale,
+        by: userRefOf(credentials)!,
+        at: this.now(),
+        criteria: [],
+      },
+      null,
     );
     await this.notify(() =>
       this.deps.notifier?.transitioned(capability, transition),

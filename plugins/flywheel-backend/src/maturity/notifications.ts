@@ -41,8 +41,12 @@ export function notificationMaturityNotifier(
       if (capability.owners.length === 0) {
         return;
       }
-      const verb =
-        transition.direction === 'demotion' ? 'moved back to' : 'promoted to';
+      const verbs = {
+        promotion: 'promoted to',
+        demotion: 'moved back to',
+        initial: 'placed in',
+      } as const;
+      const verb = verbs[transition.direction];
       await notifications.send({
         recipients: { type: 'entity', entityRef: capability.owners },
         payload: {

@@ -44,6 +44,7 @@ const transition = z
     toStage: id('toStage'),
     rationale: text('rationale'),
     overrideReason: text('overrideReason').optional(),
+    initial: z.boolean({ error: 'initial must be true or false' }).optional(),
   })
   .strict();
 

@@ -495,6 +495,43 @@ describe('maturity API', () => {
     expect(cleared.body.items[2].target).toBeNull();
   });
 
+  it('places a capability that never moved in its current stage once, without a gate', async () => {
+    const { server, send } = await startBackend();
+    const move = (body: object) =>
+      request(server)
+        .post(`${CAP_PATH}/transitions`)
+        .set('Authorization', as(ADA))
+        .send(body);
+    const placed = await move({
+      toStage: 'scale',
+      rationale: 'Tracking starts; it is at scale today',
+      initial: true,
+    });
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({
+      from: null,
+      to: { id: 'scale' },
+      direction: 'initial',
+      criteria: [],
+    });
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({
+        payload: expect.objectContaining({
+          title: 'CI pipelines placed in Adoption & Scaling',
+        }),
+      }),
+    );
+    const again = await move({ toStage: 'mvp', rationale: 'x', initial: true });
+    expect([again.status, again.body.error.message]).toEqual([
+      409,
+      'CI pipelines already has a history; promote or demote it instead',
+    ]);
+    const list = await request(server)
+      .get(`${BASE}/capabilities`)
+      .set('Authorization', as(ADA));
+    expect(list.body.items[0].stage.id).toBe('scale');
+  });
+
   it('lists the model versions', async () => {
     const { server } = await startBackend();
     const res = await request(server)

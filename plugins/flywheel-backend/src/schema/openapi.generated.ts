@@ -5817,7 +5817,7 @@ export const spec = {
         "tags": [
           "Maturity"
         ],
-        "description": "Promotes the capability to the next stage or demotes it to an earlier one, with a rationale. A promotion while a required exit criterion of the current stage is unmet, unknown or not waived is refused (409) unless overrideReason is given, which is recorded. The transition freezes the criteria of this moment and is never changed. Allowed to the capability's owners by default (permission flywheel.maturity.transition).",
+        "description": "Promotes the capability to the next stage or demotes it to an earlier one, with a rationale. A promotion while a required exit criterion of the current stage is unmet, unknown or not waived is refused (409) unless overrideReason is given, which is recorded. With initial, a capability that never moved is placed in any stage (direction initial), once. The transition freezes the criteria of this moment and is never changed. Allowed to the capability's owners by default (permission flywheel.maturity.transition).",
         "parameters": [
           {
             "$ref": "#/components/parameters/capabilityKind"
@@ -5849,6 +5849,10 @@ export const spec = {
                   },
                   "overrideReason": {
                     "type": "string"
+                  },
+                  "initial": {
+                    "type": "boolean",
+                    "description": "Place a capability that never moved in any stage, without exit criteria (when you start tracking it); refused once it has history."
                   }
                 }
               }

@@ -202,6 +202,12 @@ export interface MaturityTransitionRequest {
   rationale: string;
   /** Go ahead although required criteria are unmet; recorded. */
   overrideReason?: string;
+  /**
+   * Place a capability that has never moved in the stage it is in when
+   * you start tracking it (any stage, no exit criteria asked); recorded as
+   * direction `initial`. Refused once it has any history.
+   */
+  initial?: boolean;
 }
 
 /** `POST …/attestations` @public */

@@ -7,7 +7,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import type { ResolvedScope } from '../../interfaces/metricRegistry';
 import { Capability } from '../capabilities/Capability';
-import { CriteriaEvaluator } from './CriteriaEvaluator';
+import { criterionWindow, CriteriaEvaluator } from './CriteriaEvaluator';
 
 const NOW = new Date('2026-12-06T12:00:00Z');
 const capability: Capability = {
@@ -295,5 +295,50 @@ describe('CriteriaEvaluator', () => {
       [{ ...waiver, expiresAt: '2026-12-01T00:00:00.000Z' }],
     );
     expect(expired.status).toBe('unmet');
+  });
+});
+
+describe('criterionWindow', () => {
+  // A Sunday evening: the current ISO week began on Monday 30 November.
+  const sunday = new Date('2026-12-06T20:00:00Z');
+
+  it('gives per-interval aggregations whole intervals only, ending where the current one starts', () => {
+    const window = criterionWindow(metricCriterion, sunday);
+    expect(window.buckets.map(b => b.start.toISOString().slice(0, 10))).toEqual(
+      ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'],
+    );
+    expect(window.to.toISOString()).toBe('2026-11-30T00:00:00.000Z');
+    const months = criterionWindow(
+      {
+        ...metricCriterion,
+        aggregation: 'latest',
+        window: '6m',
+        interval: 'month',
+      },
+      sunday,
+    );
+    expect(months.buckets.map(b => b.start.toISOString().slice(0, 7))).toEqual([
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
+      '2026-11',
+    ]);
+  });
+
+  it('keeps the window up to now for the whole-window value', () => {
+    const window = criterionWindow(
+      { ...metricCriterion, aggregation: 'window' },
+      sunday,
+    );
+    expect(window.to).toEqual(sunday);
+    expect(window.from.toISOString()).toBe('2026-11-08T20:00:00.000Z');
+  });
+
+  it('refuses a window shorter than one whole interval', () => {
+    expect(() =>
+      criterionWindow({ ...metricCriterion, window: '3d' }, sunday),
+    ).toThrow(/holds no whole week/);
   });
 });

@@ -13,7 +13,9 @@ import type {
   MetricValue,
   ResolvedScope,
 } from '../../interfaces/metricRegistry';
-import { seriesWindow } from '../../time/seriesWindow';
+import { InputError } from '@backstage/errors';
+import { DateTime } from 'luxon';
+import { SeriesWindow, seriesWindow } from '../../time/seriesWindow';
 import type { Capability } from '../capabilities/Capability';
 import { combine, judge, reduceValues } from './judgeMetric';
 import { describeValue } from './describeValue';
@@ -147,10 +149,7 @@ export class CriteriaEvaluator {
     }
     let window;
     try {
-      window = seriesWindow(
-        { window: criterion.window, interval: criterion.interval },
-        this.deps.now,
-      );
+      window = criterionWindow(criterion, this.deps.now);
     } catch (e) {
       return { ...base, reason: (e as Error).message };
     }
@@ -200,7 +199,7 @@ export class CriteriaEvaluator {
     metricId: string,
     scope: ResolvedScope,
     criterion: MetricCriterionDefinition,
-    window: ReturnType<typeof seriesWindow>,
+    window: SeriesWindow,
   ): Promise<ScopeReading> {
     const key = JSON.stringify([
       metricId,
@@ -228,6 +227,7 @@ export class CriteriaEvaluator {
               values.slice(0, -1),
               values[values.length - 1],
               criterion.aggregation,
+              criterion.minSampleSize,
             ),
           }),
           (e: Error): ScopeReading => ({ ok: false, reason: e.message }),
@@ -275,6 +275,47 @@ export class CriteriaEvaluator {
   }
 }
 
+/**
+ * The criterion's window. Per-interval aggregations see whole intervals
+ * only, the last one ending where the current one starts: a partial week
+ * (a Sunday night, a wave just opened) would judge a rate on a few hours.
+ */
+export function criterionWindow(
+  criterion: MetricCriterionDefinition,
+  now: Date,
+): SeriesWindow {
+  if (criterion.aggregation === 'window') {
+    return seriesWindow(
+      { window: criterion.window, interval: criterion.interval },
+      now,
+    );
+  }
+  const unit = criterion.interval;
+  const to = DateTime.fromJSDate(now, { zone: 'utc' }).startOf(unit);
+  const window = seriesWindow(
+    { window: criterion.window, interval: unit, to: to.toISO()! },
+    now,
+  );
+  const buckets = window.buckets.filter(b => {
+    const start = DateTime.fromJSDate(b.start, { zone: 'utc' });
+    return (
+      start.equals(start.startOf(unit)) &&
+      b.end.getTime() === start.plus({ [`${unit}s`]: 1 }).toMillis()
+    );
+  });
+  if (buckets.length === 0) {
+    throw new InputError(
+      `The window ${criterion.window} holds no whole ${unit}: choose a longer window or a shorter interval`,
+    );
+  }
+  return {
+    ...window,
+    from: buckets[0].start,
+    to: buckets[buckets.length - 1].end,
+    buckets,
+  };
+}
+
 /** The scopes a criterion is measured over for this capability. */
 export function scopesOf(
   spec: string,
@@ -297,7 +338,7 @@ export function scopesOf(
       })),
       match: 'all',
       missing:
-        'The capability names no golden paths: list their template refs in its flywheel.dev/golden-paths annotation',
+        'The capability names no golden paths: list their template refs in its flywheel.dev/golden-paths annotation, or waive the criterion if it does not apply',
     };
   }
   if (spec === 'teams') {
@@ -305,7 +346,7 @@ export function scopesOf(
       scopes: capability.teams.map(ref => ({ kind: 'group' as const, ref })),
       match: 'any',
       missing:
-        'The capability names no pioneering or adopting teams: list their group refs in its flywheel.dev/teams annotation',
+        'The capability names no pioneering or adopting teams: list their group refs in its flywheel.dev/teams annotation, or waive the criterion if it does not apply',
     };
   }
   const [kind] = spec.split(':');

@@ -14,6 +14,14 @@ describe('reduceValues', () => {
     expect(reduceValues([v(null, 0)], whole, 'latest')).toEqual(v(null, 0));
   });
 
+  it('takes the latest interval measured on enough samples: a wave that just opened does not hide the last one', () => {
+    const waves = [v(31, 40), v(28, 35), v(-100, 1)];
+    expect(reduceValues(waves, whole, 'latest', 10)).toEqual(v(28, 35));
+    expect(reduceValues([v(5, 2), v(6, 1)], whole, 'latest', 10)).toEqual(
+      v(6, 1),
+    );
+  });
+
   it('rests min, max and mean on the interval with the fewest samples: a week without data makes it unknown', () => {
     expect(reduceValues(weeks, whole, 'min')).toEqual(v(5, 0));
     const full = [v(6, 4), v(5, 3), v(7, 5)];

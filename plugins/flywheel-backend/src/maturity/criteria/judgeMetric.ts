@@ -7,25 +7,28 @@ import type { MetricValue } from '../../interfaces/metricRegistry';
 
 /**
  * A window reduced to one number. `window` is the metric over the whole
- * window; the others work on its values per interval, and rest on the
- * interval with the fewest samples (each interval must be backed by data:
- * an interval without any makes the criterion unknown, never met).
+ * window; the others work on its values per interval. `latest` is the
+ * latest interval measured on enough samples (a survey wave that has just
+ * opened does not hide the last complete one), else the latest with any;
+ * min, max and mean rest on the interval with the fewest samples (each
+ * interval must be backed by data: one without any makes the criterion
+ * unknown, never met).
  */
 export function reduceValues(
   perInterval: MetricValue[],
   whole: MetricValue,
   aggregation: MaturityAggregation,
+  minSampleSize = 1,
 ): MetricValue {
   if (aggregation === 'window') {
     return whole;
   }
   if (aggregation === 'latest') {
-    for (let i = perInterval.length - 1; i >= 0; i--) {
-      if (perInterval[i].value !== null) {
-        return perInterval[i];
-      }
-    }
-    return { value: null, sampleSize: 0 };
+    const measured = perInterval.filter(v => v.value !== null);
+    return (
+      measured.filter(v => v.sampleSize >= minSampleSize).at(-1) ??
+      measured.at(-1) ?? { value: null, sampleSize: 0 }
+    );
   }
   if (perInterval.length === 0) {
     return { value: null, sampleSize: 0 };
