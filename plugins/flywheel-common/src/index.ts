@@ -23,3 +23,4 @@ export * from './metrics/usage';
 export * from './surveys/templates';
 export * from './maturity/types';
 export * from './maturity/outcomes';
+export * from './maturity/criteria';

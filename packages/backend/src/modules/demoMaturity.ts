@@ -6,8 +6,10 @@ import {
   MaturityCriterionStatus,
   MaturityModelDefinition,
   MaturityTransition,
-  MetricCriterionDefinition,
   MetricScope,
+  criterionMetricsLink,
+  describeCriterionValue,
+  judgeCriterionValue,
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
 import { createDemoSeedModule } from './demoSeedModule';
@@ -498,61 +500,6 @@ const TRANSITIONS_SEEDED: DemoTransition[] = [
   ),
 ];
 
-/** A value in its unit, as Flywheel words it in a criterion's reason. */
-function formatValue(value: number, unit: string): string {
-  const round = (n: number) => String(Math.round(n * 10) / 10);
-  switch (unit) {
-    case 'percent':
-      return `${round(value)} %`;
-    case 'seconds':
-      if (Math.abs(value) >= 86_400) {
-        return `${round(value / 86_400)} days`;
-      }
-      if (Math.abs(value) >= 3_600) {
-        return `${round(value / 3_600)} hours`;
-      }
-      return `${round(value / 60)} minutes`;
-    case 'days':
-      return `${round(value)} days`;
-    case 'perWeek':
-      return `${round(value)} per week`;
-    default:
-      return round(value);
-  }
-}
-
-const AGGREGATIONS = {
-  window: 'over',
-  latest: 'latest interval of',
-  min: 'lowest interval of',
-  max: 'highest interval of',
-  mean: 'mean interval of',
-} as const;
-
-function compare(value: number, c: MetricCriterionDefinition): boolean {
-  switch (c.comparator) {
-    case '>=':
-      return value >= c.threshold;
-    case '>':
-      return value > c.threshold;
-    case '<=':
-      return value <= c.threshold;
-    default:
-      return value < c.threshold;
-  }
-}
-
-/** The Metrics tab link Flywheel puts on a metric criterion. */
-function metricsLink(metricId: string, scope: MetricScope, window: string) {
-  const params = new URLSearchParams({ metric: metricId, window });
-  if (scope.kind === 'group' && scope.ref) {
-    params.set('groupRef', scope.ref);
-  } else if (scope.kind === 'goldenPath' && scope.ref) {
-    params.set('goldenPath', scope.ref);
-  }
-  return `/flywheel/metrics?${params}`;
-}
-
 /**
  * The demo's maturity history as rows of Flywheel's tables, in the shapes
  * its store writes (MaturityStore): the criteria each transition froze are
@@ -677,35 +624,30 @@ export function demoMaturityRows(
     }
     const m = frozen.measured;
     const metric = METRICS[m.metric]!;
-    const enough = m.sampleSize >= c.minSampleSize;
-    let status: MaturityCriterionStatus['status'] = 'unknown';
-    if (enough) {
-      status = compare(m.value, c) ? 'met' : 'unmet';
-    }
+    const status = judgeCriterionValue(m, c);
     const [amount, unit] = [Number(c.window.slice(0, -1)), c.window.slice(-1)];
     const from = DateTime.fromJSDate(when, { zone: 'utc' }).minus({
       [{ d: 'days', w: 'weeks', m: 'months', y: 'years' }[unit]!]: amount,
     });
-    const where =
-      m.scopes.length > 1 && m.scopes[0].ref ? ` for ${m.scopes[0].ref}` : '';
-    const measured = `${formatValue(m.value, metric.unit)}${where} (${
-      AGGREGATIONS[c.aggregation]
-    } ${c.window}, ${m.sampleSize} samples)`;
     return {
       ...metricBase,
       status,
       scope: m.scopes,
       from: from.toJSDate().toISOString(),
       to: when.toISOString(),
-      link: metricsLink(metric.id, m.scopes[0], c.window),
+      link: criterionMetricsLink(metric.id, m.scopes[0], c.window),
       metric,
       value: m.value,
       sampleSize: m.sampleSize,
-      reason: enough
-        ? `${measured} ${status === 'met' ? 'meets' : 'misses'} ${
-            c.comparator
-          } ${formatValue(c.threshold, metric.unit)}`
-        : `${measured}: fewer than the ${c.minSampleSize} samples needed`,
+      // Worded as Flywheel words a live criterion.
+      reason: describeCriterionValue({
+        status,
+        value: m.value,
+        sampleSize: m.sampleSize,
+        unit: metric.unit,
+        criterion: c,
+        scopeName: m.scopes.length > 1 ? m.scopes[0].ref : undefined,
+      }),
     };
   };
 

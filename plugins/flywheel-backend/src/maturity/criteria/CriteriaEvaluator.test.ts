@@ -122,7 +122,7 @@ describe('CriteriaEvaluator', () => {
         { kind: 'group', ref: 'group:default/search' },
       ],
       reason:
-        '6 per week for group:default/search (lowest interval of 4w, 4 samples) meets >= 5 per week',
+        '6 per week for group:default/search (lowest week of 4w, 4 samples) meets >= 5 per week',
       link: '/flywheel/metrics?metric=valueStream.deploymentFrequency&window=4w&groupRef=group%3Adefault%2Fsearch',
     });
   });

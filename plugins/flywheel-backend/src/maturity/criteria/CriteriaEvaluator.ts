@@ -1,5 +1,8 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  criterionMetricsLink,
+  describeCriterionValue,
+  judgeCriterionValue,
   MaturityAttestation,
   MaturityCriterionStatus,
   MaturityStageDefinition,
@@ -17,8 +20,7 @@ import { InputError } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import { SeriesWindow, seriesWindow } from '../../time/seriesWindow';
 import type { Capability } from '../capabilities/Capability';
-import { combine, judge, reduceValues } from './judgeMetric';
-import { describeValue } from './describeValue';
+import { combine, reduceValues } from './judgeMetric';
 import { matchMetric } from '../metricPattern';
 
 const DAY_MS = 86_400_000;
@@ -157,7 +159,7 @@ export class CriteriaEvaluator {
       scopes.map(scope => this.read(metricId, scope, criterion, window)),
     );
     const states = readings.map(r =>
-      r.ok ? judge(r.reduced, criterion) : ('unknown' as const),
+      r.ok ? judgeCriterionValue(r.reduced, criterion) : ('unknown' as const),
     );
     const { status, representative } = combine(states, match);
     const reading = readings[representative];
@@ -168,7 +170,11 @@ export class CriteriaEvaluator {
       scope: scopes.map(publicScope),
       from: window.from.toISOString(),
       to: window.to.toISOString(),
-      link: metricsLink(metricId, scope, criterion.window),
+      link: criterionMetricsLink(
+        metricId,
+        publicScope(scope),
+        criterion.window,
+      ),
     };
     if (!reading.ok) {
       return { ...shown, reason: reading.reason };
@@ -184,7 +190,7 @@ export class CriteriaEvaluator {
       },
       value: reduced.value,
       sampleSize: reduced.sampleSize,
-      reason: describeValue({
+      reason: describeCriterionValue({
         status,
         value: reduced.value,
         sampleSize: reduced.sampleSize,
@@ -372,21 +378,4 @@ function publicScope(scope: ResolvedScope): MetricScope {
 
 function scopeName(scope: ResolvedScope): string {
   return scope.ref ?? 'the organisation';
-}
-
-/** The Metrics tab with the criterion's metric, scope and window. */
-export function metricsLink(
-  metricId: string,
-  scope: ResolvedScope,
-  window: string,
-): string {
-  const params = new URLSearchParams({ metric: metricId, window });
-  if (scope.kind === 'group' && scope.ref) {
-    params.set('groupRef', scope.ref);
-  } else if (scope.kind === 'goldenPath' && scope.ref) {
-    params.set('goldenPath', scope.ref);
-  } else if (scope.kind === 'entity' && scope.ref) {
-    params.set('entityRef', scope.ref);
-  }
-  return `/flywheel/metrics?${params}`;
 }

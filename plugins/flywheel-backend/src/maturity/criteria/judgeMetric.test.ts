@@ -1,6 +1,4 @@
-import { combine, compare, judge, reduceValues } from './judgeMetric';
-import { describeValue, formatValue } from './describeValue';
-import { MetricCriterionDefinition } from '@flywheel/plugin-flywheel-common';
+import { combine, reduceValues } from './judgeMetric';
 
 const v = (value: number | null, sampleSize: number) => ({ value, sampleSize });
 
@@ -32,25 +30,6 @@ describe('reduceValues', () => {
   });
 });
 
-describe('judge', () => {
-  const rule = { comparator: '>=' as const, threshold: 5, minSampleSize: 3 };
-
-  it('is unknown below the minimum sample or without a value, never met', () => {
-    expect(judge(v(9, 2), rule)).toBe('unknown');
-    expect(judge(v(null, 10), rule)).toBe('unknown');
-    expect(judge(v(5, 3), rule)).toBe('met');
-    expect(judge(v(4.9, 3), rule)).toBe('unmet');
-  });
-
-  it('compares each way', () => {
-    expect([
-      compare(5, '>', 5),
-      compare(5, '<=', 5),
-      compare(4, '<', 5),
-    ]).toEqual([false, true, true]);
-  });
-});
-
 describe('combine', () => {
   it('needs all golden paths to meet it', () => {
     expect(combine(['met', 'unmet', 'unknown'], 'all')).toEqual({
@@ -71,63 +50,5 @@ describe('combine', () => {
       representative: 1,
     });
     expect(combine(['unmet', 'unmet'], 'any').status).toBe('unmet');
-  });
-});
-
-describe('describeValue', () => {
-  const criterion: MetricCriterionDefinition = {
-    type: 'metric',
-    id: 'ttfd',
-    title: 'Time to first deploy under 7 days',
-    required: true,
-    metric: 'valueStream.timeToFirstDeploy.median',
-    scope: 'goldenPaths',
-    aggregation: 'window',
-    window: '12w',
-    interval: 'week',
-    comparator: '<',
-    threshold: 7 * 86_400,
-    minSampleSize: 5,
-  };
-
-  it('says what was measured against what, in the unit', () => {
-    expect(
-      describeValue({
-        status: 'met',
-        value: 1.5 * 86_400,
-        sampleSize: 12,
-        unit: 'seconds',
-        criterion,
-        scopeName: 'template:default/ts-service',
-      }),
-    ).toBe(
-      '1.5 days for template:default/ts-service (over 12w, 12 samples) meets < 7 days',
-    );
-    expect(
-      describeValue({
-        status: 'unknown',
-        value: 86_400,
-        sampleSize: 2,
-        unit: 'seconds',
-        criterion,
-      }),
-    ).toBe('1 days (over 12w, 2 samples): fewer than the 5 samples needed');
-    expect(
-      describeValue({
-        status: 'unknown',
-        value: null,
-        sampleSize: 0,
-        unit: 'seconds',
-        criterion,
-      }),
-    ).toBe('No data in the last 12w');
-  });
-
-  it('formats units', () => {
-    expect(formatValue(62.345, 'percent')).toBe('62.3 %');
-    expect(formatValue(7200, 'seconds')).toBe('2 hours');
-    expect(formatValue(90, 'seconds')).toBe('1.5 minutes');
-    expect(formatValue(5, 'perWeek')).toBe('5 per week');
-    expect(formatValue(31, 'score')).toBe('31');
   });
 });

@@ -1,6 +1,5 @@
 import {
   MaturityAggregation,
-  MaturityComparator,
   MaturityCriterionState,
 } from '@flywheel/plugin-flywheel-common';
 import type { MetricValue } from '../../interfaces/metricRegistry';
@@ -51,42 +50,6 @@ export function reduceValues(
     value = values.reduce((a, b) => a + b, 0) / values.length;
   }
   return { value: Math.round(value * 10_000) / 10_000, sampleSize };
-}
-
-export function compare(
-  value: number,
-  comparator: MaturityComparator,
-  threshold: number,
-): boolean {
-  switch (comparator) {
-    case '>=':
-      return value >= threshold;
-    case '>':
-      return value > threshold;
-    case '<=':
-      return value <= threshold;
-    case '<':
-      return value < threshold;
-    default:
-      return false;
-  }
-}
-
-/** Met, unmet or unknown: fewer samples than the minimum is never met. */
-export function judge(
-  reduced: MetricValue,
-  criterion: {
-    comparator: MaturityComparator;
-    threshold: number;
-    minSampleSize: number;
-  },
-): MaturityCriterionState {
-  if (reduced.value === null || reduced.sampleSize < criterion.minSampleSize) {
-    return 'unknown';
-  }
-  return compare(reduced.value, criterion.comparator, criterion.threshold)
-    ? 'met'
-    : 'unmet';
 }
 
 /**
