@@ -172,6 +172,8 @@ test('a platform PM reads the dashboard, attests, is refused a promotion, overri
     .poll(
       async () => {
         await page.reload();
+        // isVisible does not wait: let the page load its criteria first.
+        await expect(pioneer).toBeVisible();
         return pioneer.getByText('Met', { exact: true }).isVisible();
       },
       { timeout: 60_000, intervals: [3_000] },
