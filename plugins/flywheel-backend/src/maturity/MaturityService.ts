@@ -346,25 +346,12 @@ export class MaturityService {
     credentials: BackstageCredentials,
   ): Promise<MaturityAttestation> {
     await this.authorizeRead(credentials);
-    const request = parseAttestation(body);
-    const { capability, model } = await this.criterionTarget(
+    return this.record(
+      'attestation',
       path,
-      request,
+      parseAttestation(body),
       credentials,
-      'manual',
     );
-    return this.deps.store.addAttestation({
-      kind: 'attestation',
-      capabilityRef: capability.entityRef,
-      modelId: model.id,
-      stageId: request.stageId,
-      criterionId: request.criterionId,
-      by: userRefOf(credentials)!,
-      at: this.now(),
-      evidenceUrl: request.evidenceUrl,
-      note: request.note,
-      ...optional('expiresAt', checkExpiry(request.expiresAt, this.now())),
-    });
   }
 
   async waive(
@@ -373,22 +360,44 @@ export class MaturityService {
     credentials: BackstageCredentials,
   ): Promise<MaturityAttestation> {
     await this.authorizeRead(credentials);
-    const request = parseWaiver(body);
+    const { reason, ...request } = parseWaiver(body);
+    return this.record(
+      'waiver',
+      path,
+      { ...request, note: reason },
+      credentials,
+    );
+  }
+
+  /** An attestation (manual criteria only) or a waiver (any criterion). */
+  private async record(
+    kind: MaturityAttestation['kind'],
+    path: CapabilityPath,
+    request: {
+      stageId: string;
+      criterionId: string;
+      note: string;
+      evidenceUrl?: string;
+      expiresAt?: string;
+    },
+    credentials: BackstageCredentials,
+  ): Promise<MaturityAttestation> {
     const { capability, model } = await this.criterionTarget(
       path,
       request,
       credentials,
-      'any',
+      kind === 'attestation' ? 'manual' : 'any',
     );
     return this.deps.store.addAttestation({
-      kind: 'waiver',
+      kind,
       capabilityRef: capability.entityRef,
       modelId: model.id,
       stageId: request.stageId,
       criterionId: request.criterionId,
       by: userRefOf(credentials)!,
       at: this.now(),
-      note: request.reason,
+      ...optional('evidenceUrl', request.evidenceUrl),
+      note: request.note,
       ...optional('expiresAt', checkExpiry(request.expiresAt, this.now())),
     });
   }

@@ -77,45 +77,29 @@ export function registerMaturityRoutes(
     },
   );
 
-  router.post(
-    '/maturity/capabilities/:kind/:namespace/:name/attestations',
-    async (req, res) => {
-      const body = req.body as { criterionId?: unknown };
-      const attestation = await audited(
-        req,
-        'maturity-attest',
-        {
-          capabilityRef: refOf(req.params),
-          criterionId: String(body?.criterionId ?? ''),
-        },
-        async () =>
-          maturity.attest(
-            capabilityOf(req.params),
-            req.body,
-            await person(req),
-          ),
-      );
-      res.status(201).json(attestation);
-    },
-  );
-
-  router.post(
-    '/maturity/capabilities/:kind/:namespace/:name/waivers',
-    async (req, res) => {
-      const body = req.body as { criterionId?: unknown };
-      const waiver = await audited(
-        req,
-        'maturity-waive',
-        {
-          capabilityRef: refOf(req.params),
-          criterionId: String(body?.criterionId ?? ''),
-        },
-        async () =>
-          maturity.waive(capabilityOf(req.params), req.body, await person(req)),
-      );
-      res.status(201).json(waiver);
-    },
-  );
+  // Attestations and waivers: the same route shape, each its audit event.
+  for (const [path, eventId, record] of [
+    ['attestations', 'maturity-attest', maturity.attest.bind(maturity)],
+    ['waivers', 'maturity-waive', maturity.waive.bind(maturity)],
+  ] as const) {
+    router.post(
+      `/maturity/capabilities/:kind/:namespace/:name/${path}`,
+      async (req, res) => {
+        const body = req.body as { criterionId?: unknown };
+        const created = await audited(
+          req,
+          eventId,
+          {
+            capabilityRef: refOf(req.params),
+            criterionId: String(body?.criterionId ?? ''),
+          },
+          async () =>
+            record(capabilityOf(req.params), req.body, await person(req)),
+        );
+        res.status(201).json(created);
+      },
+    );
+  }
 
   router.get('/maturity/history', async (req, res) => {
     const credentials = await anyone(req);
