@@ -5,6 +5,7 @@ import {
   formatMetricValue,
   formatPointHeading,
   formatPointLabel,
+  trendChartData,
   trendSummary,
 } from './metricFormat';
 
@@ -67,6 +68,35 @@ describe('metric formatting', () => {
     expect(formatPointHeading('2026-07-13T00:00:00.000Z', 'day')).toBe(
       'Jul 13, 2026',
     );
+  });
+
+  it('marks the values no line reaches as lone, for the charts to dot', () => {
+    const point = (start: string, value: number | null) => ({
+      start: `${start}T00:00:00.000Z`,
+      end: `${start}T00:00:00.000Z`,
+      value,
+      sampleSize: value === null ? 0 : 3,
+    });
+    const data = trendChartData(
+      [
+        point('2026-06-22', 1),
+        point('2026-06-29', null),
+        point('2026-07-06', 2),
+        point('2026-07-13', 3),
+        point('2026-07-20', null),
+        point('2026-07-27', 4),
+      ],
+      'week',
+    );
+    expect(data.map(d => [d.label, d.value, d.lone])).toEqual([
+      ['Jun 22', 1, true],
+      ['Jun 29', null, false],
+      ['Jul 6', 2, false],
+      ['Jul 13', 3, false],
+      ['Jul 20', null, false],
+      ['Jul 27', 4, true],
+    ]);
+    expect(data[2].point.start).toBe('2026-07-06T00:00:00.000Z');
   });
 
   it('puts a series in words, gaps included', () => {

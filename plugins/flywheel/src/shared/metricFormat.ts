@@ -139,6 +139,39 @@ export function formatPointLabel(start: string, interval: MetricInterval) {
     : date.toFormat('LLL d');
 }
 
+/** The heading of a data table's column of point starts. */
+export const POINT_COLUMN_TITLES: Record<MetricInterval, string> = {
+  day: 'Day',
+  week: 'Week of',
+  month: 'Month',
+};
+
+/** A point as a line chart's datum. */
+export interface TrendDatum {
+  /** The axis label of the point's start. */
+  label: string;
+  point: MetricPoint;
+  value: number | null;
+  /** Between two gaps (or at an end next to one): drawn as a dot, no line. */
+  lone: boolean;
+}
+
+/** A series as a line chart's data, a datum per point. */
+export function trendChartData(
+  points: MetricPoint[],
+  interval: MetricInterval,
+): TrendDatum[] {
+  return points.map((point, i) => ({
+    label: formatPointLabel(point.start, interval),
+    point,
+    value: point.value,
+    lone:
+      point.value !== null &&
+      (points[i - 1]?.value ?? null) === null &&
+      (points[i + 1]?.value ?? null) === null,
+  }));
+}
+
 /** A point's start for tables and summaries: "Jul 13, 2026" or "Jul 2026". */
 export function formatPointStart(start: string, interval: MetricInterval) {
   const date = DateTime.fromISO(start, { zone: 'utc' });

@@ -1,4 +1,1 @@
-export {
-  CriterionStatusChip,
-  CriterionStatusIcon,
-} from './CriterionStatusChip';
+export { CriterionStatusChip } from './CriterionStatusChip';

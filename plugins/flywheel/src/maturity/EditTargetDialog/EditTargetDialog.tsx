@@ -1,25 +1,15 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   flywheelOutcomeTargetsManagePermission,
   MetricUnit,
   OutcomeStatus,
 } from '@flywheel/plugin-flywheel-common';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  NumberField,
-  Text,
-} from '@backstage/ui';
+import { Button, NumberField } from '@backstage/ui';
 import { flywheelApiRef } from '../../api';
-import { actionErrorMessage } from '../../shared/errors';
+import { FormDialog } from '../../shared/FormDialog';
 import { formatMetricValue } from '../../shared/metricFormat';
-import styles from './EditTargetDialog.module.css';
+import { useAction } from '../../shared/useAction';
 
 /**
  * The unit a person types a target in, and the factor to the metric's own
@@ -61,35 +51,29 @@ export function EditTargetDialog(props: {
     outcome.target ? outcome.target.value / input.factor : NaN,
   );
   const [submitted, setSubmitted] = useState(false);
-  const [busy, setBusy] = useState<'save' | 'reset'>();
-  const [error, setError] = useState<string>();
+  /** Which of the dialog's writes runs or ran last. */
+  const [which, setWhich] = useState<'save' | 'reset'>('save');
+  const write = useAction({
+    doing: 'set the targets of the product dashboard',
+    permission: flywheelOutcomeTargetsManagePermission.name,
+  });
+  const busy = write.pending ? which : undefined;
 
   const valueError = Number.isFinite(value)
     ? undefined
     : 'Enter the target as a number.';
 
-  const run = async (what: 'save' | 'reset', call: () => Promise<unknown>) => {
-    setBusy(what);
-    setError(undefined);
-    try {
+  const run = (what: 'save' | 'reset', call: () => Promise<unknown>) => {
+    setWhich(what);
+    write.run(async () => {
       await call();
       setSubmitted(false);
       onSaved();
       onOpenChange(false);
-    } catch (e) {
-      setError(
-        actionErrorMessage(e as Error, {
-          doing: 'set the targets of the product dashboard',
-          permission: flywheelOutcomeTargetsManagePermission.name,
-        }),
-      );
-    } finally {
-      setBusy(undefined);
-    }
+    });
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSubmitted(true);
     if (valueError) {
       return;
@@ -100,73 +84,49 @@ export function EditTargetDialog(props: {
   };
 
   return (
-    <Dialog
+    <FormDialog
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable={!busy}
+      title={<>Target for {outcome.title}</>}
+      intro={
+        <>
+          {outcome.target?.source === 'ui'
+            ? 'Set on the dashboard; it overrides the configured target.'
+            : 'A target set here overrides the configured one for everyone.'}{' '}
+          Now {formatMetricValue(outcome.current, unit)}
+          {outcome.metric.direction === 'lower' ? '; lower is better.' : '.'}
+        </>
+      }
+      submitLabel="Save target"
+      onSubmit={submit}
+      submitting={busy === 'save'}
+      error={write.error}
+      errorTitle="The target did not change"
+      actions={
+        outcome.target?.source === 'ui' && (
+          <Button
+            variant="tertiary"
+            onPress={() =>
+              run('reset', () => flywheelApi.resetOutcomeTarget(outcome.key))
+            }
+            isPending={busy === 'reset'}
+            isDisabled={busy === 'save'}
+          >
+            Use the configured target
+          </Button>
+        )
+      }
+      actionPending={busy === 'reset'}
       width="28rem"
     >
-      <form className={styles.form} onSubmit={submit} noValidate>
-        <DialogHeader>Target for {outcome.title}</DialogHeader>
-        <DialogBody>
-          <Flex direction="column" gap="4">
-            <Text as="p" variant="body-small">
-              {outcome.target?.source === 'ui'
-                ? 'Set on the dashboard; it overrides the configured target.'
-                : 'A target set here overrides the configured one for everyone.'}{' '}
-              Now {formatMetricValue(outcome.current, unit)}
-              {outcome.metric.direction === 'lower'
-                ? '; lower is better.'
-                : '.'}
-            </Text>
-            <NumberField
-              label={input.label ? `Target (${input.label})` : 'Target'}
-              isRequired
-              value={value}
-              onChange={setValue}
-              validationBehavior="aria"
-              validate={() => (submitted ? valueError : undefined)}
-            />
-            {error && (
-              <Alert
-                status="danger"
-                icon
-                title="The target did not change"
-                description={error}
-              />
-            )}
-          </Flex>
-        </DialogBody>
-        <DialogFooter>
-          {outcome.target?.source === 'ui' && (
-            <Button
-              variant="tertiary"
-              onPress={() =>
-                run('reset', () => flywheelApi.resetOutcomeTarget(outcome.key))
-              }
-              isPending={busy === 'reset'}
-              isDisabled={busy === 'save'}
-            >
-              Use the configured target
-            </Button>
-          )}
-          <Button
-            variant="secondary"
-            onPress={() => onOpenChange(false)}
-            isDisabled={!!busy}
-          >
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            variant="primary"
-            isPending={busy === 'save'}
-            isDisabled={busy === 'reset'}
-          >
-            Save target
-          </Button>
-        </DialogFooter>
-      </form>
-    </Dialog>
+      <NumberField
+        label={input.label ? `Target (${input.label})` : 'Target'}
+        isRequired
+        value={value}
+        onChange={setValue}
+        validationBehavior="aria"
+        validate={() => (submitted ? valueError : undefined)}
+      />
+    </FormDialog>
   );
 }

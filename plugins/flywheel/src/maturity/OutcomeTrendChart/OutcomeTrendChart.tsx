@@ -14,15 +14,15 @@ import {
 import {
   axisFormatter,
   formatMetricValue,
-  formatPointLabel,
   formatPointStart,
+  POINT_COLUMN_TITLES,
+  trendChartData,
   trendSummary,
 } from '../../shared/metricFormat';
 import styles from './OutcomeTrendChart.module.css';
 
 const LINE_COLOR = 'var(--bui-accent-bg, #1f5493)';
 const TARGET_COLOR = 'var(--bui-fg-secondary, #666)';
-const COLUMN_TITLES = { day: 'Day', week: 'Week of', month: 'Month' };
 
 /**
  * An outcome's trend in a small chart: one point per interval, a gap where
@@ -55,15 +55,7 @@ export function OutcomeTrendChart(props: {
       ? ''
       : ` Target ${formatMetricValue(target, metric.unit)}.`
   }`;
-  const data = points.map((point, i) => ({
-    label: formatPointLabel(point.start, interval),
-    value: point.value,
-    // A value between two gaps is drawn as a dot, since no line reaches it.
-    lone:
-      point.value !== null &&
-      (points[i - 1]?.value ?? null) === null &&
-      (points[i + 1]?.value ?? null) === null,
-  }));
+  const data = trendChartData(points, interval);
 
   return (
     <div className={styles.root}>
@@ -130,7 +122,7 @@ export function OutcomeTrendChart(props: {
           <caption className={styles.caption}>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{COLUMN_TITLES[interval]}</th>
+              <th scope="col">{POINT_COLUMN_TITLES[interval]}</th>
               <th scope="col">Value</th>
             </tr>
           </thead>

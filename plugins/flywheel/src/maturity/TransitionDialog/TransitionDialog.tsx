@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
@@ -6,21 +6,11 @@ import {
   MaturityCapability,
   MaturityTransition,
 } from '@flywheel/plugin-flywheel-common';
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Select,
-  Text,
-  TextAreaField,
-} from '@backstage/ui';
+import { Alert, Select, TextAreaField } from '@backstage/ui';
 import { flywheelApiRef } from '../../api';
-import { actionErrorMessage, serverMessage } from '../../shared/errors';
-import styles from './TransitionDialog.module.css';
+import { serverMessage } from '../../shared/errors';
+import { FormDialog } from '../../shared/FormDialog';
+import { useAction } from '../../shared/useAction';
 
 /** Whether the backend refused a promotion for unmet required criteria. */
 function isConflict(error: Error): boolean {
@@ -56,8 +46,10 @@ export function TransitionDialog(props: {
   /** The backend's list of unmet criteria, once it refused the promotion. */
   const [blocked, setBlocked] = useState<string>();
   const [submitted, setSubmitted] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
+  const transition = useAction({
+    doing: 'change the stage of this capability',
+    permission: flywheelMaturityTransitionPermission.name,
+  });
 
   const verb = direction === 'promotion' ? 'Promote' : 'Demote';
   const rationaleError = rationale.trim()
@@ -69,127 +61,103 @@ export function TransitionDialog(props: {
       : undefined;
   const target = targets.find(t => t.id === toStage);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSubmitted(true);
     if (rationaleError || overrideError || !target) {
       return;
     }
-    setSubmitting(true);
-    setError(undefined);
-    try {
-      const transition = await flywheelApi.transitionMaturityCapability(
-        capability.entityRef,
-        {
-          toStage: target.id,
-          rationale: rationale.trim(),
-          ...(blocked ? { overrideReason: overrideReason.trim() } : {}),
-        },
-      );
+    transition.run(async () => {
+      let made: MaturityTransition;
+      try {
+        made = await flywheelApi.transitionMaturityCapability(
+          capability.entityRef,
+          {
+            toStage: target.id,
+            rationale: rationale.trim(),
+            ...(blocked ? { overrideReason: overrideReason.trim() } : {}),
+          },
+        );
+      } catch (e) {
+        const failure = e as Error;
+        if (direction === 'promotion' && isConflict(failure) && !blocked) {
+          // Not a failure: the dialog asks for an override reason.
+          setBlocked(serverMessage(failure));
+          setSubmitted(false);
+          return;
+        }
+        throw failure;
+      }
       setRationale('');
       setOverrideReason('');
       setBlocked(undefined);
       setSubmitted(false);
-      onTransitioned(transition);
+      onTransitioned(made);
       onOpenChange(false);
-    } catch (e) {
-      const failure = e as Error;
-      if (direction === 'promotion' && isConflict(failure) && !blocked) {
-        setBlocked(serverMessage(failure));
-        setSubmitted(false);
-      } else {
-        setError(
-          actionErrorMessage(failure, {
-            doing: 'change the stage of this capability',
-            permission: flywheelMaturityTransitionPermission.name,
-          }),
-        );
-      }
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   return (
-    <Dialog
+    <FormDialog
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable={!submitting}
+      title={
+        <>
+          {verb} {capability.title}
+        </>
+      }
+      intro={
+        <>
+          Now in {capability.stage.title}. The change, your name and your reason
+          are recorded in the capability's history with its exit criteria as
+          they are now.
+        </>
+      }
+      submitLabel={blocked ? 'Promote anyway' : verb}
+      onSubmit={submit}
+      submitting={transition.pending}
+      error={transition.error}
+      errorTitle="The stage did not change"
       width="34rem"
     >
-      <form className={styles.form} onSubmit={submit} noValidate>
-        <DialogHeader>
-          {verb} {capability.title}
-        </DialogHeader>
-        <DialogBody>
-          <Flex direction="column" gap="4">
-            <Text as="p" variant="body-small">
-              Now in {capability.stage.title}. The change, your name and your
-              reason are recorded in the capability's history with its exit
-              criteria as they are now.
-            </Text>
-            <Select
-              label="Target stage"
-              options={targets.map(t => ({ id: t.id, label: t.title }))}
-              value={toStage}
-              onChange={key => {
-                setToStage(String(key));
-                setBlocked(undefined);
-              }}
-              isRequired
-            />
-            <TextAreaField
-              label="Rationale"
-              isRequired
-              rows={3}
-              value={rationale}
-              onChange={setRationale}
-              validationBehavior="aria"
-              validate={() => (submitted ? rationaleError : undefined)}
-            />
-            {blocked && (
-              <>
-                <Alert
-                  status="warning"
-                  icon
-                  title="Required exit criteria are unmet"
-                  description={blocked}
-                />
-                <TextAreaField
-                  label="Override reason"
-                  description="Required to promote anyway; shown highlighted in the history."
-                  isRequired
-                  rows={3}
-                  value={overrideReason}
-                  onChange={setOverrideReason}
-                  validationBehavior="aria"
-                  validate={() => (submitted ? overrideError : undefined)}
-                />
-              </>
-            )}
-            {error && (
-              <Alert
-                status="danger"
-                icon
-                title="The stage did not change"
-                description={error}
-              />
-            )}
-          </Flex>
-        </DialogBody>
-        <DialogFooter>
-          <Button
-            variant="secondary"
-            onPress={() => onOpenChange(false)}
-            isDisabled={submitting}
-          >
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" isPending={submitting}>
-            {blocked ? 'Promote anyway' : verb}
-          </Button>
-        </DialogFooter>
-      </form>
-    </Dialog>
+      <Select
+        label="Target stage"
+        options={targets.map(t => ({ id: t.id, label: t.title }))}
+        value={toStage}
+        onChange={key => {
+          setToStage(String(key));
+          setBlocked(undefined);
+        }}
+        isRequired
+      />
+      <TextAreaField
+        label="Rationale"
+        isRequired
+        rows={3}
+        value={rationale}
+        onChange={setRationale}
+        validationBehavior="aria"
+        validate={() => (submitted ? rationaleError : undefined)}
+      />
+      {blocked && (
+        <>
+          <Alert
+            status="warning"
+            icon
+            title="Required exit criteria are unmet"
+            description={blocked}
+          />
+          <TextAreaField
+            label="Override reason"
+            description="Required to promote anyway; shown highlighted in the history."
+            isRequired
+            rows={3}
+            value={overrideReason}
+            onChange={setOverrideReason}
+            validationBehavior="aria"
+            validate={() => (submitted ? overrideError : undefined)}
+          />
+        </>
+      )}
+    </FormDialog>
   );
 }

@@ -1,6 +1,5 @@
 import {
   MetricDefinition,
-  MetricPoint,
   MetricSeriesResponse,
 } from '@flywheel/plugin-flywheel-common';
 import { Text } from '@backstage/ui';
@@ -18,11 +17,13 @@ import {
   axisFormatter,
   formatMetricValue,
   formatPointHeading,
-  formatPointLabel,
   formatPointStart,
   formatSamples,
   INTERVAL_ADJECTIVES,
   NO_DATA,
+  POINT_COLUMN_TITLES,
+  trendChartData,
+  TrendDatum,
   trendSummary,
 } from '../../shared/metricFormat';
 import styles from './MetricTrendChart.module.css';
@@ -31,23 +32,13 @@ const LINE_COLOR = 'var(--bui-accent-bg, #1f5493)';
 /** Up to this many points every point gets a dot; beyond, only lone ones. */
 const DOTS_UP_TO = 30;
 
-const COLUMN_TITLES = { day: 'Day', week: 'Week of', month: 'Month' };
-
-interface Datum {
-  label: string;
-  point: MetricPoint;
-  value: number | null;
-  /** Between two gaps (or at an end next to one): drawn as a dot, no line. */
-  lone: boolean;
-}
-
 function PointTooltip(
   props: TooltipProps<number, string> & {
     metric: MetricDefinition;
     series: MetricSeriesResponse;
   },
 ) {
-  const datum = props.payload?.[0]?.payload as Datum | undefined;
+  const datum = props.payload?.[0]?.payload as TrendDatum | undefined;
   if (!props.active || !datum) {
     return null;
   }
@@ -64,7 +55,7 @@ function PointTooltip(
 function Dot(props: {
   cx?: number;
   cy?: number;
-  payload?: Datum;
+  payload?: TrendDatum;
   many: boolean;
 }) {
   const { cx, cy, payload, many } = props;
@@ -102,15 +93,7 @@ export function MetricTrendChart(props: {
     );
   }
 
-  const data: Datum[] = points.map((point, i) => ({
-    label: formatPointLabel(point.start, interval),
-    point,
-    value: point.value,
-    lone:
-      point.value !== null &&
-      (points[i - 1]?.value ?? null) === null &&
-      (points[i + 1]?.value ?? null) === null,
-  }));
+  const data: TrendDatum[] = trendChartData(points, interval);
   const values = points.flatMap(p => (p.value === null ? [] : [p.value]));
   const tick = axisFormatter(metric.unit, values);
   const many = points.length > DOTS_UP_TO;
@@ -181,7 +164,7 @@ export function MetricTrendChart(props: {
             </caption>
             <thead>
               <tr>
-                <th scope="col">{COLUMN_TITLES[interval]}</th>
+                <th scope="col">{POINT_COLUMN_TITLES[interval]}</th>
                 <th scope="col">Value</th>
                 <th scope="col">Samples</th>
               </tr>

@@ -1,1 +1,1 @@
-export { CheckStateBadge, CheckStateIcon } from './CheckStateBadge';
+export { CheckStateBadge } from './CheckStateBadge';

@@ -19,12 +19,12 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { useSearchParams } from 'react-router-dom';
 import { flywheelApiRef } from '../../api';
-import { actionErrorMessage } from '../../shared/errors';
 import { ExemptionList } from '../ExemptionList';
 import { useScorecardPermissions } from '../hooks';
 import { ScorecardResultCard } from '../ScorecardResultCard';
 import styles from './EntityScorecardsContent.module.css';
 import { LoadErrorAlert } from '../../shared/LoadErrorAlert';
+import { useAction } from '../../shared/useAction';
 import { SCORECARDS_READ } from '../model';
 
 const DOCS_URL =
@@ -44,8 +44,10 @@ export function EntityScorecardsContent() {
   const focusScorecard = searchParams.get('scorecard');
 
   const [refreshed, setRefreshed] = useState<EntityResultsResponse>();
-  const [refreshing, setRefreshing] = useState(false);
-  const [refreshError, setRefreshError] = useState<string>();
+  const refreshing = useAction({
+    doing: 'refresh scorecards',
+    permission: 'flywheel.scorecards.refresh',
+  });
   const [announcement, setAnnouncement] = useState('');
 
   const data = useAsyncRetry(async () => {
@@ -63,23 +65,13 @@ export function EntityScorecardsContent() {
   );
 
   const refresh = async () => {
-    setRefreshing(true);
-    setRefreshError(undefined);
     setAnnouncement('Re-evaluating the scorecards…');
-    try {
-      const results = await flywheelApi.refreshEntityScorecards(entityRef);
-      setRefreshed(results);
+    const refreshedNow = await refreshing.run(async () => {
+      setRefreshed(await flywheelApi.refreshEntityScorecards(entityRef));
       setAnnouncement('Scorecards re-evaluated just now.');
-    } catch (e) {
+    });
+    if (!refreshedNow) {
       setAnnouncement('');
-      setRefreshError(
-        actionErrorMessage(e as Error, {
-          doing: 'refresh scorecards',
-          permission: 'flywheel.scorecards.refresh',
-        }),
-      );
-    } finally {
-      setRefreshing(false);
     }
   };
 
@@ -171,18 +163,18 @@ export function EntityScorecardsContent() {
             variant="secondary"
             size="small"
             onPress={refresh}
-            isPending={refreshing}
+            isPending={refreshing.pending}
           >
             Refresh
           </Button>
         )}
       </Flex>
-      {refreshError && (
+      {refreshing.error && (
         <Alert
           status="danger"
           icon
           title="Could not refresh"
-          description={refreshError}
+          description={refreshing.error}
         />
       )}
       {ordered.map(result => {

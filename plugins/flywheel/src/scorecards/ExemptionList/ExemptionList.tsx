@@ -1,25 +1,15 @@
-import { FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   ScorecardExemption,
   ScorecardInfo,
 } from '@flywheel/plugin-flywheel-common';
-import {
-  Alert,
-  Badge,
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-  TextAreaField,
-} from '@backstage/ui';
+import { Alert, Badge, Button, Flex, Text, TextAreaField } from '@backstage/ui';
 import { flywheelApiRef } from '../../api';
-import { actionErrorMessage } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
+import { FormDialog } from '../../shared/FormDialog';
+import { useAction } from '../../shared/useAction';
 import { EntityTabLink } from '../EntityTabLink';
 import { ENTITY_SCORECARDS_PATH } from '../hooks';
 import styles from './ExemptionList.module.css';
@@ -75,90 +65,52 @@ function NoteDialog(props: {
 }) {
   const { mode, subject, isOpen, onOpenChange, onSubmit } = props;
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const decide = useAction(DECIDE);
   const reject = mode === 'reject';
   const missingNote = reject && note.trim().length === 0;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (missingNote || busy) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    decide.run(async () => {
       await onSubmit(note.trim());
       setNote('');
       onOpenChange(false);
-    } catch (e) {
-      setError(actionErrorMessage(e as Error, DECIDE));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <Dialog
+    <FormDialog
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable={!busy}
+      title={reject ? 'Reject the exemption' : 'Revoke the exemption'}
+      intro={
+        <>
+          {subject}.{' '}
+          {reject
+            ? 'The check keeps counting; the requester sees your note.'
+            : 'The exemption ends now and the check counts again.'}
+        </>
+      }
+      submitLabel={reject ? 'Reject' : 'Revoke'}
+      destructive
+      onSubmit={submit}
+      submitting={decide.pending}
+      submitDisabled={missingNote}
+      error={decide.error}
+      errorTitle={reject ? 'Not rejected' : 'Not revoked'}
       width="30rem"
     >
-      <form className={styles.form} onSubmit={submit} noValidate>
-        <DialogHeader>
-          {reject ? 'Reject the exemption' : 'Revoke the exemption'}
-        </DialogHeader>
-        <DialogBody>
-          <Flex direction="column" gap="4">
-            <Text as="p" variant="body-small">
-              {subject}.{' '}
-              {reject
-                ? 'The check keeps counting; the requester sees your note.'
-                : 'The exemption ends now and the check counts again.'}
-            </Text>
-            <TextAreaField
-              label={reject ? 'Reason for rejecting' : 'Note'}
-              description={
-                reject
-                  ? 'Required. Say why, so the requester knows what to do instead.'
-                  : undefined
-              }
-              isRequired={reject}
-              rows={3}
-              value={note}
-              onChange={setNote}
-            />
-            {error && (
-              <Alert
-                status="danger"
-                icon
-                title={reject ? 'Not rejected' : 'Not revoked'}
-                description={error}
-              />
-            )}
-          </Flex>
-        </DialogBody>
-        <DialogFooter>
-          <Button
-            variant="secondary"
-            onPress={() => onOpenChange(false)}
-            isDisabled={busy}
-          >
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            variant="primary"
-            destructive
-            isPending={busy}
-            isDisabled={missingNote}
-          >
-            {reject ? 'Reject' : 'Revoke'}
-          </Button>
-        </DialogFooter>
-      </form>
-    </Dialog>
+      <TextAreaField
+        label={reject ? 'Reason for rejecting' : 'Note'}
+        description={
+          reject
+            ? 'Required. Say why, so the requester knows what to do instead.'
+            : undefined
+        }
+        isRequired={reject}
+        rows={3}
+        value={note}
+        onChange={setNote}
+      />
+    </FormDialog>
   );
 }
 
@@ -176,27 +128,20 @@ function ExemptionItem(props: {
   const flywheelApi = useApi(flywheelApiRef);
   const headingId = useId();
   const [dialog, setDialog] = useState<'reject' | 'revoke'>();
-  const [approving, setApproving] = useState(false);
-  const [error, setError] = useState<string>();
+  const approval = useAction(DECIDE);
+  const approving = approval.pending;
   const { check, scorecard } = checkTitle(scorecards, exemption);
   const status = exemptionStatusLabel(exemption);
   const subject = `${check} (${scorecard}) for ${exemption.entityRef}`;
 
-  const approve = async () => {
-    setApproving(true);
-    setError(undefined);
-    try {
+  const approve = () =>
+    approval.run(async () =>
       onChanged(
         await flywheelApi.decideScorecardExemption(exemption.id, {
           decision: 'approved',
         }),
-      );
-    } catch (e) {
-      setError(actionErrorMessage(e as Error, DECIDE));
-    } finally {
-      setApproving(false);
-    }
-  };
+      ),
+    );
 
   const revocable = exemption.status === 'approved' && !exemption.expired;
   const canRevoke = canDecide && revocable;
@@ -320,8 +265,13 @@ function ExemptionItem(props: {
             'Only the owners of the entity decide on its exemptions.'}
         </Text>
       )}
-      {error && (
-        <Alert status="danger" icon title="Not approved" description={error} />
+      {approval.error && (
+        <Alert
+          status="danger"
+          icon
+          title="Not approved"
+          description={approval.error}
+        />
       )}
       {dialog && (
         <NoteDialog

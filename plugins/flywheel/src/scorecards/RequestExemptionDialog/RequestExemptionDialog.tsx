@@ -1,26 +1,21 @@
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   ScorecardCheckInfo,
   ScorecardExemption,
   ScorecardInfo,
 } from '@flywheel/plugin-flywheel-common';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  Text,
-  TextAreaField,
-} from '@backstage/ui';
+import { TextAreaField } from '@backstage/ui';
 import { CalendarDate, getLocalTimeZone, today } from '@internationalized/date';
 import { flywheelApiRef } from '../../api';
-import { actionErrorMessage } from '../../shared/errors';
-import styles from './RequestExemptionDialog.module.css';
+import {
+  ExpiresOnField,
+  expiryError,
+  expiryInstant,
+  expiryRange,
+} from '../../shared/ExpiresOnField';
+import { FormDialog } from '../../shared/FormDialog';
+import { useAction } from '../../shared/useAction';
 
 /** The longest an exemption may run; the backend enforces the same. */
 export const MAX_EXEMPTION_DAYS = 366;
@@ -50,123 +45,83 @@ export function RequestExemptionDialog(props: {
   const [justification, setJustification] = useState('');
   const [expiry, setExpiry] = useState<CalendarDate | null>(defaultExpiry);
   const [submitted, setSubmitted] = useState(false);
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<string>();
+  const request = useAction({
+    doing: 'request exemptions',
+    permission: 'flywheel.scorecards.exemption.request',
+  });
 
-  const zone = getLocalTimeZone();
-  const minDate = today(zone).add({ days: 1 });
-  const maxDate = today(zone).add({ days: MAX_EXEMPTION_DAYS });
-
+  const range = expiryRange(MAX_EXEMPTION_DAYS);
   const justificationError =
     justification.trim().length < MIN_JUSTIFICATION
       ? `Explain why in at least ${MIN_JUSTIFICATION} characters.`
       : undefined;
-  let expiryError: string | undefined;
-  if (!expiry) {
-    expiryError = 'Choose when the exemption ends.';
-  } else if (expiry.compare(minDate) < 0) {
-    expiryError = 'The exemption must end after today.';
-  } else if (expiry.compare(maxDate) > 0) {
-    expiryError = `The exemption can run for at most ${MAX_EXEMPTION_DAYS} days, until ${maxDate
-      .toDate(zone)
-      .toLocaleDateString()}.`;
-  }
+  const expiryProblem = expiryError(expiry, range, {
+    missing: 'Choose when the exemption ends.',
+    tooEarly: 'The exemption must end after today.',
+    tooLate: `The exemption can run for at most ${MAX_EXEMPTION_DAYS} days, until ${range.maxValue
+      .toDate(getLocalTimeZone())
+      .toLocaleDateString()}.`,
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setSubmitted(true);
-    if (justificationError || expiryError || !expiry) {
+    if (justificationError || expiryProblem || !expiry) {
       return;
     }
-    setSubmitting(true);
-    setError(undefined);
-    try {
+    request.run(async () => {
       const exemption = await flywheelApi.requestScorecardExemption({
         entityRef,
         scorecardId: scorecard.id,
         checkId: check.id,
         justification: justification.trim(),
         // The exemption ends when the chosen day begins, in the user's zone.
-        expiresAt: expiry.toDate(zone).toISOString(),
+        expiresAt: expiryInstant(expiry),
       });
       setJustification('');
       setExpiry(defaultExpiry());
       setSubmitted(false);
       onRequested(exemption);
       onOpenChange(false);
-    } catch (e) {
-      setError(
-        actionErrorMessage(e as Error, {
-          doing: 'request exemptions',
-          permission: 'flywheel.scorecards.exemption.request',
-        }),
-      );
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   return (
-    <Dialog
+    <FormDialog
       isOpen={isOpen}
       onOpenChange={onOpenChange}
-      isDismissable={!submitting}
-      width="32rem"
+      title="Request an exemption"
+      intro={
+        <>
+          From <strong>{check.title}</strong> ({scorecard.title}). While an
+          approved exemption runs, the check counts as passing for levels and is
+          left out of the score. Someone allowed to decide exemptions (usually
+          the platform team) approves or rejects it.
+        </>
+      }
+      submitLabel="Request exemption"
+      onSubmit={submit}
+      submitting={request.pending}
+      error={request.error}
+      errorTitle="The request was not sent"
     >
-      <form className={styles.form} onSubmit={submit} noValidate>
-        <DialogHeader>Request an exemption</DialogHeader>
-        <DialogBody>
-          <Flex direction="column" gap="4">
-            <Text as="p" variant="body-small">
-              From <strong>{check.title}</strong> ({scorecard.title}). While an
-              approved exemption runs, the check counts as passing for levels
-              and is left out of the score. Someone allowed to decide exemptions
-              (usually the platform team) approves or rejects it.
-            </Text>
-            <TextAreaField
-              label="Justification"
-              description="Why the check does not apply, or what you do instead and when it will pass."
-              isRequired
-              rows={4}
-              value={justification}
-              onChange={setJustification}
-              validationBehavior="aria"
-              validate={() => (submitted ? justificationError : undefined)}
-            />
-            <DatePicker
-              label="Expires on"
-              description={`The exemption ends when this day begins; at most ${MAX_EXEMPTION_DAYS} days from today.`}
-              isRequired
-              value={expiry}
-              onChange={value => setExpiry(value as CalendarDate | null)}
-              minValue={minDate}
-              maxValue={maxDate}
-              validationBehavior="aria"
-              validate={() => (submitted ? expiryError : undefined)}
-            />
-            {error && (
-              <Alert
-                status="danger"
-                icon
-                title="The request was not sent"
-                description={error}
-              />
-            )}
-          </Flex>
-        </DialogBody>
-        <DialogFooter>
-          <Button
-            variant="secondary"
-            onPress={() => onOpenChange(false)}
-            isDisabled={submitting}
-          >
-            Cancel
-          </Button>
-          <Button type="submit" variant="primary" isPending={submitting}>
-            Request exemption
-          </Button>
-        </DialogFooter>
-      </form>
-    </Dialog>
+      <TextAreaField
+        label="Justification"
+        description="Why the check does not apply, or what you do instead and when it will pass."
+        isRequired
+        rows={4}
+        value={justification}
+        onChange={setJustification}
+        validationBehavior="aria"
+        validate={() => (submitted ? justificationError : undefined)}
+      />
+      <ExpiresOnField
+        description={`The exemption ends when this day begins; at most ${MAX_EXEMPTION_DAYS} days from today.`}
+        isRequired
+        value={expiry}
+        onChange={setExpiry}
+        range={range}
+        error={submitted ? expiryProblem : undefined}
+      />
+    </FormDialog>
   );
 }

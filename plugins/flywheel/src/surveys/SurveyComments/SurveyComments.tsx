@@ -18,9 +18,10 @@ import {
 } from '@backstage/ui';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { flywheelApiRef } from '../../api';
-import { actionErrorMessage, serverMessage } from '../../shared/errors';
+import { serverMessage } from '../../shared/errors';
 import { formatDate, formatDay } from '../../shared/format';
 import { groupTitle, GroupTitles } from '../../shared/groupTitles';
+import { useAction } from '../../shared/useAction';
 import styles from './SurveyComments.module.css';
 
 /** Comments a page. */
@@ -44,28 +45,19 @@ function CommentItem(props: {
   const { comment, surveyId, questionTitle, titles, canManage } = props;
   const flywheelApi = useApi(flywheelApiRef);
   const [tag, setTag] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const manage = useAction(MANAGE);
+  const busy = manage.pending;
   // Anonymous comments keep no day, only their wave.
   const day = comment.submittedOn
     ? formatDay(comment.submittedOn, { withYear: true })
     : undefined;
   const name = day ? `Comment of ${day}` : `Comment ${props.position}`;
 
-  const update = async (change: { tags?: string[]; resolved?: boolean }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const update = (change: { tags?: string[]; resolved?: boolean }) =>
+    manage.run(async () => {
       await flywheelApi.updateSurveyComment(surveyId, comment.id, change);
       props.onChanged();
-      return true;
-    } catch (e) {
-      setError(actionErrorMessage(e as Error, MANAGE));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const addTag = async (event: FormEvent) => {
     event.preventDefault();
@@ -154,8 +146,13 @@ function CommentItem(props: {
             </Button>
           </Flex>
         )}
-        {error && (
-          <Alert status="danger" icon title="Not changed" description={error} />
+        {manage.error && (
+          <Alert
+            status="danger"
+            icon
+            title="Not changed"
+            description={manage.error}
+          />
         )}
       </article>
     </li>

@@ -12,10 +12,6 @@ import {
   Badge,
   Button,
   ButtonLink,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
   Flex,
   Link,
   Select,
@@ -26,14 +22,16 @@ import useAsync from 'react-use/esm/useAsync';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { flywheelApiRef } from '../../api';
 import { Section } from '../../shared/Section';
-import { actionErrorMessage, serverMessage } from '../../shared/errors';
+import { serverMessage } from '../../shared/errors';
 import { formatDate, formatRate } from '../../shared/format';
+import { FormDialog } from '../../shared/FormDialog';
 import {
   groupTitle,
   GroupTitles,
   useGroupTitles,
 } from '../../shared/groupTitles';
 import { StatList } from '../../shared/StatList';
+import { useAction } from '../../shared/useAction';
 import { QuestionResult } from '../QuestionResult';
 import { SurveyComments } from '../SurveyComments';
 import { SurveyCsvExportButton } from '../SurveyCsvExportButton';
@@ -106,27 +104,17 @@ function ArchiveButton(props: { survey: Survey; onArchived: () => void }) {
   const { survey, onArchived } = props;
   const flywheelApi = useApi(flywheelApiRef);
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const archive = useAction({
+    doing: 'archive surveys',
+    permission: 'flywheel.surveys.manage',
+  });
 
-  const archive = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const submit = () =>
+    archive.run(async () => {
       await flywheelApi.archiveSurvey(survey.id);
       setOpen(false);
       onArchived();
-    } catch (e) {
-      setError(
-        actionErrorMessage(e as Error, {
-          doing: 'archive surveys',
-          permission: 'flywheel.surveys.manage',
-        }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <>
@@ -138,47 +126,19 @@ function ArchiveButton(props: { survey: Survey; onArchived: () => void }) {
       >
         Archive
       </Button>
-      <Dialog
+      <FormDialog
         isOpen={open}
         onOpenChange={setOpen}
-        isDismissable={!busy}
+        title={`Archive ${survey.title}?`}
+        intro="No new waves will open and nobody will be asked again. The results and comments are kept."
+        submitLabel="Archive survey"
+        destructive
+        onSubmit={submit}
+        submitting={archive.pending}
+        error={archive.error}
+        errorTitle="Not archived"
         width="28rem"
-      >
-        <DialogHeader>Archive {survey.title}?</DialogHeader>
-        <DialogBody>
-          <Flex direction="column" gap="3">
-            <Text as="p" variant="body-small">
-              No new waves will open and nobody will be asked again. The results
-              and comments are kept.
-            </Text>
-            {error && (
-              <Alert
-                status="danger"
-                icon
-                title="Not archived"
-                description={error}
-              />
-            )}
-          </Flex>
-        </DialogBody>
-        <DialogFooter>
-          <Button
-            variant="secondary"
-            onPress={() => setOpen(false)}
-            isDisabled={busy}
-          >
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            destructive
-            onPress={archive}
-            isPending={busy}
-          >
-            Archive survey
-          </Button>
-        </DialogFooter>
-      </Dialog>
+      />
     </>
   );
 }

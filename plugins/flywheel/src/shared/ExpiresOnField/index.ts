@@ -1,0 +1,7 @@
+export type { ExpiryRange } from './ExpiresOnField';
+export {
+  ExpiresOnField,
+  expiryError,
+  expiryInstant,
+  expiryRange,
+} from './ExpiresOnField';
