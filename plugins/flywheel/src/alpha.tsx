@@ -12,7 +12,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import { Container } from '@backstage/ui';
-import FlywheelIcon from '@material-ui/icons/Autorenew';
+import { RiLoopRightLine } from '@remixicon/react';
 import { FlywheelClient, flywheelApiRef } from './api';
 import { createFromTemplateRouteRef, rootRouteRef } from './routes';
 import { LazySurveyPrompt } from './surveys/SurveyPrompt/LazySurveyPrompt';
@@ -37,7 +37,7 @@ const flywheelPage = PageBlueprint.make({
   params: {
     path: '/flywheel',
     title: 'Flywheel',
-    icon: <FlywheelIcon />,
+    icon: <RiLoopRightLine size={20} aria-hidden />,
     routeRef: rootRouteRef,
   },
 });
@@ -236,7 +236,7 @@ const valueStreamEntityCard = EntityCardBlueprint.make({
 const flywheelPlugin = createFrontendPlugin({
   pluginId: 'flywheel',
   title: 'Flywheel',
-  icon: <FlywheelIcon />,
+  icon: <RiLoopRightLine size={20} aria-hidden />,
   info: { packageJson: () => import('../package.json') },
   routes: {
     root: rootRouteRef,
