@@ -52,10 +52,10 @@ test('a developer scaffolds a service from a golden path and sees its provenance
 
   const openInCatalog = page.getByRole('link', { name: 'Open in catalog' });
   await expect(openInCatalog).toBeVisible({ timeout: 120_000 });
-  await openInCatalog.click();
-  // The page may have asked before the catalog processed the new location.
+  // The catalog processes the new location asynchronously: open the entity
+  // once it is there (a reload of a page that asked too early can hang).
   await waitForEntity(request, 'component', name);
-  await page.reload();
+  await openInCatalog.click();
 
   await expect(page.getByRole('heading', { name })).toBeVisible();
   const provenance = page.getByRole('region', { name: 'Golden path' });

@@ -74,3 +74,29 @@ export async function signInAsGuest(page: Page) {
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
 }
+
+/**
+ * Dismisses every survey prompt pending for the guest (such as the demo's
+ * golden-path CSAT after an earlier journey ran a template), so a journey
+ * meets only its own prompt.
+ */
+export async function dismissSurveyPrompts(request: APIRequestContext) {
+  const token = await guestToken(request);
+  const headers = { authorization: `Bearer ${token}` };
+  const prompts = await request.get('/api/flywheel/surveys/prompts?path=%2F', {
+    headers,
+  });
+  expect(prompts.ok()).toBe(true);
+  for (const prompt of (await prompts.json()).items as {
+    surveyId: string;
+    waveId: string;
+  }[]) {
+    const dismissed = await request.post(
+      `/api/flywheel/surveys/${encodeURIComponent(
+        prompt.surveyId,
+      )}/prompt-actions`,
+      { headers, data: { waveId: prompt.waveId, action: 'dismiss' } },
+    );
+    expect(dismissed.ok()).toBe(true);
+  }
+}
