@@ -51,6 +51,48 @@ function random(seed: number) {
   };
 }
 
+/** The rows one wave of made-up answers writes, table by table. */
+type WaveRows = Record<
+  'participation' | 'responses' | 'answers' | 'comments',
+  object[]
+>;
+
+function waveRows(): WaveRows {
+  return { participation: [], responses: [], answers: [], comments: [] };
+}
+
+async function insertWaveRows(knex: Knex, rows: WaveRows) {
+  await insertChunked(knex, 'survey_participation', rows.participation);
+  await insertChunked(knex, 'survey_responses', rows.responses);
+  await insertChunked(knex, 'survey_answers', rows.answers);
+  await insertChunked(knex, 'survey_comments', rows.comments);
+}
+
+/** A free-text answer as the comment store keeps it, untriaged. */
+function commentRow(row: {
+  responseId: string;
+  surveyId: string;
+  waveId: string;
+  questionId: string;
+  groupRef: string | null;
+  text: string;
+  submittedOn: string | null;
+}) {
+  return {
+    id: randomUUID(),
+    response_id: row.responseId,
+    survey_id: row.surveyId,
+    wave_id: row.waveId,
+    question_id: row.questionId,
+    group_ref: row.groupRef,
+    text: row.text,
+    submitted_on: row.submittedOn,
+    tags: '[]',
+    resolved_by: null,
+    resolved_at: null,
+  };
+}
+
 async function insertChunked(knex: Knex, table: string, rows: object[]) {
   for (let i = 0; i < rows.length; i += INSERT_ROWS) {
     await knex(table).insert(rows.slice(i, i + INSERT_ROWS));
@@ -141,10 +183,7 @@ export async function seedDemoSurveys(
       // Shares of promoters and detractors drift towards a better score.
       const promoterShare = 0.25 + 0.06 * number;
       const detractorShare = 0.4 - 0.05 * number;
-      const participation = [];
-      const responses = [];
-      const answers = [];
-      const comments = [];
+      const { participation, responses, answers, comments } = waveRows();
       for (const person of people) {
         if (rand() > 0.78) continue;
         const roll = rand();
@@ -214,25 +253,20 @@ export async function seedDemoSurveys(
           },
         );
         if (comment) {
-          comments.push({
-            id: randomUUID(),
-            response_id: responseId,
-            survey_id: DEMO_SURVEY_ID,
-            wave_id: waveId,
-            question_id: 'nps',
-            group_ref: groupRef,
-            text: comment,
-            submitted_on: null,
-            tags: '[]',
-            resolved_by: null,
-            resolved_at: null,
-          });
+          comments.push(
+            commentRow({
+              responseId,
+              surveyId: DEMO_SURVEY_ID,
+              waveId,
+              questionId: 'nps',
+              groupRef,
+              text: comment,
+              submittedOn: null,
+            }),
+          );
         }
       }
-      await insertChunked(tx, 'survey_participation', participation);
-      await insertChunked(tx, 'survey_responses', responses);
-      await insertChunked(tx, 'survey_answers', answers);
-      await insertChunked(tx, 'survey_comments', comments);
+      await insertWaveRows(tx, { participation, responses, answers, comments });
       total += responses.length;
     }
   });
@@ -373,10 +407,7 @@ export async function seedDemoCsatSurvey(
           ...counts,
         })),
       );
-      const participation = [];
-      const responses = [];
-      const answers = [];
-      const comments = [];
+      const { participation, responses, answers, comments } = waveRows();
       for (const [i, person] of answered.entries()) {
         const happy = i < satisfied;
         const score = happy
@@ -423,25 +454,20 @@ export async function seedDemoCsatSurvey(
           value_text: null,
         });
         if (comment) {
-          comments.push({
-            id: randomUUID(),
-            response_id: responseId,
-            survey_id: DEMO_CSAT_SURVEY_ID,
-            wave_id: waveId,
-            question_id: 'slowed-down',
-            group_ref: groupRef,
-            text: comment,
-            submitted_on: day,
-            tags: '[]',
-            resolved_by: null,
-            resolved_at: null,
-          });
+          comments.push(
+            commentRow({
+              responseId,
+              surveyId: DEMO_CSAT_SURVEY_ID,
+              waveId,
+              questionId: 'slowed-down',
+              groupRef,
+              text: comment,
+              submittedOn: day,
+            }),
+          );
         }
       }
-      await insertChunked(tx, 'survey_participation', participation);
-      await insertChunked(tx, 'survey_responses', responses);
-      await insertChunked(tx, 'survey_answers', answers);
-      await insertChunked(tx, 'survey_comments', comments);
+      await insertWaveRows(tx, { participation, responses, answers, comments });
       total += responses.length;
     }
   });
