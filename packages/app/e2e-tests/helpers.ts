@@ -100,3 +100,17 @@ export async function dismissSurveyPrompts(request: APIRequestContext) {
     expect(dismissed.ok()).toBe(true);
   }
 }
+
+/**
+ * Opens a path inside the running app, as its links do (history and
+ * react-router), without loading the document again: in headless Chromium
+ * a document navigation after the user got a notification or a survey
+ * prompt can hang until the test ends (issue 21).
+ */
+export async function openInApp(page: Page, path: string) {
+  await page.evaluate(to => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
+}

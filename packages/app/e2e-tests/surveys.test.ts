@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import {
   dismissSurveyPrompts,
   guestToken,
+  openInApp,
   signInAsGuest,
   waitForCatalog,
 } from './helpers';
@@ -65,8 +66,13 @@ test('a PM creates a quarterly NPS; a developer is prompted, answers and changes
       .locator('xpath=self::*[not(ancestor::*[@role="dialog"])]'),
   ).toBeVisible();
 
-  // The developer is prompted on the next page they open.
-  await page.goto('/catalog');
+  // The developer is prompted on the next page they open (in the app: a
+  // document navigation while a prompt is on screen can hang in headless
+  // Chromium, see issue 21).
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'Catalog', exact: true })
+    .click();
   const prompt = page.getByRole('dialog', { name: TITLE });
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   await prompt.getByRole('radio', { name: /^6/ }).click();
@@ -77,13 +83,15 @@ test('a PM creates a quarterly NPS; a developer is prompted, answers and changes
   await expect(prompt.getByRole('status')).toContainText(
     'Thanks — your answer was saved',
   );
+  // The prompt closes by itself a moment later.
+  await expect(prompt).toBeHidden({ timeout: 15_000 });
 
   // They change their mind from the survey page: the browser kept a
   // receipt for the anonymous answer.
-  await page.goto('/flywheel/surveys');
+  await openInApp(page, '/flywheel/surveys');
   await page.getByRole('link', { name: TITLE }).click();
   const surveyUrl = page.url().replace(/\?.*$/, '');
-  await page.goto(`${surveyUrl}/respond`);
+  await openInApp(page, `${new URL(surveyUrl).pathname}/respond`);
   await expect(page.getByRole('radio', { name: /^6/ })).toBeChecked();
   await page.getByRole('radio', { name: /^9/ }).click();
   await page.getByRole('button', { name: 'Update answer' }).click();
@@ -91,7 +99,7 @@ test('a PM creates a quarterly NPS; a developer is prompted, answers and changes
 
   // Results of the demo survey: NPS with interval, distribution, trend over
   // the seeded waves, and small teams hidden.
-  await page.goto('/flywheel/surveys/platform-nps');
+  await openInApp(page, '/flywheel/surveys/platform-nps');
   await expect(
     page.getByText(/^95% interval: [+−-]?\d+ to [+−-]?\d+$/).first(),
   ).toBeVisible();
