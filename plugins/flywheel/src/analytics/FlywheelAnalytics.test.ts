@@ -150,6 +150,22 @@ describe('FlywheelAnalytics', () => {
     expect(backend.requests.every(r => r.init.keepalive)).toBe(true);
   });
 
+  it('leaves a page that is hidden and then left with nothing queued, and keeps sending afterwards', async () => {
+    // Hidden with an empty queue, then left: both handlers flush. Before the
+    // fix the second chained on a settled promise forever and the browser
+    // could not leave the page.
+    const { analytics, backend, page } = setUp();
+    page.setVisibility('hidden');
+    page.hide();
+    await jest.advanceTimersByTimeAsync(0);
+    expect(backend.requests).toEqual([]);
+    page.setVisibility('visible');
+    analytics.captureEvent(navigate('/after'));
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(backend.sent()).toEqual(['/after']);
+    expect(analytics.pending).toBe(0);
+  });
+
   it('keeps the events of a failed send and retries with growing pauses', async () => {
     const { analytics, backend } = setUp(['offline', 503, 202]);
     analytics.captureEvent(navigate('/a'));

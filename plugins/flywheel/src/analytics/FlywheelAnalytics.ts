@@ -129,25 +129,36 @@ export class FlywheelAnalytics implements AnalyticsApi {
       return this.sending;
     }
     this.clearTimer();
-    this.sending = (async () => {
-      try {
-        while (this.buffer.length > 0) {
-          const count = this.nextBatchSize();
-          const batch = this.buffer.splice(0, count);
-          const outcome = await this.send(batch);
-          if (outcome === 'retry') {
-            this.buffer.unshift(...batch);
-            this.failures++;
-            break;
-          }
-          this.failures = 0;
-        }
-      } finally {
+    if (this.buffer.length === 0) {
+      return undefined;
+    }
+    // Cleared in a callback, which runs after the assignment: an async body
+    // that finished without awaiting would clear it before it was set, and
+    // flushAll would then chain on that settled promise forever, freezing
+    // the page as it unloads.
+    const sending: Promise<void> = this.sendQueued().finally(() => {
+      if (this.sending === sending) {
         this.sending = undefined;
-        this.schedule();
       }
-    })();
-    return this.sending;
+      this.schedule();
+    });
+    this.sending = sending;
+    return sending;
+  }
+
+  /** One batch after another until the queue is empty or a send fails. */
+  private async sendQueued(): Promise<void> {
+    while (this.buffer.length > 0) {
+      const count = this.nextBatchSize();
+      const batch = this.buffer.splice(0, count);
+      const outcome = await this.send(batch);
+      if (outcome === 'retry') {
+        this.buffer.unshift(...batch);
+        this.failures++;
+        return;
+      }
+      this.failures = 0;
+    }
   }
 
   /** The page goes away: everything queued leaves now, without waiting. */
