@@ -3,7 +3,14 @@ const domainBoundaryOverrides = require('../../eslint/domainBoundaries');
 // The house plan, enforced: see docs/architecture.md.
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   overrides: domainBoundaryOverrides(__dirname, {
-    domains: ['goldenPaths', 'maturity', 'metrics', 'scorecards', 'surveys'],
+    domains: [
+      'campaigns',
+      'goldenPaths',
+      'maturity',
+      'metrics',
+      'scorecards',
+      'surveys',
+    ],
     baseLayer: [
       'catalog',
       'database',

@@ -4,7 +4,14 @@ const domainBoundaryOverrides = require('../../eslint/domainBoundaries');
 // the domains' pages and may import them.
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   overrides: domainBoundaryOverrides(__dirname, {
-    domains: ['goldenPaths', 'scorecards', 'surveys', 'metrics', 'maturity'],
+    domains: [
+      'goldenPaths',
+      'scorecards',
+      'surveys',
+      'metrics',
+      'maturity',
+      'campaigns',
+    ],
     baseLayer: ['shared', 'api'],
     composition: ['dashboard'],
     extensions: ['ts', 'tsx'],

@@ -62,6 +62,18 @@ import { readOutcomes } from './maturity/outcomes/outcomeConfig';
 import { OutcomeService } from './maturity/outcomes/OutcomeService';
 import { registerMaturityRoutes } from './maturity/router';
 import { MaturityStore } from './maturity/store/MaturityStore';
+import { CampaignMetrics } from './campaigns/CampaignMetrics';
+import {
+  CampaignNotices,
+  notificationCampaignNotifier,
+} from './campaigns/CampaignNotices';
+import { CampaignRefresh } from './campaigns/CampaignRefresh';
+import { CampaignService } from './campaigns/CampaignService';
+import { readCampaignsConfig } from './campaigns/config/readCampaignsConfig';
+import { goalScorecard } from './campaigns/goals/goals';
+import { registerCampaignRoutes } from './campaigns/router';
+import { CampaignStore } from './campaigns/store/CampaignStore';
+import { ScorecardGoalReader } from './scorecards/ScorecardGoalReader';
 import { registerMetricRoutes } from './metrics/router';
 import { DeploymentSources } from './metrics/sources/DeploymentSources';
 import { ServiceCatalog } from './metrics/services/ServiceCatalog';
@@ -479,7 +491,76 @@ export const flywheelPlugin = createBackendPlugin({
           },
         });
 
+        // Campaigns: cohorts brought to a goal by a deadline. Progress follows
+        // scorecard evaluation: entities re-evaluated on their own are
+        // re-judged at once; the whole cohort on the campaigns' schedule.
+        const campaignSettings = readCampaignsConfig(config);
+        const scorecardGoals = new ScorecardGoalReader({
+          definitions: scorecardDefinitions,
+          store: scorecardStore,
+          engine,
+        });
+        campaignSettings.definitions.forEach((definition, i) => {
+          try {
+            goalScorecard(definition.goal, scorecardGoals.scorecards());
+          } catch (error) {
+            throw new Error(
+              `flywheel.campaigns.definitions[${i}] (${definition.id}): ${
+                (error as Error).message
+              }`,
+            );
+          }
+        });
+        const campaignStore = new CampaignStore(db);
+        await campaignStore.syncConfigCampaigns(
+          campaignSettings.definitions,
+          new Date(),
+        );
+        const campaignRefresh = new CampaignRefresh({
+          store: campaignStore,
+          catalog: catalogReader,
+          goals: scorecardGoals,
+          goldenPaths,
+          credentials: () => auth.getOwnServiceCredentials(),
+          languageAnnotation: campaignSettings.languageAnnotation,
+          logger: logger.child({ domain: 'campaigns' }),
+        });
+        scorecardGoals.onEntitiesEvaluated(async refs => {
+          await campaignRefresh.refreshEntities(refs);
+        });
+        const campaignNotices = new CampaignNotices({
+          store: campaignStore,
+          notify: notificationCampaignNotifier(notifications),
+          logger: logger.child({ domain: 'campaigns' }),
+        });
+        await scheduler.scheduleTask({
+          id: 'flywheel-campaigns-refresh',
+          ...campaignSettings.schedule,
+          fn: async () => {
+            await campaignRefresh.refreshAll();
+            await campaignNotices.run();
+          },
+        });
+        const campaigns = new CampaignService({
+          store: campaignStore,
+          goals: scorecardGoals,
+          refresh: campaignRefresh,
+          visibility: new EntityVisibility({
+            catalog: catalogReader,
+            permissions,
+            kinds: undefined,
+          }),
+          permissions,
+          groups: async () =>
+            catalogReader.groupTree(await auth.getOwnServiceCredentials()),
+        });
+        metricRegistry.register(
+          'campaigns',
+          new CampaignMetrics({ store: campaignStore, campaigns }),
+        );
+
         const router = createFlywheelApiRouter();
+        registerCampaignRoutes(router, { campaigns, httpAuth, auditor });
         registerScorecardRoutes(router, {
           scorecards: scorecardService,
           exemptions,

@@ -24,3 +24,4 @@ export * from './surveys/templates';
 export * from './maturity/types';
 export * from './maturity/outcomes';
 export * from './maturity/criteria';
+export * from './campaigns/types';

@@ -185,6 +185,27 @@ export const flywheelOutcomeTargetsManagePermission = createPermission({
 });
 
 /**
+ * See campaigns and their progress. Entities the caller may not see in the
+ * catalog are left out of every figure.
+ *
+ * @public
+ */
+export const flywheelCampaignsReadPermission = createPermission({
+  name: 'flywheel.campaigns.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Create and close campaigns.
+ *
+ * @public
+ */
+export const flywheelCampaignsManagePermission = createPermission({
+  name: 'flywheel.campaigns.manage',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission Flywheel defines.
  *
  * @public
@@ -206,4 +227,6 @@ export const flywheelPermissions = [
   flywheelMaturityTransitionPermission,
   flywheelMaturityAttestPermission,
   flywheelOutcomeTargetsManagePermission,
+  flywheelCampaignsReadPermission,
+  flywheelCampaignsManagePermission,
 ];

@@ -18,6 +18,10 @@ export const spec = {
   ],
   "tags": [
     {
+      "name": "Campaigns",
+      "description": "Time-bound pushes to bring a cohort of catalog entities to a goal by a deadline, with progress, per-team breakdown and to-do items."
+    },
+    {
       "name": "Maturity",
       "description": "Maturity stages of platform capabilities (exit criteria, attestations, waivers, transitions) and the product dashboard's outcomes."
     },
@@ -2132,7 +2136,8 @@ export const spec = {
               "scorecards",
               "surveys",
               "valueStream",
-              "usage"
+              "usage",
+              "campaigns"
             ]
           },
           "unit": {
@@ -3507,6 +3512,490 @@ export const spec = {
             ]
           }
         }
+      },
+      "CampaignCohort": {
+        "type": "object",
+        "additionalProperties": false,
+        "description": "Which catalog entities the campaign is about; every field narrows it, a list matches any of its values.",
+        "properties": {
+          "kinds": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Default [Component]."
+          },
+          "types": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "spec.type values."
+          },
+          "systems": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "languages": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Values of the language annotation (flywheel.dev/language unless configured)."
+          },
+          "owners": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Groups; their subtrees count."
+          },
+          "notFromGoldenPath": {
+            "type": "boolean"
+          }
+        }
+      },
+      "CampaignGoal": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "type"
+        ],
+        "description": "check: a scorecard check passes; level: a scorecard level or higher is reached; goldenPath: the entity is on the golden path at minVersion or later.",
+        "properties": {
+          "type": {
+            "type": "string",
+            "enum": [
+              "check",
+              "level",
+              "goldenPath"
+            ]
+          },
+          "scorecardId": {
+            "type": "string"
+          },
+          "checkId": {
+            "type": "string"
+          },
+          "level": {
+            "type": "string"
+          },
+          "templateRef": {
+            "type": "string"
+          },
+          "minVersion": {
+            "type": "string"
+          }
+        }
+      },
+      "CampaignAutomation": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "templateRef"
+        ],
+        "properties": {
+          "templateRef": {
+            "type": "string"
+          },
+          "entityParameter": {
+            "type": "string"
+          },
+          "parameters": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "CampaignDefinition": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "title",
+          "description",
+          "ownerRef",
+          "cohort",
+          "goal",
+          "startsAt",
+          "deadline"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "howTo": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string"
+          },
+          "cohort": {
+            "$ref": "#/components/schemas/CampaignCohort"
+          },
+          "goal": {
+            "$ref": "#/components/schemas/CampaignGoal"
+          },
+          "automation": {
+            "$ref": "#/components/schemas/CampaignAutomation"
+          },
+          "startsAt": {
+            "type": "string"
+          },
+          "deadline": {
+            "type": "string"
+          }
+        }
+      },
+      "CampaignCounts": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "cohort",
+          "met",
+          "open",
+          "exempt",
+          "percent"
+        ],
+        "properties": {
+          "cohort": {
+            "type": "integer"
+          },
+          "met": {
+            "type": "integer"
+          },
+          "open": {
+            "type": "integer"
+          },
+          "exempt": {
+            "type": "integer"
+          },
+          "percent": {
+            "type": [
+              "number",
+              "null"
+            ]
+          }
+        }
+      },
+      "Campaign": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "title",
+          "description",
+          "ownerRef",
+          "cohort",
+          "goal",
+          "startsAt",
+          "deadline",
+          "source",
+          "state",
+          "goalText",
+          "createdAt",
+          "progress"
+        ],
+        "properties": {
+          "id": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "howTo": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string"
+          },
+          "cohort": {
+            "$ref": "#/components/schemas/CampaignCohort"
+          },
+          "goal": {
+            "$ref": "#/components/schemas/CampaignGoal"
+          },
+          "automation": {
+            "$ref": "#/components/schemas/CampaignAutomation"
+          },
+          "startsAt": {
+            "type": "string"
+          },
+          "deadline": {
+            "type": "string"
+          },
+          "source": {
+            "type": "string",
+            "enum": [
+              "config",
+              "api"
+            ]
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "scheduled",
+              "running",
+              "completed",
+              "overdue",
+              "closed"
+            ]
+          },
+          "goalText": {
+            "type": "string"
+          },
+          "createdAt": {
+            "type": "string"
+          },
+          "createdBy": {
+            "type": "string"
+          },
+          "closedAt": {
+            "type": "string"
+          },
+          "closedBy": {
+            "type": "string"
+          },
+          "closeNote": {
+            "type": "string"
+          },
+          "completedAt": {
+            "type": "string"
+          },
+          "baseline": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "at",
+              "cohort",
+              "met",
+              "exempt"
+            ],
+            "properties": {
+              "at": {
+                "type": "string"
+              },
+              "cohort": {
+                "type": "integer"
+              },
+              "met": {
+                "type": "integer"
+              },
+              "exempt": {
+                "type": "integer"
+              }
+            }
+          },
+          "progress": {
+            "$ref": "#/components/schemas/CampaignCounts"
+          }
+        }
+      },
+      "CampaignDay": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "day",
+          "cohort",
+          "met",
+          "exempt"
+        ],
+        "properties": {
+          "day": {
+            "type": "string"
+          },
+          "cohort": {
+            "type": "integer"
+          },
+          "met": {
+            "type": "integer"
+          },
+          "exempt": {
+            "type": "integer"
+          }
+        }
+      },
+      "CampaignProjection": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "pacePerWeek",
+          "basisDays",
+          "confidence",
+          "onTrack",
+          "summary"
+        ],
+        "properties": {
+          "pacePerWeek": {
+            "type": "number"
+          },
+          "basisDays": {
+            "type": "integer"
+          },
+          "date": {
+            "type": "string"
+          },
+          "earliest": {
+            "type": "string"
+          },
+          "latest": {
+            "type": "string"
+          },
+          "confidence": {
+            "type": "string",
+            "enum": [
+              "high",
+              "medium",
+              "low"
+            ]
+          },
+          "onTrack": {
+            "type": "boolean"
+          },
+          "summary": {
+            "type": "string"
+          }
+        }
+      },
+      "CampaignProgressResponse": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "campaignId",
+          "days",
+          "ideal"
+        ],
+        "properties": {
+          "campaignId": {
+            "type": "string"
+          },
+          "days": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/CampaignDay"
+            }
+          },
+          "withheld": {
+            "type": "string"
+          },
+          "ideal": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "day",
+                "met"
+              ],
+              "properties": {
+                "day": {
+                  "type": "string"
+                },
+                "met": {
+                  "type": "number"
+                }
+              }
+            }
+          },
+          "projection": {
+            "$ref": "#/components/schemas/CampaignProjection"
+          }
+        }
+      },
+      "CampaignTeamProgress": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "groupRef",
+          "cohort",
+          "met",
+          "open",
+          "exempt",
+          "percent",
+          "own"
+        ],
+        "properties": {
+          "groupRef": {
+            "type": "string"
+          },
+          "parentRef": {
+            "type": "string"
+          },
+          "cohort": {
+            "type": "integer"
+          },
+          "met": {
+            "type": "integer"
+          },
+          "open": {
+            "type": "integer"
+          },
+          "exempt": {
+            "type": "integer"
+          },
+          "percent": {
+            "type": [
+              "number",
+              "null"
+            ]
+          },
+          "own": {
+            "$ref": "#/components/schemas/CampaignCounts"
+          }
+        }
+      },
+      "CampaignItem": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "entityRef",
+          "state",
+          "reason"
+        ],
+        "properties": {
+          "entityRef": {
+            "type": "string"
+          },
+          "title": {
+            "type": "string"
+          },
+          "ownerRef": {
+            "type": "string"
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "met",
+              "open",
+              "exempt"
+            ]
+          },
+          "reason": {
+            "type": "string"
+          },
+          "metAt": {
+            "type": "string"
+          }
+        }
       }
     },
     "responses": {
@@ -3562,6 +4051,17 @@ export const spec = {
       }
     },
     "parameters": {
+      "campaignId": {
+        "name": "campaignId",
+        "in": "path",
+        "required": true,
+        "description": "Id of a campaign, e.g. typescript-path-1-2.",
+        "schema": {
+          "type": "string",
+          "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+          "maxLength": 100
+        }
+      },
       "groupRef": {
         "name": "groupRef",
         "in": "query",
@@ -6272,6 +6772,464 @@ export const spec = {
         "responses": {
           "204": {
             "description": "Removed."
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns": {
+      "get": {
+        "operationId": "ListCampaigns",
+        "tags": [
+          "Campaigns"
+        ],
+        "description": "Every campaign, soonest deadline first, with its progress over the cohort entities the caller may see.",
+        "parameters": [
+          {
+            "name": "state",
+            "in": "query",
+            "required": false,
+            "description": "open (not closed), closed, or all (default).",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "open",
+                "closed",
+                "all"
+              ]
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The campaigns.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Campaign"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      },
+      "post": {
+        "operationId": "CreateCampaign",
+        "tags": [
+          "Campaigns"
+        ],
+        "description": "Creates a campaign and evaluates its cohort at once (permission flywheel.campaigns.manage). The goal must name a scorecard and check or level that exist; the deadline must lie ahead.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CampaignDefinition"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The campaign.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Campaign"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/memberships": {
+      "get": {
+        "operationId": "ListCampaignMemberships",
+        "tags": [
+          "Campaigns"
+        ],
+        "description": "The campaigns an entity is part of, with its to-do item; or, for a group, the campaigns with entities of its subtree and the team's counts. Give exactly one of entityRef and groupRef.",
+        "parameters": [
+          {
+            "name": "entityRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "groupRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The memberships.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "items"
+                  ],
+                  "properties": {
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": [
+                          "campaign"
+                        ],
+                        "properties": {
+                          "campaign": {
+                            "$ref": "#/components/schemas/Campaign"
+                          },
+                          "item": {
+                            "$ref": "#/components/schemas/CampaignItem"
+                          },
+                          "team": {
+                            "$ref": "#/components/schemas/CampaignCounts"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/{campaignId}": {
+      "get": {
+        "operationId": "GetCampaign",
+        "tags": [
+          "Campaigns"
+        ],
+        "description": "One campaign with its progress over the cohort entities the caller may see.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/campaignId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The campaign.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Campaign"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/{campaignId}/close": {
+      "post": {
+        "operationId": "CloseCampaign",
+        "tags": [
+          "Campaigns"
+        ],
+        "description": "Closes (archives) a campaign with an optional note (permission flywheel.campaigns.manage). Its progress is no longer updated; its history stays readable.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/campaignId"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "note": {
+                    "type": "string"
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The closed campaign.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Campaign"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/{campaignId}/progress": {
+      "get": {
+        "operationId": "GetCampaignProgress",
+        "tags": [
+          "Campaigns"
+        ],
+        "description": "The burn-up (entities meeting the goal per day since the start), the ideal line to the deadline and the projected completion at the recent pace. Withheld from a caller who may not see every entity of the cohort.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/campaignId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The progress.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/CampaignProgressResponse"
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/{campaignId}/teams": {
+      "get": {
+        "operationId": "GetCampaignTeams",
+        "tags": [
+          "Campaigns"
+        ],
+        "description": "Progress per team along the group hierarchy (its own entities and its subtree's), over the entities the caller may see.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/campaignId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The teams.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "campaignId",
+                    "teams",
+                    "unowned"
+                  ],
+                  "properties": {
+                    "campaignId": {
+                      "type": "string"
+                    },
+                    "teams": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/CampaignTeamProgress"
+                      }
+                    },
+                    "unowned": {
+                      "$ref": "#/components/schemas/CampaignCounts"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/campaigns/{campaignId}/items": {
+      "get": {
+        "operationId": "ListCampaignItems",
+        "tags": [
+          "Campaigns"
+        ],
+        "description": "The cohort's entities the caller may see, by entity ref, in one state (open by default), optionally of one team's subtree.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/campaignId"
+          },
+          {
+            "name": "state",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "string",
+              "enum": [
+                "open",
+                "met",
+                "exempt",
+                "all"
+              ]
+            }
+          },
+          {
+            "name": "groupRef",
+            "in": "query",
+            "required": false,
+            "allowReserved": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The items.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "campaignId",
+                    "items",
+                    "totalCount"
+                  ],
+                  "properties": {
+                    "campaignId": {
+                      "type": "string"
+                    },
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/CampaignItem"
+                      }
+                    },
+                    "totalCount": {
+                      "type": "integer"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
           },
           "403": {
             "$ref": "#/components/responses/Forbidden"

@@ -28,7 +28,13 @@ export interface MetricDefinition {
   /** What it counts, from what to what: the definition users read. */
   description: string;
   /** The domain that publishes it. */
-  domain: 'goldenPaths' | 'scorecards' | 'surveys' | 'valueStream' | 'usage';
+  domain:
+    | 'goldenPaths'
+    | 'scorecards'
+    | 'surveys'
+    | 'valueStream'
+    | 'usage'
+    | 'campaigns';
   unit: MetricUnit;
   direction: MetricDirection;
   scopes: MetricScopeKind[];

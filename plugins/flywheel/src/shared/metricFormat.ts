@@ -261,6 +261,7 @@ const DOMAIN_TITLES: Record<string, string> = {
   scorecards: 'Scorecards',
   surveys: 'Surveys',
   usage: 'Usage',
+  campaigns: 'Campaigns',
 };
 
 /** The heading of a domain's metrics; an unknown domain by its id, spaced. */

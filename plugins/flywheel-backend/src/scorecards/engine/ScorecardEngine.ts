@@ -87,6 +87,9 @@ export class ScorecardEngine {
   private readonly facts: FactCollector;
   private readonly batchSize: number;
   private readonly now: () => Date;
+  private readonly evaluatedListeners: Array<
+    (entityRefs: string[]) => Promise<void>
+  > = [];
 
   constructor(
     private readonly deps: {
@@ -228,7 +231,23 @@ export class ScorecardEngine {
       stats.removed += await this.deps.store.removeEntities(missing);
     }
     stats.durationMs = Date.now() - started;
+    for (const listener of this.evaluatedListeners) {
+      // Whatever follows the results (campaign progress) must not fail them.
+      await listener(entityRefs).catch(error =>
+        this.deps.logger.warn(
+          `After re-evaluating ${entityRefs.length} entities: ${error}`,
+        ),
+      );
+    }
     return stats;
+  }
+
+  /**
+   * Calls `listener` after entities were re-evaluated on their own (not
+   * after full runs), with their refs; its failure is logged.
+   */
+  onEntitiesEvaluated(listener: (entityRefs: string[]) => Promise<void>) {
+    this.evaluatedListeners.push(listener);
   }
 
   /** Writes today's snapshots from the current results. */

@@ -485,6 +485,34 @@ export class ResultStore {
   }
 
   /**
+   * Each entity's level and packed checks for one scorecard: of the given
+   * entities, or of all with a result.
+   */
+  async levelsAndChecks(
+    scorecardId: string,
+    entityRefs?: readonly string[],
+  ): Promise<{ entityRef: string; level?: string; checks: PackedCheck[] }[]> {
+    const query = this.db(RESULTS)
+      .where('scorecard_id', scorecardId)
+      .select('entity_ref', 'level', 'checks');
+    if (entityRefs) {
+      if (entityRefs.length === 0) {
+        return [];
+      }
+      query.whereRaw(...inList(this.sqlite, 'entity_ref', entityRefs));
+    }
+    const rows = (await query) as Pick<
+      ResultRow,
+      'entity_ref' | 'level' | 'checks'
+    >[];
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      ...(row.level ? { level: row.level } : {}),
+      checks: unpackChecks(row.checks),
+    }));
+  }
+
+  /**
    * The refs of every entity with a result of the scorecard, sorted; kept
    * while the results version has not moved.
    */

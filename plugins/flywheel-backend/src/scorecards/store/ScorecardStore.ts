@@ -20,6 +20,7 @@ const RESULT_METHODS = [
   'getEntityResults',
   'listEntityResults',
   'scoredEntityRefs',
+  'levelsAndChecks',
   'countInScope',
 ] as const;
 const ROLLUP_METHODS = [
