@@ -184,6 +184,119 @@ export interface Config {
     }>;
 
     /**
+     * Campaigns: time-bound pushes that bring a cohort of catalog entities
+     * to a goal by a deadline. See docs/campaigns.md.
+     */
+    campaigns?: {
+      /**
+       * How often every open campaign's cohort is evaluated in full and its
+       * notifications sent (default every 10 minutes). Entities scorecards
+       * re-evaluate on their own are re-judged at once in between.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * The annotation a cohort's `languages` compare with (default
+       * `flywheel.dev/language`).
+       * @visibility backend
+       */
+      languageAnnotation?: string;
+      /**
+       * Campaigns as code, beside those created in the UI. A bad entry
+       * stops the backend at start-up with the entry and field named.
+       * Changing an entry here changes the stored campaign; closing it is
+       * done in the UI or API.
+       * @visibility backend
+       */
+      definitions?: Array<{
+        /**
+         * Lowercase letters, digits and single dashes; unique.
+         * @visibility backend
+         */
+        id: string;
+        /** @visibility backend */
+        title: string;
+        /** @visibility backend */
+        description: string;
+        /**
+         * Markdown: how a team brings an entity to the goal.
+         * @visibility backend
+         */
+        howTo?: string;
+        /**
+         * The group (or user) running the campaign.
+         * @visibility backend
+         */
+        ownerRef: string;
+        /**
+         * Which entities: every given field narrows the cohort, a list
+         * matches any of its values. `kinds` defaults to Component;
+         * `owners` are groups whose subtrees count.
+         * @visibility backend
+         */
+        cohort: {
+          /** @visibility backend */
+          kinds?: string[];
+          /** @visibility backend */
+          types?: string[];
+          /** @visibility backend */
+          systems?: string[];
+          /** @visibility backend */
+          tags?: string[];
+          /** @visibility backend */
+          languages?: string[];
+          /** @visibility backend */
+          owners?: string[];
+          /** @visibility backend */
+          notFromGoldenPath?: boolean;
+        };
+        /**
+         * `check` (scorecardId, checkId): the check passes; `level`
+         * (scorecardId, level): that level or a higher one; `goldenPath`
+         * (templateRef, minVersion): on the golden path at that version
+         * or later.
+         * @visibility backend
+         */
+        goal: {
+          /** @visibility backend */
+          type: 'check' | 'level' | 'goldenPath';
+          /** @visibility backend */
+          scorecardId?: string;
+          /** @visibility backend */
+          checkId?: string;
+          /** @visibility backend */
+          level?: string;
+          /** @visibility backend */
+          templateRef?: string;
+          /** @visibility backend */
+          minVersion?: string;
+        };
+        /**
+         * The scaffolder template each to-do item offers, opened with the
+         * entity in `entityParameter` (default `entity`) and `parameters`.
+         * @visibility backend
+         */
+        automation?: {
+          /** @visibility backend */
+          templateRef: string;
+          /** @visibility backend */
+          entityParameter?: string;
+          /** @visibility backend */
+          parameters?: { [name: string]: string };
+        };
+        /**
+         * ISO 8601 date.
+         * @visibility backend
+         */
+        startsAt: string;
+        /**
+         * ISO 8601 date, after startsAt.
+         * @visibility backend
+         */
+        deadline: string;
+      }>;
+    };
+
+    /**
      * Maturity stages of platform capabilities and the product dashboard.
      * See docs/maturity.md.
      */

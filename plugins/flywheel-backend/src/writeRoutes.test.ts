@@ -122,6 +122,25 @@ const WRITES: Record<
     path: '/maturity/outcomes/targets/goldenPaths.adoption',
     eventId: 'maturity-target-delete',
   },
+  'POST /campaigns': {
+    path: '/campaigns',
+    body: {
+      id: 'ts-path',
+      title: 'Services onto the TS path',
+      description: 'Every service on ts-service.',
+      ownerRef: 'group:default/platform',
+      cohort: { types: ['service'] },
+      goal: { type: 'goldenPath', templateRef: 'template:default/ts-service' },
+      startsAt: '2026-01-01',
+      deadline: '2099-01-01',
+    },
+    eventId: 'campaign-create',
+  },
+  'POST /campaigns/{campaignId}/close': {
+    path: '/campaigns/ts-path/close',
+    body: { note: 'Done' },
+    eventId: 'campaign-close',
+  },
   'POST /scorecards/refresh': {
     path: '/scorecards/refresh',
     body: { entityRef: 'component:default/checkout' },

@@ -140,7 +140,7 @@ export const campaignDefinitionSchema = z
           'id must be lowercase letters, digits and single dashes',
         )
         .max(100, 'id must be at most 100 characters')
-        .refine(id => id !== 'memberships', "id 'memberships' is reserved"),
+        .refine(value => value !== 'memberships', "id 'memberships' is reserved"),
       title: text('title', 200),
       description: text('description', 2000),
       howTo: text('howTo', 20000).optional(),

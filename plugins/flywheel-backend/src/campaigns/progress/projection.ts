@@ -101,14 +101,16 @@ export function projectCompletion(options: {
     confidence = 'medium';
   }
   const date = dayString(Math.ceil(projected));
-  const range =
-    earliest !== undefined && latest !== undefined
-      ? ` (likely between ${dayString(Math.ceil(earliest))} and ${dayString(
-          Math.ceil(latest),
-        )})`
-      : earliest !== undefined
-      ? ` (not before ${dayString(Math.ceil(earliest))}; the pace varies too much to say how late)`
-      : '';
+  let range = '';
+  if (earliest !== undefined && latest !== undefined) {
+    range = ` (likely between ${dayString(
+      Math.ceil(earliest),
+    )} and ${dayString(Math.ceil(latest))})`;
+  } else if (earliest !== undefined) {
+    range = ` (not before ${dayString(
+      Math.ceil(earliest),
+    )}; the pace varies too much to say how late)`;
+  }
   return {
     pacePerWeek,
     basisDays,
