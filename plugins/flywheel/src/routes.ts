@@ -43,6 +43,26 @@ export const capabilityRouteRef = createSubRouteRef({
 });
 
 /**
+ * The Campaigns tab of the Flywheel page: every campaign with its progress.
+ * At `campaigns` under the page in both frontend systems.
+ */
+export const campaignsRouteRef = createSubRouteRef({
+  id: 'flywheel-campaigns',
+  parent: rootRouteRef,
+  path: '/campaigns',
+});
+
+/**
+ * One campaign on the Campaigns tab: its burn-up, teams and to-do items,
+ * deep-linkable by the campaign's id.
+ */
+export const campaignRouteRef = createSubRouteRef({
+  id: 'flywheel-campaign',
+  parent: rootRouteRef,
+  path: '/campaigns/:campaignId',
+});
+
+/**
  * The scaffolder's page for one template. Bound by default to the scaffolder
  * plugin's `selectedTemplate` route in the new frontend system; when it is not
  * bound, links fall back to the scaffolder's default path.

@@ -1,4 +1,5 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
+import { CampaignsApi } from './CampaignsApi';
 import { GoldenPathsApi } from './GoldenPathsApi';
 import { MaturityApi } from './MaturityApi';
 import { MetricsApi } from './MetricsApi';
@@ -16,7 +17,8 @@ export interface FlywheelApi
     ScorecardsApi,
     SurveysApi,
     MetricsApi,
-    MaturityApi {}
+    MaturityApi,
+    CampaignsApi {}
 
 /**
  * The Flywheel API.

@@ -1,4 +1,5 @@
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
+import { CampaignsClient } from './CampaignsApi';
 import { FlywheelApi } from './FlywheelApi';
 import { FlywheelHttp } from './FlywheelHttp';
 import { GoldenPathsClient } from './GoldenPathsApi';
@@ -43,6 +44,7 @@ export class FlywheelClient {
       boundMethods(new SurveysClient(http)),
       boundMethods(new MetricsClient(http)),
       boundMethods(new MaturityClient(http)),
+      boundMethods(new CampaignsClient(http)),
     );
   }
 }

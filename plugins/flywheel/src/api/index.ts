@@ -1,5 +1,11 @@
 export { flywheelApiRef } from './FlywheelApi';
 export type { FlywheelApi } from './FlywheelApi';
+export type {
+  CampaignItemsQuery,
+  CampaignListState,
+  CampaignMembershipsQuery,
+  CampaignsApi,
+} from './CampaignsApi';
 export type { GoldenPathsApi } from './GoldenPathsApi';
 export type { MaturityApi, OutcomesQuery } from './MaturityApi';
 export type {

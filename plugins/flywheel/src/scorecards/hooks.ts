@@ -1,9 +1,3 @@
-import { useCallback } from 'react';
-import { useRouteRef } from '@backstage/core-plugin-api';
-import {
-  entityRouteParams,
-  entityRouteRef,
-} from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   flywheelExemptionRequestPermission,
@@ -35,41 +29,10 @@ export function useScorecardPermissions(): ScorecardPermissions {
   };
 }
 
-/** Path of the Scorecards tab of a Component. */
-export const ENTITY_SCORECARDS_PATH = 'scorecards';
-/** Path of the Team scorecard tab of a Group. */
-export const TEAM_SCORECARD_PATH = 'team-scorecard';
-
-/**
- * Links into an entity page's tab: `/catalog/<ns>/<kind>/<name>/<tab>`,
- * optionally with the scorecard to open.
- */
-export function useEntityTabLink(): (
-  entityRef: string,
-  tab: string,
-  scorecardId?: string,
-  /** Only the entities this check counts against (Team scorecard tab). */
-  failingCheck?: string,
-) => string {
-  const entityRoute = useRouteRef(entityRouteRef);
-  return useCallback(
-    (
-      entityRef: string,
-      tab: string,
-      scorecardId?: string,
-      failingCheck?: string,
-    ) => {
-      const base = entityRoute(entityRouteParams(entityRef));
-      const params = new URLSearchParams();
-      if (scorecardId) {
-        params.set('scorecard', scorecardId);
-      }
-      if (failingCheck) {
-        params.set('failing', failingCheck);
-      }
-      const query = params.size > 0 ? `?${params}` : '';
-      return `${base.replace(/\/$/, '')}/${tab}${query}`;
-    },
-    [entityRoute],
-  );
-}
+// The entity tabs' paths and links live in shared/, where campaigns link
+// to an entity's Scorecards tab too.
+export {
+  ENTITY_SCORECARDS_PATH,
+  TEAM_SCORECARD_PATH,
+  useEntityTabLink,
+} from '../shared/entityTabLinks';

@@ -4,5 +4,6 @@ export * from './scorecards';
 export * from './rollups';
 export * from './metrics';
 export * from './maturity';
+export * from './campaigns';
 export * from './mockApi';
 export * from './helpers';

@@ -39,6 +39,16 @@ import {
   maturityModels,
   outcomesResponse,
 } from './maturity';
+import {
+  campaignsResponse,
+  checkoutMemberships,
+  commerceMemberships,
+  techdocsCampaign,
+  techdocsItems,
+  techdocsProgress,
+  techdocsTeams,
+  typescriptPathCampaign,
+} from './campaigns';
 
 /** A FlywheelApi whose methods are jest mocks; pass overrides per test. */
 export function mockFlywheelApi(
@@ -130,6 +140,36 @@ export function mockFlywheelApi(
         setAt: '2026-11-23T08:00:00.000Z',
       })),
     resetOutcomeTarget: jest.fn().mockResolvedValue(undefined),
+    listCampaigns: jest.fn().mockResolvedValue(campaignsResponse),
+    getCampaign: jest
+      .fn()
+      .mockImplementation(
+        async (id: string) =>
+          campaignsResponse.items.find(c => c.id === id) ?? techdocsCampaign,
+      ),
+    createCampaign: jest.fn().mockImplementation(async definition => ({
+      ...techdocsCampaign,
+      ...definition,
+      state: 'running',
+    })),
+    closeCampaign: jest
+      .fn()
+      .mockImplementation(async (id: string, note?: string) => ({
+        ...techdocsCampaign,
+        id,
+        state: 'closed',
+        closedAt: typescriptPathCampaign.closedAt,
+        closedBy: typescriptPathCampaign.closedBy,
+        ...(note ? { closeNote: note } : {}),
+      })),
+    getCampaignProgress: jest.fn().mockResolvedValue(techdocsProgress),
+    getCampaignTeams: jest.fn().mockResolvedValue(techdocsTeams),
+    getCampaignItems: jest.fn().mockResolvedValue(techdocsItems),
+    getCampaignMemberships: jest
+      .fn()
+      .mockImplementation(async (query: { entityRef?: string }) =>
+        query.entityRef ? checkoutMemberships : commerceMemberships,
+      ),
     ...overrides,
   } as jest.Mocked<FlywheelApi>;
 }

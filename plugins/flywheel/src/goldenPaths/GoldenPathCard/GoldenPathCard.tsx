@@ -13,10 +13,10 @@ import {
 } from '@backstage/ui';
 import { StatList } from '../../shared/StatList';
 import { formatDuration, formatPercent, formatRate } from '../../shared/format';
+import { useTemplateLink } from '../../shared/templateLink';
 import { CreationsChart } from '../CreationsChart';
 import { DriftedServices } from '../DriftedServices';
 import { TemplateChangelog } from '../TemplateChangelog';
-import { useTemplateLink } from '../useTemplateLink';
 
 function runsSummary(runs: GoldenPathSummary['runs']): string {
   if (runs.total === 0) {

@@ -7,34 +7,38 @@ const NONE = '*none*';
 /**
  * Picks a Group entity from the catalog; starts with none chosen. With
  * `noneLabel` the first option clears the choice again (e.g. "All teams").
+ * Labelled "Team" unless told otherwise; in a form, `error` is shown once
+ * the owner validates (`validationBehavior="aria"`).
  */
 export function GroupPicker(props: {
   value: string | undefined;
   onChange: (groupRef: string | undefined) => void;
   noneLabel?: string;
+  label?: string;
+  description?: string;
+  isRequired?: boolean;
+  error?: string;
 }) {
-  const { noneLabel } = props;
+  const { noneLabel, label = 'Team', isRequired, error: invalid } = props;
   const { value: titles, loading, error } = useGroupTitles();
   const options = titles
     ? [...titles]
-        .map(([id, label]) => ({ id, label }))
+        .map(([id, title]) => ({ id, label: title }))
         .sort((a, b) => a.label.localeCompare(b.label))
     : undefined;
-
-  let description: string | undefined;
+  let description = props.description;
   if (error) {
     description = `Could not load teams: ${error.message}`;
   } else if (options?.length === 0) {
     description = 'The catalog has no Group entities yet.';
   }
-
   let value: string | null = props.value ?? null;
   if (value === null && noneLabel) {
     value = NONE;
   }
   return (
     <Select
-      label="Team"
+      label={label}
       placeholder={loading ? 'Loading teams…' : 'Choose a team'}
       description={description}
       options={[
@@ -46,6 +50,9 @@ export function GroupPicker(props: {
         props.onChange(key && key !== NONE ? String(key) : undefined)
       }
       isDisabled={loading || !!error}
+      isRequired={isRequired}
+      validationBehavior="aria"
+      validate={() => invalid}
     />
   );
 }

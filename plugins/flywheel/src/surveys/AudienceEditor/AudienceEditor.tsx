@@ -1,44 +1,11 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { SurveyAudience } from '@flywheel/plugin-flywheel-common';
 import { Flex, Radio, RadioGroup, Select, Text } from '@backstage/ui';
-import useAsync from 'react-use/esm/useAsync';
 import { useGroupTitles } from '../../shared/groupTitles';
-
-type Option = { id: string; label: string };
-
-function byLabel(a: Option, b: Option) {
-  return a.label.localeCompare(b.label);
-}
-
-/** Every Template in the catalog as a picker option, by title. */
-function useTemplateOptions() {
-  const catalogApi = useApi(catalogApiRef);
-  return useAsync(async (): Promise<Option[]> => {
-    const { items } = await catalogApi.getEntities({
-      filter: { kind: 'Template' },
-      fields: ['kind', 'metadata.namespace', 'metadata.name', 'metadata.title'],
-    });
-    return items
-      .map(t => ({
-        id: stringifyEntityRef(t),
-        label: t.metadata.title ?? t.metadata.name,
-      }))
-      .sort(byLabel);
-  }, [catalogApi]);
-}
-
-/** Options for the chosen refs too, in case the catalog no longer has them. */
-function withChosen(options: Option[], chosen: string[]): Option[] {
-  const known = new Set(options.map(o => o.id));
-  return [
-    ...options,
-    ...chosen
-      .filter(ref => !known.has(ref))
-      .map(ref => ({ id: ref, label: ref })),
-  ];
-}
+import {
+  byLabel,
+  useTemplateOptions,
+  withChosen,
+} from '../../shared/templateOptions';
 
 function GroupsPicker(props: {
   value: string[];
