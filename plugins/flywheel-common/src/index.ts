@@ -25,3 +25,4 @@ export * from './maturity/types';
 export * from './maturity/outcomes';
 export * from './maturity/criteria';
 export * from './campaigns/types';
+export * from './campaigns/goals';

@@ -1,7 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { DateTime } from 'luxon';
-import type { CampaignRecord, CampaignStore, Member } from './store/CampaignStore';
+import type {
+  CampaignRecord,
+  CampaignStore,
+  Member,
+} from './store/CampaignStore';
 
 const DAY_MS = 86_400_000;
 /** How long before the deadline owners with open items hear of it. */
@@ -132,13 +136,26 @@ export class CampaignNotices {
       return sent;
     }
 
-    const daysLeft = (new Date(definition.deadline).getTime() - now.getTime()) / DAY_MS;
-    if (daysLeft > 0 && daysLeft <= DEADLINE_NOTICE_DAYS && (await claim('deadline'))) {
+    const daysLeft =
+      (new Date(definition.deadline).getTime() - now.getTime()) / DAY_MS;
+    if (
+      daysLeft > 0 &&
+      daysLeft <= DEADLINE_NOTICE_DAYS &&
+      (await claim('deadline'))
+    ) {
       for (const [owner, open] of openByOwner) {
         await this.deps.notify({
           recipients: [owner],
-          title: `${definition.title}: ${plural(open, 'item', 'items')} left, deadline ${deadline}`,
-          description: `Your team still has ${plural(open, 'entity', 'entities')} to bring to the goal before the deadline.`,
+          title: `${definition.title}: ${plural(
+            open,
+            'item',
+            'items',
+          )} left, deadline ${deadline}`,
+          description: `Your team still has ${plural(
+            open,
+            'entity',
+            'entities',
+          )} to bring to the goal before the deadline.`,
           link,
           severity: 'high',
         });
@@ -158,7 +175,11 @@ export class CampaignNotices {
       if (await claim(`digest:${week}:${owner}`)) {
         await this.deps.notify({
           recipients: [owner],
-          title: `${definition.title}: ${plural(open, 'open item', 'open items')} for your team`,
+          title: `${definition.title}: ${plural(
+            open,
+            'open item',
+            'open items',
+          )} for your team`,
           description: `Weekly digest. Deadline ${deadline}.`,
           link,
         });

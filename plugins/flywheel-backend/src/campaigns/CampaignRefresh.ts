@@ -1,6 +1,12 @@
-import { BackstageCredentials, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { CampaignDefinition } from '@flywheel/plugin-flywheel-common';
+import {
+  CampaignDefinition,
+  judgeCampaignGoal,
+} from '@flywheel/plugin-flywheel-common';
 import { CatalogReader } from '../catalog/CatalogReader';
 import { OrgGraph } from '../catalog/OrgGraph';
 import {
@@ -18,7 +24,7 @@ import {
   matchesCohort,
   ownerOf,
 } from './cohort/cohortMatcher';
-import { goalScorecard, judgeGoal } from './goals/goals';
+import { goalScorecard } from './goals/goals';
 import {
   CampaignRecord,
   CampaignStore,
@@ -230,7 +236,7 @@ export class CampaignRefresh {
         entityRef: refs[i],
         ...(title ? { title } : {}),
         ...(ownerRef ? { ownerRef } : {}),
-        ...judgeGoal(goal, {
+        ...judgeCampaignGoal(goal, {
           scorecard,
           standing: standings?.get(refs[i]),
           provenance,
@@ -252,11 +258,7 @@ export class CampaignRefresh {
     }
     const counts = sumCounts(await this.deps.store.countsByOwner(id));
     await this.deps.store.setBaseline(id, counts, now);
-    await this.deps.store.writeDay(
-      id,
-      now.toISOString().slice(0, 10),
-      counts,
-    );
+    await this.deps.store.writeDay(id, now.toISOString().slice(0, 10), counts);
     const target = counts.cohort - counts.exempt;
     const complete = target > 0 && counts.met >= target;
     if (complete && !record.completedAt) {

@@ -15,20 +15,18 @@ import {
   CampaignState,
   CampaignTeamProgress,
   CampaignTeamsResponse,
+  describeCampaignGoal,
   flywheelCampaignsManagePermission,
   flywheelCampaignsReadPermission,
 } from '@flywheel/plugin-flywheel-common';
 import { parseFullRef, parseRefOfKind } from '../catalog/entityRefs';
 import { OrgGraph } from '../catalog/OrgGraph';
-import {
-  EntityVisibility,
-  VisibleEntities,
-} from '../catalog/EntityVisibility';
+import { EntityVisibility, VisibleEntities } from '../catalog/EntityVisibility';
 import { ScorecardGoals } from '../interfaces/scorecardGoals';
 import { authorizeOrThrow } from '../permissions/authorize';
 import { userRefOf } from '../permissions/principals';
 import { parseCampaignDefinition } from './definitions/campaignSchema';
-import { describeGoal, goalScorecard } from './goals/goals';
+import { goalScorecard } from './goals/goals';
 import { idealLine, projectCompletion } from './progress/projection';
 import type { CampaignRefresh } from './CampaignRefresh';
 import { sumCounts } from './CampaignRefresh';
@@ -115,10 +113,7 @@ export class CampaignService {
     return { items };
   }
 
-  async get(
-    id: string,
-    credentials: BackstageCredentials,
-  ): Promise<Campaign> {
+  async get(id: string, credentials: BackstageCredentials): Promise<Campaign> {
     await this.authorize(credentials);
     const record = await this.require(id);
     const visible = await this.deps.visibility.visibleTo(credentials);
@@ -388,7 +383,10 @@ export class CampaignService {
       ...definition,
       source: record.source,
       state: this.stateOf(record, progress),
-      goalText: describeGoal(definition.goal, this.deps.goals.scorecards()),
+      goalText: describeCampaignGoal(
+        definition.goal,
+        this.deps.goals.scorecards(),
+      ),
       createdAt: record.createdAt.toISOString(),
       ...(record.createdBy ? { createdBy: record.createdBy } : {}),
       ...(record.closedAt ? { closedAt: record.closedAt.toISOString() } : {}),
@@ -524,12 +522,18 @@ function parseCloseNote(body: unknown): string | undefined {
   const { note, ...rest } = body as Record<string, unknown>;
   const unknown = Object.keys(rest);
   if (unknown.length > 0) {
-    throw new InputError(`Invalid close request: unknown field(s) ${unknown.join(', ')}`);
+    throw new InputError(
+      `Invalid close request: unknown field(s) ${unknown.join(', ')}`,
+    );
   }
   if (note === undefined) {
     return undefined;
   }
-  if (typeof note !== 'string' || note.trim().length === 0 || note.length > 2000) {
+  if (
+    typeof note !== 'string' ||
+    note.trim().length === 0 ||
+    note.length > 2000
+  ) {
     throw new InputError('note must be text of 1 to 2000 characters');
   }
   return note.trim();

@@ -139,21 +139,33 @@ describe('campaigns over HTTP', () => {
     expect(service.status).toBe(403);
 
     const bad = [
-      [{ ...tsPath, deadline: '2025-01-01' }, 'deadline must be after startsAt'],
+      [
+        { ...tsPath, deadline: '2025-01-01' },
+        'deadline must be after startsAt',
+      ],
       [
         { ...tsPath, startsAt: '2020-01-01', deadline: '2021-01-01' },
         'deadline must be in the future',
       ],
       [
-        { ...tsPath, goal: { type: 'check', scorecardId: 'ops', checkId: 'x' } },
+        {
+          ...tsPath,
+          goal: { type: 'check', scorecardId: 'ops', checkId: 'x' },
+        },
         "scorecard 'ops' has no check 'x'",
       ],
       [
-        { ...tsPath, goal: { type: 'level', scorecardId: 'nope', level: 'gold' } },
+        {
+          ...tsPath,
+          goal: { type: 'level', scorecardId: 'nope', level: 'gold' },
+        },
         "no scorecard 'nope'",
       ],
       [{ ...tsPath, id: 'Not An Id' }, 'id must be lowercase'],
-      [{ ...tsPath, title: "<script>alert('x')</script>".repeat(20) }, 'title must be at most 200'],
+      [
+        { ...tsPath, title: "<script>alert('x')</script>".repeat(20) },
+        'title must be at most 200',
+      ],
     ] as const;
     for (const [body, message] of bad) {
       const res = await request(server)
@@ -312,7 +324,9 @@ describe('campaigns over HTTP', () => {
     const refs = teams.body.teams.map((t: any) => t.groupRef);
     expect(refs).not.toContain('group:default/payments-core');
     expect(
-      teams.body.teams.find((t: any) => t.groupRef === 'group:default/payments'),
+      teams.body.teams.find(
+        (t: any) => t.groupRef === 'group:default/payments',
+      ),
     ).toMatchObject({ cohort: 5, met: 0 });
 
     const hiddenTeam = await request(server)

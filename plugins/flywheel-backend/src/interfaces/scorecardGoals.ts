@@ -5,24 +5,19 @@
  * evaluation incrementally). Scorecards implement it; campaigns use it.
  */
 
-import { CheckState } from '@flywheel/plugin-flywheel-common';
+import {
+  CampaignGoalInputs,
+  CampaignGoalScorecard,
+} from '@flywheel/plugin-flywheel-common';
 
-/** A scorecard as a campaign goal may name it. */
-export interface GoalScorecard {
-  id: string;
-  title: string;
-  checks: { id: string; title: string }[];
-  /** Level ids from the lowest to the highest. */
-  levels: { id: string; title: string }[];
-}
+/** A scorecard as a campaign goal may name it (levels lowest first). */
+export type GoalScorecard = CampaignGoalScorecard;
 
-/** An entity's latest result of one scorecard. */
-export interface ScorecardStanding {
-  /** The level reached, undefined when none. */
-  level?: string;
-  /** The check's state and reason, when a check was asked for. */
-  check?: { state: CheckState; reason: string };
-}
+/**
+ * An entity's latest result of one scorecard: the level reached, and the
+ * check's state and reason when a check was asked for.
+ */
+export type ScorecardStanding = NonNullable<CampaignGoalInputs['standing']>;
 
 export interface ScorecardGoals {
   scorecards(): GoalScorecard[];

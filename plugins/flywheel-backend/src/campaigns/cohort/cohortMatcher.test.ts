@@ -5,12 +5,14 @@ import {
   matchesCohort,
 } from './cohortMatcher';
 
-const entity = (overrides: Partial<Entity['metadata']> & {
-  kind?: string;
-  type?: string;
-  owner?: string;
-  system?: string;
-}): Entity => ({
+const entity = (
+  overrides: Partial<Entity['metadata']> & {
+    kind?: string;
+    type?: string;
+    owner?: string;
+    system?: string;
+  },
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: overrides.kind ?? 'Component',
   metadata: {
@@ -43,7 +45,11 @@ describe('matchesCohort', () => {
       matchesCohort(entity({ kind: 'API' }), { kinds: ['api'] }, context()),
     ).toBe(true);
     expect(
-      matchesCohort(entity({ type: 'website' }), { types: ['service'] }, context()),
+      matchesCohort(
+        entity({ type: 'website' }),
+        { types: ['service'] },
+        context(),
+      ),
     ).toBe(false);
     expect(
       matchesCohort(
@@ -53,12 +59,22 @@ describe('matchesCohort', () => {
       ),
     ).toBe(true);
     expect(
-      matchesCohort(entity({}), { systems: ['system:default/payments'] }, context()),
+      matchesCohort(
+        entity({}),
+        { systems: ['system:default/payments'] },
+        context(),
+      ),
     ).toBe(false);
     expect(
-      matchesCohort(entity({ tags: ['java', 'legacy'] }), { tags: ['Legacy'] }, context()),
+      matchesCohort(
+        entity({ tags: ['java', 'legacy'] }),
+        { tags: ['Legacy'] },
+        context(),
+      ),
     ).toBe(true);
-    expect(matchesCohort(entity({ tags: ['go'] }), { tags: ['java'] }, context())).toBe(false);
+    expect(
+      matchesCohort(entity({ tags: ['go'] }), { tags: ['java'] }, context()),
+    ).toBe(false);
   });
 
   it('reads the language from the configured annotation', () => {
@@ -74,7 +90,10 @@ describe('matchesCohort', () => {
   });
 
   it('takes owners within the subtree only, and leaves out golden-path entities when asked', () => {
-    const subtree = new Set(['group:default/payments', 'group:default/payments-core']);
+    const subtree = new Set([
+      'group:default/payments',
+      'group:default/payments-core',
+    ]);
     expect(
       matchesCohort(
         entity({ owner: 'group:default/Payments-Core' }),
@@ -90,7 +109,11 @@ describe('matchesCohort', () => {
       ),
     ).toBe(false);
     expect(
-      matchesCohort(entity({}), { notFromGoldenPath: true }, context({ fromGoldenPath: () => true })),
+      matchesCohort(
+        entity({}),
+        { notFromGoldenPath: true },
+        context({ fromGoldenPath: () => true }),
+      ),
     ).toBe(false);
   });
 });

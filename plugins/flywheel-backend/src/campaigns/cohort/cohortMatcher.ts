@@ -30,8 +30,9 @@ export function cohortCatalogFilter(
 }
 
 export function ownerOf(entity: Entity): string | undefined {
-  const ref = entity.relations?.find(r => r.type === RELATION_OWNED_BY)
-    ?.targetRef;
+  const ref = entity.relations?.find(
+    r => r.type === RELATION_OWNED_BY,
+  )?.targetRef;
   return ref ? lower(ref) : undefined;
 }
 
@@ -42,8 +43,7 @@ export function matchesCohort(
   context: CohortContext,
 ): boolean {
   const anyOf = (wanted: string[] | undefined, values: string[]) =>
-    !wanted ||
-    values.some(v => wanted.some(w => lower(w) === lower(v)));
+    !wanted || values.some(v => wanted.some(w => lower(w) === lower(v)));
   const kinds = cohort.kinds ?? ['Component'];
   if (!anyOf(kinds, [entity.kind])) {
     return false;
@@ -67,8 +67,7 @@ export function matchesCohort(
   if (!anyOf(cohort.tags, entity.metadata.tags ?? [])) {
     return false;
   }
-  const language =
-    entity.metadata.annotations?.[context.languageAnnotation];
+  const language = entity.metadata.annotations?.[context.languageAnnotation];
   if (!anyOf(cohort.languages, language ? [language] : [])) {
     return false;
   }

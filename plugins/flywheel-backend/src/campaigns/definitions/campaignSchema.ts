@@ -140,7 +140,10 @@ export const campaignDefinitionSchema = z
           'id must be lowercase letters, digits and single dashes',
         )
         .max(100, 'id must be at most 100 characters')
-        .refine(value => value !== 'memberships', "id 'memberships' is reserved"),
+        .refine(
+          value => value !== 'memberships',
+          "id 'memberships' is reserved",
+        ),
       title: text('title', 200),
       description: text('description', 2000),
       howTo: text('howTo', 20000).optional(),
@@ -154,10 +157,10 @@ export const campaignDefinitionSchema = z
     { error: 'the body must be a campaign definition' },
   )
   .strict()
-  .refine(
-    c => Date.parse(c.deadline) > Date.parse(c.startsAt),
-    { message: 'deadline must be after startsAt', path: ['deadline'] },
-  );
+  .refine(c => Date.parse(c.deadline) > Date.parse(c.startsAt), {
+    message: 'deadline must be after startsAt',
+    path: ['deadline'],
+  });
 
 /**
  * A campaign definition from a request body or config, with refs in their
@@ -195,15 +198,15 @@ function normalizeDefinition(
     ownerRef: full(parsed.ownerRef, 'group'),
     cohort: {
       ...c,
-      ...(c.systems
-        ? { systems: c.systems.map(s => full(s, 'system')) }
-        : {}),
+      ...(c.systems ? { systems: c.systems.map(s => full(s, 'system')) } : {}),
       ...(c.owners ? { owners: c.owners.map(o => full(o, 'group')) } : {}),
     },
     goal:
       g.type === 'goldenPath'
         ? { ...g, templateRef: full(g.templateRef, 'template') }
         : g,
-    ...(a ? { automation: { ...a, templateRef: full(a.templateRef, 'template') } } : {}),
+    ...(a
+      ? { automation: { ...a, templateRef: full(a.templateRef, 'template') } }
+      : {}),
   };
 }

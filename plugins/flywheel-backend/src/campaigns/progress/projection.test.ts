@@ -31,7 +31,9 @@ describe('projectCompletion', () => {
     expect(p.date).toBe('2026-12-31');
     expect(p.onTrack).toBe(true);
     expect(p.confidence).toBe('high');
-    expect(p.summary).toMatch(/^At 14 a week, the 60 entities left are done by 2026-12-31/);
+    expect(p.summary).toMatch(
+      /^At 14 a week, the 60 entities left are done by 2026-12-31/,
+    );
   });
 
   it('is of medium confidence when the likely range straddles the deadline', () => {
@@ -62,10 +64,18 @@ describe('projectCompletion', () => {
   it('is done when every entity not exempt meets the goal, and has nothing to say without days', () => {
     const done = days('2026-12-01', 3, 90, 0);
     expect(
-      projectCompletion({ days: done, deadline: '2027-01-01', today: '2026-12-01' }),
+      projectCompletion({
+        days: done,
+        deadline: '2027-01-01',
+        today: '2026-12-01',
+      }),
     ).toMatchObject({ date: '2026-12-01', onTrack: true, confidence: 'high' });
     expect(
-      projectCompletion({ days: [], deadline: '2027-01-01', today: '2026-12-01' }),
+      projectCompletion({
+        days: [],
+        deadline: '2027-01-01',
+        today: '2026-12-01',
+      }),
     ).toBeUndefined();
   });
 

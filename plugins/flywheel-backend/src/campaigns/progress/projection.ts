@@ -89,13 +89,13 @@ export function projectCompletion(options: {
     const se = Math.sqrt(residuals / (n - 2) / sxx);
     const spread = t80(n - 2) * se;
     earliest = todayN + remaining / (slope + spread);
-    latest = slope - spread > 0 ? todayN + remaining / (slope - spread) : undefined;
+    latest =
+      slope - spread > 0 ? todayN + remaining / (slope - spread) : undefined;
   }
   const onTrack = projected <= deadlineDay;
   let confidence: CampaignProjection['confidence'] = 'low';
   if (n >= 5 && earliest !== undefined && latest !== undefined) {
-    const sameSide =
-      (earliest <= deadlineDay) === (latest <= deadlineDay);
+    const sameSide = earliest <= deadlineDay === latest <= deadlineDay;
     confidence = sameSide ? 'high' : 'medium';
   } else if (n >= 3) {
     confidence = 'medium';
@@ -103,9 +103,9 @@ export function projectCompletion(options: {
   const date = dayString(Math.ceil(projected));
   let range = '';
   if (earliest !== undefined && latest !== undefined) {
-    range = ` (likely between ${dayString(
-      Math.ceil(earliest),
-    )} and ${dayString(Math.ceil(latest))})`;
+    range = ` (likely between ${dayString(Math.ceil(earliest))} and ${dayString(
+      Math.ceil(latest),
+    )})`;
   } else if (earliest !== undefined) {
     range = ` (not before ${dayString(
       Math.ceil(earliest),
@@ -115,7 +115,9 @@ export function projectCompletion(options: {
     pacePerWeek,
     basisDays,
     date,
-    ...(earliest !== undefined ? { earliest: dayString(Math.ceil(earliest)) } : {}),
+    ...(earliest !== undefined
+      ? { earliest: dayString(Math.ceil(earliest)) }
+      : {}),
     ...(latest !== undefined ? { latest: dayString(Math.ceil(latest)) } : {}),
     confidence,
     onTrack,

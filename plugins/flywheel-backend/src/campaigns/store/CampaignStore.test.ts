@@ -37,9 +37,7 @@ const member = (
 describe('CampaignStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-  async function createStore(
-    databaseId: Parameters<typeof databases.init>[0],
-  ) {
+  async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(databaseId);
     const db = await connectDatabase({ getClient: async () => knex });
     return new CampaignStore(db);
@@ -49,13 +47,29 @@ describe('CampaignStore', () => {
     'keeps config campaigns in step with config and refuses an id taken by the API, %p',
     async databaseId => {
       const store = await createStore(databaseId);
-      await store.create(definition('api-one'), 'user:default/ada', at('2026-11-01T00:00:00Z'));
+      await store.create(
+        definition('api-one'),
+        'user:default/ada',
+        at('2026-11-01T00:00:00Z'),
+      );
       await expect(
-        store.create(definition('api-one'), 'user:default/ada', at('2026-11-02T00:00:00Z')),
+        store.create(
+          definition('api-one'),
+          'user:default/ada',
+          at('2026-11-02T00:00:00Z'),
+        ),
       ).rejects.toThrow(ConflictError);
 
-      await store.syncConfigCampaigns([definition('from-config')], at('2026-11-01T00:00:00Z'));
-      await store.close('from-config', 'user:default/ada', 'done', at('2026-11-05T00:00:00Z'));
+      await store.syncConfigCampaigns(
+        [definition('from-config')],
+        at('2026-11-01T00:00:00Z'),
+      );
+      await store.close(
+        'from-config',
+        'user:default/ada',
+        'done',
+        at('2026-11-05T00:00:00Z'),
+      );
       await store.syncConfigCampaigns(
         [{ ...definition('from-config'), title: 'Renamed' }],
         at('2026-11-06T00:00:00Z'),
@@ -68,7 +82,10 @@ describe('CampaignStore', () => {
         closeNote: 'done',
       });
       await expect(
-        store.syncConfigCampaigns([definition('api-one')], at('2026-11-06T00:00:00Z')),
+        store.syncConfigCampaigns(
+          [definition('api-one')],
+          at('2026-11-06T00:00:00Z'),
+        ),
       ).rejects.toThrow(/created through the API/);
       expect((await store.list()).map(c => c.definition.id).sort()).toEqual([
         'api-one',
@@ -81,7 +98,11 @@ describe('CampaignStore', () => {
     'writes members by difference and keeps when each started meeting the goal, %p',
     async databaseId => {
       const store = await createStore(databaseId);
-      await store.create(definition('c'), 'user:default/ada', at('2026-11-01T00:00:00Z'));
+      await store.create(
+        definition('c'),
+        'user:default/ada',
+        at('2026-11-01T00:00:00Z'),
+      );
       const first = at('2026-11-02T10:00:00Z');
       expect(
         await store.replaceMembers(
@@ -101,7 +122,11 @@ describe('CampaignStore', () => {
       // b meets the goal, x leaves the cohort.
       const third = at('2026-11-04T10:00:00Z');
       expect(
-        await store.replaceMembers('c', [member('a', 'met'), member('b', 'met')], third),
+        await store.replaceMembers(
+          'c',
+          [member('a', 'met'), member('b', 'met')],
+          third,
+        ),
       ).toBe(2);
       const members = await store.members('c');
       expect([...members.keys()].sort()).toEqual([
@@ -142,18 +167,42 @@ describe('CampaignStore', () => {
     'keeps the first baseline, one row of counts per day, and each notice once, %p',
     async databaseId => {
       const store = await createStore(databaseId);
-      await store.create(definition('c'), 'user:default/ada', at('2026-11-01T00:00:00Z'));
-      await store.setBaseline('c', { cohort: 10, met: 2, exempt: 1 }, at('2026-11-01T01:00:00Z'));
-      await store.setBaseline('c', { cohort: 10, met: 5, exempt: 1 }, at('2026-11-02T01:00:00Z'));
+      await store.create(
+        definition('c'),
+        'user:default/ada',
+        at('2026-11-01T00:00:00Z'),
+      );
+      await store.setBaseline(
+        'c',
+        { cohort: 10, met: 2, exempt: 1 },
+        at('2026-11-01T01:00:00Z'),
+      );
+      await store.setBaseline(
+        'c',
+        { cohort: 10, met: 5, exempt: 1 },
+        at('2026-11-02T01:00:00Z'),
+      );
       expect((await store.get('c'))!.baseline).toEqual({
         cohort: 10,
         met: 2,
         exempt: 1,
         at: '2026-11-01T01:00:00.000Z',
       });
-      await store.writeDay('c', '2026-11-01', { cohort: 10, met: 2, exempt: 1 });
-      await store.writeDay('c', '2026-11-01', { cohort: 10, met: 3, exempt: 1 });
-      await store.writeDay('c', '2026-11-02', { cohort: 11, met: 4, exempt: 1 });
+      await store.writeDay('c', '2026-11-01', {
+        cohort: 10,
+        met: 2,
+        exempt: 1,
+      });
+      await store.writeDay('c', '2026-11-01', {
+        cohort: 10,
+        met: 3,
+        exempt: 1,
+      });
+      await store.writeDay('c', '2026-11-02', {
+        cohort: 11,
+        met: 4,
+        exempt: 1,
+      });
       expect(await store.days('c')).toEqual([
         { day: '2026-11-01', cohort: 10, met: 3, exempt: 1 },
         { day: '2026-11-02', cohort: 11, met: 4, exempt: 1 },
@@ -168,12 +217,28 @@ describe('CampaignStore', () => {
 
       await store.setCompleted('c', at('2026-11-03T00:00:00Z'));
       await store.setCompleted('c', at('2026-11-04T00:00:00Z'));
-      expect((await store.get('c'))!.completedAt).toEqual(at('2026-11-03T00:00:00Z'));
+      expect((await store.get('c'))!.completedAt).toEqual(
+        at('2026-11-03T00:00:00Z'),
+      );
       await store.setCompleted('c', null);
       expect((await store.get('c'))!.completedAt).toBeUndefined();
 
-      expect(await store.close('c', 'user:default/ada', undefined, at('2026-11-05T00:00:00Z'))).toBe(true);
-      expect(await store.close('c', 'user:default/bob', undefined, at('2026-11-06T00:00:00Z'))).toBe(false);
+      expect(
+        await store.close(
+          'c',
+          'user:default/ada',
+          undefined,
+          at('2026-11-05T00:00:00Z'),
+        ),
+      ).toBe(true);
+      expect(
+        await store.close(
+          'c',
+          'user:default/bob',
+          undefined,
+          at('2026-11-06T00:00:00Z'),
+        ),
+      ).toBe(false);
       expect((await store.get('c'))!.closedBy).toBe('user:default/ada');
     },
   );
