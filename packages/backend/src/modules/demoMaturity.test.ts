@@ -1,5 +1,3 @@
-import fs from 'fs';
-import path from 'path';
 import {
   resolvePackagePath,
   SchedulerServiceTaskInvocationDefinition,
@@ -10,7 +8,6 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import flywheelPlugin from '@flywheel/plugin-flywheel-backend';
 import {
@@ -21,7 +18,6 @@ import {
   MaturityTransition,
 } from '@flywheel/plugin-flywheel-common';
 import request from 'supertest';
-import yaml from 'yaml';
 import { flywheelModuleDemoDeployments } from './demoDeployments';
 import {
   CAPABILITIES,
@@ -32,6 +28,7 @@ import {
   seedDemoMaturity,
 } from './demoMaturity';
 import { flywheelModuleDemoSurveys } from './demoSurveys';
+import { exampleCatalog } from './__testUtils__/exampleCatalog';
 
 jest.setTimeout(120_000);
 
@@ -44,61 +41,6 @@ const migrations = resolvePackagePath(
 const NOW = new Date('2026-12-06T09:00:00.000Z');
 const DAY_MS = 86_400_000;
 const GUEST = 'user:default/guest';
-const EXAMPLES = path.resolve(__dirname, '../../../../examples');
-
-/**
- * The example catalog as the catalog serves it: examples/org.yaml,
- * examples/catalog/*.yaml and the templates, with the relations the
- * catalog derives (ownedBy, memberOf, hasMember, childOf, parentOf).
- */
-function exampleCatalog(): Entity[] {
-  const files = [
-    path.join(EXAMPLES, 'org.yaml'),
-    ...fs
-      .readdirSync(path.join(EXAMPLES, 'catalog'))
-      .map(f => path.join(EXAMPLES, 'catalog', f)),
-    ...fs
-      .readdirSync(path.join(EXAMPLES, 'templates'))
-      .map(t => path.join(EXAMPLES, 'templates', t, 'template.yaml')),
-  ];
-  const entities: Entity[] = files.flatMap(file =>
-    yaml
-      .parseAllDocuments(fs.readFileSync(file, 'utf8'))
-      .map(doc => doc.toJSON())
-      .filter(Boolean)
-      .map(e => ({
-        ...e,
-        metadata: { namespace: 'default', ...e.metadata },
-        relations: [],
-      })),
-  );
-  const ref = (kind: string, name: string) =>
-    (name.includes(':') ? name : `${kind}:default/${name}`).toLowerCase();
-  const relate = (entity: Entity, type: string, targetRef: string) =>
-    entity.relations!.push({ type, targetRef });
-  for (const e of entities) {
-    const spec = (e.spec ?? {}) as Record<string, any>;
-    if (typeof spec.owner === 'string') {
-      relate(e, 'ownedBy', ref('group', spec.owner));
-    }
-    if (e.kind === 'User') {
-      for (const team of spec.memberOf ?? []) {
-        relate(e, 'memberOf', ref('group', team));
-        const group = entities.find(
-          g => g.kind === 'Group' && ref('group', g.metadata.name) === team,
-        );
-        if (group) relate(group, 'hasMember', ref('user', e.metadata.name));
-      }
-    }
-    if (e.kind === 'Group') {
-      if (spec.parent) relate(e, 'childOf', ref('group', spec.parent));
-      for (const child of spec.children ?? []) {
-        relate(e, 'parentOf', ref('group', child));
-      }
-    }
-  }
-  return entities;
-}
 
 /** Each transition's `criteria` and the rows in order, read back. */
 async function readTransitions(knex: Knex) {

@@ -1,7 +1,4 @@
-import path from 'node:path';
-import fs from 'node:fs';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
   mockServices,
@@ -11,7 +8,6 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import flywheelPlugin from '@flywheel/plugin-flywheel-backend';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
 import {
   DEMO_USAGE_DAYS,
   DEMO_USAGE_MARKER,
@@ -21,6 +17,7 @@ import {
   flywheelModuleDemoUsage,
   seedDemoUsage,
 } from './demoUsage';
+import { exampleCatalog } from './__testUtils__/exampleCatalog';
 
 jest.setTimeout(120_000);
 
@@ -32,56 +29,6 @@ const migrations = resolvePackagePath(
   'migrations',
 );
 
-/**
- * The demo catalog of examples/: its people, teams, components and
- * templates, with the relations the catalog would derive (memberOf,
- * parentOf) since the catalog mock derives none.
- */
-function exampleCatalog(): Entity[] {
-  const root = path.resolve(__dirname, '../../../../examples');
-  const files = [
-    path.join(root, 'org.yaml'),
-    ...fs
-      .readdirSync(path.join(root, 'catalog'))
-      .map(f => path.join(root, 'catalog', f)),
-    ...fs
-      .readdirSync(path.join(root, 'templates'))
-      .map(t => path.join(root, 'templates', t, 'template.yaml')),
-  ];
-  const entities = files.flatMap(file =>
-    parseAllDocuments(fs.readFileSync(file, 'utf8'))
-      .map(doc => doc.toJS() as Entity)
-      .filter(
-        e => e && ['User', 'Group', 'Component', 'Template'].includes(e.kind),
-      ),
-  );
-  const group = (name: string) => `group:default/${name}`;
-  return entities.map(e => {
-    e.metadata.namespace = 'default';
-    const spec = (e.spec ?? {}) as {
-      memberOf?: string[];
-      children?: string[];
-      parent?: string;
-    };
-    if (e.kind === 'User') {
-      e.relations = (spec.memberOf ?? []).map(g => ({
-        type: 'memberOf',
-        targetRef: group(g),
-      }));
-    } else if (e.kind === 'Group') {
-      e.relations = [
-        ...(spec.children ?? []).map(g => ({
-          type: 'parentOf',
-          targetRef: group(g),
-        })),
-        ...(spec.parent
-          ? [{ type: 'childOf', targetRef: group(spec.parent) }]
-          : []),
-      ];
-    }
-    return e;
-  });
-}
 
 const catalog = exampleCatalog();
 const people = demoPeople(catalog.filter(e => e.kind === 'User'));
