@@ -7,6 +7,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { flywheelModuleDemoCampaigns } from './modules/demoCampaigns';
 import { flywheelModuleDemoDeployments } from './modules/demoDeployments';
 import { flywheelModuleDemoExemptions } from './modules/demoExemptions';
 import { flywheelModuleDemoMaturity } from './modules/demoMaturity';
@@ -107,6 +108,9 @@ backend.add(flywheelModuleDemoMaturity);
 // Example instance only: six months of demo platform usage (active users,
 // usage per plugin and route) for the Metrics page.
 backend.add(flywheelModuleDemoUsage);
+// Example instance only: a running campaign with six weeks of history and a
+// finished one (docs/campaigns.md#demo).
+backend.add(flywheelModuleDemoCampaigns);
 // Example fact provider for scorecards (docs/scorecards.md): on-call facts.
 backend.add(flywheelModuleOncallFacts);
 

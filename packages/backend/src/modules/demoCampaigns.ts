@@ -118,7 +118,7 @@ export type DemoCampaignsResult =
  * yesterday (its counts end where the catalog stands today, so the burn-up
  * joins Flywheel's own first count), and the finished one, closed, with
  * its cohort met entity by entity and every notice already sent. Skipped
- * when the instance has campaigns of its own.
+ * when the instance has campaigns of its own (made in the UI or API).
  */
 export async function seedDemoCampaigns(
   db: Knex,
@@ -184,7 +184,9 @@ export async function seedDemoCampaigns(
   const metAll = members.every(m => m.state === 'met');
 
   return db.transaction(async trx => {
-    const existing = await trx(CAMPAIGNS).first('id');
+    // Campaigns of config are re-written at every start; only campaigns made
+    // in the UI or API are the instance's own.
+    const existing = await trx(CAMPAIGNS).where('source', 'api').first('id');
     if (existing) {
       return {
         status: 'exists',

@@ -22,6 +22,7 @@ import {
 } from '@flywheel/plugin-flywheel-backend';
 import {
   FLYWHEEL_EXEMPTION_RESOURCE_TYPE,
+  flywheelCampaignsManagePermission,
   flywheelExemptionDecidePermission,
   flywheelExemptionRequestPermission,
   flywheelMaturityAttestPermission,
@@ -191,8 +192,22 @@ describe('example permission policy', () => {
     }
   });
 
+  it('lets platform members manage campaigns, and nobody else', async () => {
+    for (const member of [guest, marcus, grace]) {
+      expect(
+        await decision(policy, flywheelCampaignsManagePermission, member),
+      ).toEqual({ result: AuthorizeResult.ALLOW });
+    }
+    for (const who of [liam, nina, undefined]) {
+      expect(
+        await decision(policy, flywheelCampaignsManagePermission, who),
+      ).toEqual({ result: AuthorizeResult.DENY });
+    }
+  });
+
   it('allows every other permission, as the allow-all policy did', async () => {
     const widened = [
+      flywheelCampaignsManagePermission.name,
       flywheelExemptionDecidePermission.name,
       flywheelMaturityTransitionPermission.name,
       flywheelMaturityAttestPermission.name,

@@ -24,6 +24,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import {
+  flywheelCampaignsManagePermission,
   flywheelExemptionDecidePermission,
   flywheelMaturityAttestPermission,
   flywheelMaturityTransitionPermission,
@@ -59,7 +60,9 @@ function isPlatformMember(ownershipEntityRefs: string[]): boolean {
  * default: the owners of the entity (or of a team above the owners), never
  * the requester. Likewise for maturity (docs/maturity.md#who-may-move-a-capability):
  * platform members move and attest every capability a platform team owns;
- * everyone else keeps the default, the capability's owners.
+ * everyone else keeps the default, the capability's owners. Campaigns
+ * (docs/campaigns.md#who-may-do-what) are created and closed by platform
+ * members only.
  */
 export class ExamplePermissionPolicy implements PermissionPolicy {
   constructor(
@@ -87,6 +90,18 @@ export class ExamplePermissionPolicy implements PermissionPolicy {
         request.permission,
         catalogConditions.isEntityOwner({ claims: PLATFORM_TEAMS }),
       );
+    }
+    if (isPermission(request.permission, flywheelCampaignsManagePermission)) {
+      // The platform team runs campaigns; others follow them.
+      const claims = user
+        ? (await this.userInfo.getUserInfo(user.credentials))
+            .ownershipEntityRefs
+        : [];
+      return {
+        result: isPlatformMember(claims)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
     }
     if (
       isPermission(request.permission, flywheelExemptionDecidePermission) &&

@@ -60,8 +60,9 @@ describe('campaign goals', () => {
     });
     expect(judge('not-applicable').state).toBe('exempt');
     expect(judgeGoal(check, { scorecard: ops })).toEqual({
-      state: 'open',
-      reason: 'No result of the scorecard Operational readiness yet',
+      state: 'exempt',
+      reason:
+        'Not scored by Operational readiness: the scorecard does not apply to it (or has not evaluated it yet)',
     });
   });
 

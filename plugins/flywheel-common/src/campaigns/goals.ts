@@ -101,11 +101,14 @@ export function judgeCampaignGoal(
   const scorecard = inputs.scorecard;
   const standing = inputs.standing;
   if (!standing) {
+    // The scorecard's filter leaves the entity out: it cannot reach the
+    // goal, so it counts like an exemption (a new entity only until the
+    // scorecard evaluates it).
     return {
-      state: 'open',
-      reason: `No result of the scorecard ${
+      state: 'exempt',
+      reason: `Not scored by ${
         scorecard?.title ?? goal.scorecardId
-      } yet`,
+      }: the scorecard does not apply to it (or has not evaluated it yet)`,
     };
   }
   if (goal.type === 'check') {
