@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import path from 'path';
+import { createFetchLocalAction } from './actions/fetchLocal';
 import { createProvenanceStampAction } from './actions/provenanceStamp';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createRecordRunAction } from './actions/recordRun';
@@ -13,7 +14,7 @@ import { HttpFlywheelRunRecorder } from './FlywheelClient';
 
 /**
  * Registers Flywheel's scaffolder actions: `flywheel:provenance:stamp`,
- * `flywheel:run:record` and `flywheel:publish:local`.
+ * `flywheel:run:record`, `flywheel:publish:local` and `flywheel:fetch:local`.
  *
  * @public
  */
@@ -29,6 +30,7 @@ export const scaffolderModuleFlywheel = createBackendModule({
         config: coreServices.rootConfig,
         discovery: coreServices.discovery,
         flywheel: flywheelServiceRef,
+        permissions: coreServices.permissions,
       },
       async init({
         scaffolderActions,
@@ -37,12 +39,14 @@ export const scaffolderModuleFlywheel = createBackendModule({
         config,
         discovery,
         flywheel,
+        permissions,
       }) {
-        const directory = config.getOptionalString(
+        const configured = config.getOptionalString(
           'flywheel.scaffolder.localPublish.directory',
         );
+        const directory = configured ? path.resolve(configured) : undefined;
         scaffolderActions.addActions(
-          createProvenanceStampAction(),
+          createProvenanceStampAction({ catalog }),
           createRecordRunAction({
             recorder: new HttpFlywheelRunRecorder({
               discovery,
@@ -50,10 +54,8 @@ export const scaffolderModuleFlywheel = createBackendModule({
               flywheel,
             }),
           }),
-          createPublishLocalAction({
-            directory: directory ? path.resolve(directory) : undefined,
-            catalog,
-          }),
+          createPublishLocalAction({ directory, catalog, permissions }),
+          createFetchLocalAction({ directory, catalog }),
         );
       },
     });
