@@ -10,6 +10,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { flywheelModuleDemoCampaigns } from './modules/demoCampaigns';
 import { flywheelModuleDemoDeployments } from './modules/demoDeployments';
 import { flywheelModuleDemoExemptions } from './modules/demoExemptions';
+import { flywheelModuleDemoLegacyServices } from './modules/demoLegacyServices';
 import { flywheelModuleDemoMaturity } from './modules/demoMaturity';
 import { flywheelModuleDemoScaffolderRuns } from './modules/demoScaffolderRuns';
 import { flywheelModuleDemoScorecardHistory } from './modules/demoScorecardHistory';
@@ -91,6 +92,9 @@ backend.add(import('@flywheel/plugin-catalog-backend-module-flywheel'));
 backend.add(catalogModuleLocalFileLocations);
 // Example instance only: the demo's scaffolder run history (examples/).
 backend.add(flywheelModuleDemoScaffolderRuns);
+// Example instance only: three hand-made services in the local publish
+// directory, for the "Adopt a golden path" template (examples/README.md).
+backend.add(flywheelModuleDemoLegacyServices);
 // Example instance only: twelve weeks of demo scorecard history before the
 // first real snapshot, so the trend charts have a past (examples/README.md).
 backend.add(flywheelModuleDemoScorecardHistory);

@@ -3,6 +3,7 @@ import {
   coreServices,
   createBackendModule,
   DatabaseService,
+  RootConfigService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import {
@@ -19,6 +20,8 @@ export interface DemoSeedContext {
   catalog: CatalogService;
   /** The backend's own credentials, for catalog reads. */
   credentials: () => Promise<BackstageCredentials>;
+  /** The backend's configuration. */
+  config: RootConfigService;
 }
 
 /** One seeding attempt: not yet possible (Flywheel's tables or data missing), or done. */
@@ -28,14 +31,20 @@ export type DemoSeedOutcome =
 
 /**
  * A Flywheel backend module of the example instance that seeds demo data
- * once: off unless `flywheelExample.<flag>` is true, it tries shortly after
- * start and again every `every` until the seed says it is done, then stops.
+ * once: off unless `flywheelExample.<flag>` is true (or `enabled` says so),
+ * it tries shortly after start and again every `every` until the seed says
+ * it is done, then stops.
  * Each demo seed only says what it writes.
  */
 export function createDemoSeedModule(options: {
   moduleId: string;
   /** The `flywheelExample` config flag that turns it on. */
   flag: string;
+  /**
+   * Whether it is on, for a flag that is not a boolean (e.g. a path);
+   * default: `flywheelExample.<flag>` is true.
+   */
+  enabled?: (config: RootConfigService) => boolean;
   /** How it names itself in the log. */
   label: string;
   /** Default: every 10 seconds. */
@@ -65,7 +74,10 @@ export function createDemoSeedModule(options: {
           scheduler: coreServices.scheduler,
         },
         async init({ auth, catalog, config, database, logger, scheduler }) {
-          if (!config.getOptionalBoolean(`flywheelExample.${options.flag}`)) {
+          const enabled = options.enabled
+            ? options.enabled(config)
+            : config.getOptionalBoolean(`flywheelExample.${options.flag}`);
+          if (!enabled) {
             return;
           }
           const done = new AbortController();
@@ -82,6 +94,7 @@ export function createDemoSeedModule(options: {
                 knex: await database.getClient(),
                 catalog,
                 credentials: () => auth.getOwnServiceCredentials(),
+                config,
               });
               if (outcome.status === 'waiting') {
                 logger.info(

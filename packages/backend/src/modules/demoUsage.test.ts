@@ -42,6 +42,7 @@ describe('demo usage', () => {
   it('is the same every time, within the six months and never after now', () => {
     expect(people).toHaveLength(57);
     expect(entities.templates).toEqual([
+      'template:default/adopt-golden-path',
       'template:default/react-webapp',
       'template:default/typescript-service',
     ]);
