@@ -23,6 +23,7 @@ import { FlywheelClient, flywheelApiRef } from './api';
 import { rootRouteRef } from './routes';
 import {
   catalogRoutes,
+  checkoutItem,
   mockFlywheelApi,
   orgGroups,
   paymentsAdoption,
@@ -133,6 +134,7 @@ describe('flywheel plugin (new frontend system)', () => {
       'Surveys',
       'Metrics',
       'Maturity',
+      'Campaigns',
     ]);
     expect(
       await screen.findByRole('region', { name: 'TypeScript HTTP service' }),
@@ -455,5 +457,117 @@ describe('flywheel plugin (new frontend system)', () => {
 
     const summary = await screen.findByRole('region', { name: 'Summary' });
     expect(statValue(summary, 'Entities')).toBe('5');
+  });
+
+  it('serves the Campaigns tab at /flywheel/campaigns in an app, linking each campaign to its page', async () => {
+    const flywheelApi = mockFlywheelApi();
+    renderTestApp({
+      features: [flywheelPlugin],
+      initialRouteEntries: ['/flywheel/campaigns'],
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, flywheelApi],
+        [catalogApiRef, catalogApiMock({ entities: orgGroups })],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('tab', { name: 'Campaigns', selected: true }),
+    ).toBeInTheDocument();
+    const list = await screen.findByRole('region', { name: 'Campaigns' });
+    const link = await within(list).findByRole('link', {
+      name: 'TechDocs everywhere',
+    });
+    expect(link).toHaveAttribute(
+      'href',
+      '/flywheel/campaigns/techdocs-everywhere',
+    );
+    await userEvent.click(link);
+    expect(
+      await screen.findByRole('heading', {
+        name: 'TechDocs everywhere',
+        level: 2,
+      }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getCampaign).toHaveBeenCalledWith('techdocs-everywhere');
+  });
+
+  it('opens a campaign at its deep link in an app', async () => {
+    const flywheelApi = mockFlywheelApi();
+    renderTestApp({
+      features: [flywheelPlugin],
+      initialRouteEntries: ['/flywheel/campaigns/techdocs-everywhere'],
+      mountedRoutes: catalogRoutes,
+      apis: [
+        [flywheelApiRef, flywheelApi],
+        [catalogApiRef, catalogApiMock({ entities: orgGroups })],
+      ],
+    });
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'TechDocs everywhere',
+        level: 2,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('tab', { name: 'Campaigns', selected: true }),
+    ).toBeInTheDocument();
+  });
+
+  it('adds the campaigns card to Component entity pages only', async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('entity-card:flywheel/campaigns'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(checkoutApi)).toBe(true);
+    expect(filter?.(payments)).toBe(false);
+    expect(filter?.({ ...checkoutApi, kind: 'API' })).toBe(false);
+
+    renderInTestApp(
+      <EntityProvider entity={checkoutApi}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        mountedRoutes: { ...catalogRoutes, '/flywheel': rootRouteRef },
+        apis: [[flywheelApiRef, mockFlywheelApi()]],
+      },
+    );
+
+    const card = await screen.findByRole('region', { name: 'Campaigns' });
+    expect(
+      await within(card).findByText(checkoutItem.reason),
+    ).toBeInTheDocument();
+  });
+
+  it("adds the team's campaigns card to Group entity pages only", async () => {
+    const tester = createExtensionTester(
+      flywheelPlugin.getExtension('entity-card:flywheel/group-campaigns'),
+    );
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(payments)).toBe(true);
+    expect(filter?.(checkoutApi)).toBe(false);
+
+    const flywheelApi = mockFlywheelApi();
+    renderInTestApp(
+      <EntityProvider entity={payments}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        mountedRoutes: { ...catalogRoutes, '/flywheel': rootRouteRef },
+        apis: [[flywheelApiRef, flywheelApi]],
+      },
+    );
+
+    const card = await screen.findByRole('region', { name: 'Campaigns' });
+    expect(
+      await within(card).findByRole('link', { name: 'TechDocs everywhere' }),
+    ).toHaveAttribute(
+      'href',
+      '/flywheel/campaigns/techdocs-everywhere?groupRef=group%3Adefault%2Fpayments',
+    );
+    expect(flywheelApi.getCampaignMemberships).toHaveBeenCalledWith({
+      groupRef: 'group:default/payments',
+    });
   });
 });

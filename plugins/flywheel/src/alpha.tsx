@@ -146,6 +146,25 @@ const maturitySubPage = SubPageBlueprint.make({
 });
 
 /**
+ * The Campaigns tab: time-bound pushes that bring a cohort of entities to a
+ * goal by a deadline, with their progress; one campaign at
+ * `campaigns/:campaignId`, with its burn-up, teams and to-do items.
+ */
+const campaignsSubPage = SubPageBlueprint.make({
+  name: 'campaigns',
+  params: {
+    path: 'campaigns',
+    title: 'Campaigns',
+    loader: () =>
+      import('./campaigns/CampaignsPage').then(m => (
+        <Container>
+          <m.CampaignsPage />
+        </Container>
+      )),
+  },
+});
+
+/**
  * The in-app survey prompt, on every page of the app: a small card at the
  * bottom right when the backend has a survey for the user. It renders
  * nothing otherwise, and nothing when the backend cannot be reached.
@@ -214,6 +233,33 @@ const groupAdoptionEntityCard = EntityCardBlueprint.make({
 });
 
 /**
+ * The campaigns a Component is part of, with its to-do and the Start
+ * onboarding link of the campaign's automation.
+ */
+const campaignsEntityCard = EntityCardBlueprint.make({
+  name: 'campaigns',
+  params: {
+    filter: { kind: 'component' },
+    loader: () =>
+      import('./campaigns/EntityCampaignsCard').then(m => (
+        <m.EntityCampaignsCard />
+      )),
+  },
+});
+
+/** The campaigns with entities of a Group's subtree, with the team's progress. */
+const groupCampaignsEntityCard = EntityCardBlueprint.make({
+  name: 'group-campaigns',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./campaigns/GroupCampaignsCard').then(m => (
+        <m.GroupCampaignsCard />
+      )),
+  },
+});
+
+/**
  * Value-stream headline numbers (time to first deploy, lead time, deployment
  * frequency, change failure rate) of a Component, or of a Group with its
  * sub-teams, with their trend and a link to the Metrics tab.
@@ -253,10 +299,13 @@ const flywheelPlugin = createFrontendPlugin({
     surveysSubPage,
     metricsSubPage,
     maturitySubPage,
+    campaignsSubPage,
     surveyPromptElement,
     goldenPathEntityCard,
     groupAdoptionEntityCard,
     valueStreamEntityCard,
+    campaignsEntityCard,
+    groupCampaignsEntityCard,
     entityScorecardsContent,
     teamScorecardContent,
   ],

@@ -20,6 +20,8 @@ describe('@flywheel/plugin-flywheel entry point', () => {
       flywheel.EntityGoldenPathCard,
       flywheel.EntityGroupAdoptionCard,
       flywheel.EntityValueStreamCard,
+      flywheel.EntityCampaignsCard,
+      flywheel.EntityGroupCampaignsCard,
       flywheel.EntityScorecardsContent,
       flywheel.EntityTeamScorecardContent,
       flywheel.FlywheelSurveyPrompt,

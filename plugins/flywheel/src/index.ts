@@ -14,6 +14,8 @@ export {
   EntityGoldenPathCard,
   EntityGroupAdoptionCard,
   EntityValueStreamCard,
+  EntityCampaignsCard,
+  EntityGroupCampaignsCard,
   EntityScorecardsContent,
   EntityTeamScorecardContent,
   FlywheelSurveyPrompt,
@@ -27,6 +29,9 @@ export type {
 } from './analytics';
 export { FlywheelClient, flywheelApiRef } from './api';
 export type {
+  CampaignItemsQuery,
+  CampaignListState,
+  CampaignMembershipsQuery,
   FlywheelApi,
   MetricQuery,
   MetricSeriesQuery,

@@ -35,7 +35,8 @@ export const flywheelPlugin = createPlugin({
 
 /**
  * The Flywheel page (the product dashboard as its Overview, golden paths,
- * scorecards, surveys, metrics and capability maturity), for a route such as
+ * scorecards, surveys, metrics, capability maturity and campaigns), for a
+ * route such as
  * `<Route path="/flywheel" element={<FlywheelPage />} />`.
  *
  * @public
@@ -98,6 +99,45 @@ export const EntityValueStreamCard = flywheelPlugin.provide(
     component: {
       lazy: () =>
         import('./metrics/ValueStreamCard').then(m => m.ValueStreamCard),
+    },
+  }),
+);
+
+/**
+ * Entity card for Components: the campaigns the Component is part of, each
+ * with its state in the campaign (to do, met, exempt) and why, the goal and
+ * deadline, and "Start onboarding" when the campaign has an automation
+ * template.
+ *
+ * @public
+ */
+export const EntityCampaignsCard = flywheelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCampaignsCard',
+    component: {
+      lazy: () =>
+        import('./campaigns/EntityCampaignsCard').then(
+          m => m.EntityCampaignsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Entity card for Groups: the campaigns with entities of the team or the
+ * teams below it, with the team's progress, linking to the campaign's to-do
+ * items of the team.
+ *
+ * @public
+ */
+export const EntityGroupCampaignsCard = flywheelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGroupCampaignsCard',
+    component: {
+      lazy: () =>
+        import('./campaigns/GroupCampaignsCard').then(
+          m => m.GroupCampaignsCard,
+        ),
     },
   }),
 );

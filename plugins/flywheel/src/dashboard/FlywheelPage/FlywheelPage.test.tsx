@@ -50,6 +50,7 @@ describe('FlywheelPage (legacy frontend system)', () => {
       'Surveys',
       'Metrics',
       'Maturity',
+      'Campaigns',
     ]);
     expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
       'aria-selected',
@@ -108,6 +109,33 @@ describe('FlywheelPage (legacy frontend system)', () => {
     expect(flywheelApi.getMaturityCapability).toHaveBeenCalledWith(
       'component:default/ci-pipelines',
     );
+  });
+
+  it('has a Campaigns tab', async () => {
+    const { flywheelApi, rendered } = renderPage();
+    await rendered;
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Campaigns' }));
+
+    expect(
+      await screen.findByRole('heading', { name: 'TechDocs everywhere' }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.listCampaigns).toHaveBeenCalled();
+  });
+
+  it('opens a campaign where the list links to', async () => {
+    const { flywheelApi, rendered } = renderPage(
+      '/campaigns/techdocs-everywhere',
+    );
+    await rendered;
+
+    expect(
+      await screen.findByRole('heading', {
+        name: 'TechDocs everywhere',
+        level: 2,
+      }),
+    ).toBeInTheDocument();
+    expect(flywheelApi.getCampaign).toHaveBeenCalledWith('techdocs-everywhere');
   });
 
   it('has a Scorecards tab', async () => {

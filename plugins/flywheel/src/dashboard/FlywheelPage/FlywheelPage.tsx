@@ -1,5 +1,6 @@
 import { Header, Page, TabbedLayout } from '@backstage/core-components';
 import { Container } from '@backstage/ui';
+import { CampaignsPage } from '../../campaigns/CampaignsPage';
 import { GoldenPathsOverview } from '../../goldenPaths/GoldenPathsOverview';
 import { MaturityPage } from '../../maturity/MaturityPage';
 import { ProductDashboardPage } from '../../maturity/ProductDashboardPage';
@@ -49,6 +50,11 @@ export function FlywheelPage() {
         <TabbedLayout.Route path="/maturity" title="Maturity">
           <Container>
             <MaturityPage />
+          </Container>
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/campaigns" title="Campaigns">
+          <Container>
+            <CampaignsPage />
           </Container>
         </TabbedLayout.Route>
       </TabbedLayout>

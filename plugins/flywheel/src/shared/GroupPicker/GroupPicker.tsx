@@ -7,8 +7,9 @@ const NONE = '*none*';
 /**
  * Picks a Group entity from the catalog; starts with none chosen. With
  * `noneLabel` the first option clears the choice again (e.g. "All teams").
- * Labelled "Team" unless told otherwise; in a form, `error` is shown once
- * the owner validates (`validationBehavior="aria"`).
+ * Labelled "Team" unless told otherwise; in a form, `error` marks it
+ * invalid and takes the description's place (a Select without a value
+ * runs no `validate`).
  */
 export function GroupPicker(props: {
   value: string | undefined;
@@ -27,7 +28,9 @@ export function GroupPicker(props: {
         .sort((a, b) => a.label.localeCompare(b.label))
     : undefined;
   let description = props.description;
-  if (error) {
+  if (invalid) {
+    description = invalid;
+  } else if (error) {
     description = `Could not load teams: ${error.message}`;
   } else if (options?.length === 0) {
     description = 'The catalog has no Group entities yet.';
@@ -51,8 +54,7 @@ export function GroupPicker(props: {
       }
       isDisabled={loading || !!error}
       isRequired={isRequired}
-      validationBehavior="aria"
-      validate={() => invalid}
+      isInvalid={!!invalid}
     />
   );
 }

@@ -1,0 +1,1 @@
+export { CampaignBurnUp } from './CampaignBurnUp';

@@ -1,0 +1,1 @@
+export { CampaignCard, campaignDates } from './CampaignCard';

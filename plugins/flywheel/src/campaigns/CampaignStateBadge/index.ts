@@ -1,0 +1,1 @@
+export { CampaignStateBadge, MemberStateBadge } from './CampaignStateBadge';

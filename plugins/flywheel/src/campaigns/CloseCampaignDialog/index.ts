@@ -1,0 +1,1 @@
+export { CloseCampaignDialog } from './CloseCampaignDialog';

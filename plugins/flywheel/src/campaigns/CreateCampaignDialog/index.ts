@@ -1,0 +1,1 @@
+export { CreateCampaignDialog } from './CreateCampaignDialog';

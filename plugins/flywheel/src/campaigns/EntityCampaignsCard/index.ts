@@ -1,0 +1,1 @@
+export { EntityCampaignsCard, CampaignsCardShell } from './EntityCampaignsCard';

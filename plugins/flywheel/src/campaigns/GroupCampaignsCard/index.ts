@@ -1,0 +1,1 @@
+export { GroupCampaignsCard } from './GroupCampaignsCard';

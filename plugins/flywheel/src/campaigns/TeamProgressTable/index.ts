@@ -1,0 +1,2 @@
+export { TeamProgressTable, teamTree } from './TeamProgressTable';
+export type { TeamNode } from './TeamProgressTable';
