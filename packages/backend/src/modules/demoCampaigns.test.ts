@@ -1,4 +1,3 @@
-import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -26,9 +25,16 @@ describe('demo campaigns', () => {
       endMet: 8,
     });
     expect(rows).toHaveLength(42);
-    expect(rows[0]).toEqual({ day: '2026-10-26', cohort: 27, met: 3, exempt: 0 });
+    expect(rows[0]).toEqual({
+      day: '2026-10-26',
+      cohort: 27,
+      met: 3,
+      exempt: 0,
+    });
     expect(rows[41].day).toBe('2026-12-06');
-    expect(rows.every((r, i) => i === 0 || r.met >= rows[i - 1].met)).toBe(true);
+    expect(rows.every((r, i) => i === 0 || r.met >= rows[i - 1].met)).toBe(
+      true,
+    );
     expect(rows[41].met).toBeLessThanOrEqual(8);
   });
 
@@ -48,7 +54,7 @@ describe('demo campaigns', () => {
     const tasks = scheduler.scheduleTask.mock.calls.map(([t]) => t);
     const run = async (id: string) => {
       const task = tasks.find(t => t.id === id)!;
-      await task.fn({} as SchedulerServiceTaskInvocationDefinition);
+      await task.fn(new AbortController().signal);
     };
     await run('flywheel-example-demo-campaigns');
     await run('flywheel-campaigns-refresh');

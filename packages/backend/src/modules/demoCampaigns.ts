@@ -6,7 +6,10 @@ import {
   judgeCampaignGoal,
   readProvenance,
 } from '@flywheel/plugin-flywheel-common';
+import { Config } from '@backstage/config';
+import fs from 'fs-extra';
 import { DateTime } from 'luxon';
+import path from 'path';
 import { createDemoSeedModule } from './demoSeedModule';
 
 type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
@@ -101,7 +104,10 @@ export function rampDays(options: {
     rows.push({
       day: day(at),
       cohort,
-      met: Math.min(endMet, startMet + Math.round((endMet - startMet) * progress)),
+      met: Math.min(
+        endMet,
+        startMet + Math.round((endMet - startMet) * progress),
+      ),
       exempt: 0,
     });
   }
@@ -152,9 +158,9 @@ export async function seedDemoCampaigns(
     ),
   );
   const finishedStart = DateTime.fromISO(finished.startsAt, { zone: 'utc' });
-  const finishedEnd = DateTime.fromISO(finished.deadline, { zone: 'utc' }).minus(
-    { weeks: 1 },
-  );
+  const finishedEnd = DateTime.fromISO(finished.deadline, {
+    zone: 'utc',
+  }).minus({ weeks: 1 });
   const finishedDays = rampDays({
     from: finishedStart,
     until: finishedEnd.plus({ days: 1 }),
@@ -199,7 +205,9 @@ export async function seedDemoCampaigns(
         source: 'api',
         definition: JSON.stringify(running),
         starts_at: runningStart.toJSDate(),
-        deadline: DateTime.fromISO(running.deadline, { zone: 'utc' }).toJSDate(),
+        deadline: DateTime.fromISO(running.deadline, {
+          zone: 'utc',
+        }).toJSDate(),
         created_by: PM,
         created_at: runningStart.minus({ days: 3 }).toJSDate(),
         baseline: JSON.stringify({
@@ -250,6 +258,18 @@ export async function seedDemoCampaigns(
   });
 }
 
+/** The services `flywheelExample.demoLegacyServices` registers, by folder. */
+async function legacyServiceNames(config: Config): Promise<string[]> {
+  const source = config.getOptionalString('flywheelExample.demoLegacyServices');
+  if (!source) {
+    return [];
+  }
+  const entries = await fs.readdir(path.resolve(source), {
+    withFileTypes: true,
+  });
+  return entries.filter(e => e.isDirectory()).map(e => e.name);
+}
+
 /**
  * Example instance only: the demo's campaigns (`flywheelExample.demoCampaigns`).
  */
@@ -261,11 +281,24 @@ export const flywheelModuleDemoCampaigns = createDemoSeedModule({
   timeout: { minutes: 1 },
   seeder:
     () =>
-    async ({ knex, catalog, credentials }) => {
+    async ({ knex, catalog, credentials, config }) => {
       const { items } = await catalog.getEntities(
         { filter: { kind: 'component', 'spec.type': 'service' } },
         { credentials: await credentials() },
       );
+      // The history's cohort is the catalog's services of now: with the
+      // demo's legacy services, wait until the catalog has them too.
+      const missing = (await legacyServiceNames(config)).filter(
+        name => !items.some(e => e.metadata.name === name),
+      );
+      if (missing.length > 0) {
+        return {
+          status: 'waiting',
+          reason: `legacy services not in the catalog yet: ${missing.join(
+            ', ',
+          )}`,
+        };
+      }
       const result = await seedDemoCampaigns(knex, items, new Date());
       if (result.status === 'waiting') {
         return result;
