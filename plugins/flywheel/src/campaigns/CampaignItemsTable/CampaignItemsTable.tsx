@@ -63,7 +63,6 @@ function emptyText(filter: Filter): string {
 /** What a person can do about one open item: automation, an exemption. */
 function ItemActions(props: {
   item: CampaignItem;
-  campaign: Campaign;
   onboardingLink?: (entityRef: string) => string;
   exemptionLink?: (entityRef: string) => string;
 }) {
@@ -198,7 +197,6 @@ export function CampaignItemsTable(props: {
               <Cell>
                 <ItemActions
                   item={row}
-                  campaign={campaign}
                   onboardingLink={onboardingLink}
                   exemptionLink={exemptionLink}
                 />
