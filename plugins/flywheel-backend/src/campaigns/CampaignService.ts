@@ -35,6 +35,7 @@ import type {
   CampaignStore,
   CohortCounts,
   Member,
+  OwnerStateCount,
 } from './store/CampaignStore';
 
 /** Why a burn-up is not shown to a caller. */
@@ -42,6 +43,8 @@ export const BURN_UP_WITHHELD =
   'This cohort includes entities you may not see in the catalog. Daily counts are totals over all of them and cannot be recomputed without them, so the burn-up is withheld.';
 
 const GROUP_TREE_TTL_MS = 60_000;
+/** Campaigns whose per-owner counts are kept in memory. */
+const COUNTS_KEPT = 200;
 const lower = (value: string) => value.toLocaleLowerCase('en-US');
 const STATES: readonly CampaignMemberState[] = ['met', 'open', 'exempt'];
 
@@ -67,13 +70,21 @@ const empty = (): CohortCounts => ({ cohort: 0, met: 0, exempt: 0 });
 /**
  * Campaigns behind the API: defining and closing them, and their progress
  * over the cohort entities the caller may see. Counts of a caller who sees
- * every member come from the database's aggregates; otherwise from the
- * visible members alone. Daily totals cannot be taken apart, so the
- * burn-up of such a caller is withheld.
+ * every member come from the database's per-owner aggregates, kept in
+ * memory while the campaign's members version (`refreshedAt`, read with
+ * the campaign on every request) holds, and a page of items is read from
+ * the database alone; otherwise counts and items come from the visible
+ * members. Daily totals cannot be taken apart, so the burn-up of a caller
+ * who may not see every member is withheld.
  */
 export class CampaignService {
   private readonly now: () => Date;
   private groupTree?: { at: number; graph: Promise<OrgGraph> };
+  private groupTreeRefresh?: Promise<unknown>;
+  private readonly ownerCounts = new Map<
+    string,
+    { version: number; rows: Promise<OwnerStateCount[]> }
+  >();
 
   constructor(
     private readonly deps: {
@@ -99,15 +110,9 @@ export class CampaignService {
       const state = options.state ?? 'all';
       return state === 'all' || (state === 'closed') === Boolean(r.closedAt);
     });
-    const totals = visible.all ? await this.deps.store.totals() : undefined;
     const items = await Promise.all(
       records.map(async record =>
-        this.toCampaign(
-          record,
-          totals
-            ? totals.get(record.definition.id) ?? empty()
-            : await this.visibleCounts(record.definition.id, visible),
-        ),
+        this.toCampaign(record, await this.visibleCounts(record, visible)),
       ),
     );
     return { items };
@@ -117,10 +122,7 @@ export class CampaignService {
     await this.authorize(credentials);
     const record = await this.require(id);
     const visible = await this.deps.visibility.visibleTo(credentials);
-    return this.toCampaign(
-      record,
-      await this.visibleCounts(record.definition.id, visible),
-    );
+    return this.toCampaign(record, await this.visibleCounts(record, visible));
   }
 
   /**
@@ -185,9 +187,7 @@ export class CampaignService {
     const visible = await this.deps.visibility.visibleTo(credentials);
     const seesAll =
       visible.all ||
-      (await this.deps.store.listMembers(id)).every(m =>
-        visible.has(m.entityRef),
-      );
+      (await this.deps.store.memberRefs(id)).every(ref => visible.has(ref));
     const days = await this.deps.store.days(id);
     if (!seesAll) {
       return {
@@ -230,9 +230,9 @@ export class CampaignService {
     credentials: BackstageCredentials,
   ): Promise<CampaignTeamsResponse> {
     await this.authorize(credentials);
-    await this.require(id);
+    const record = await this.require(id);
     const visible = await this.deps.visibility.visibleTo(credentials);
-    const byOwner = await this.countsByOwner(id, visible);
+    const byOwner = await this.countsByOwner(record, visible);
     const graph = await this.groups();
     const spelled = new Map(graph.groups().map(g => [lower(g), g]));
     const own = new Map<string, CohortCounts>();
@@ -278,7 +278,7 @@ export class CampaignService {
     } = {},
   ): Promise<CampaignItemsResponse> {
     await this.authorize(credentials);
-    await this.require(id);
+    const record = await this.require(id);
     const state = options.state ?? 'open';
     if (state !== 'all' && !STATES.includes(state as CampaignMemberState)) {
       throw new InputError('state must be open, met, exempt or all');
@@ -295,6 +295,28 @@ export class CampaignService {
         throw new NotFoundError(`No group ${groupRef} in the catalog`);
       }
       scope = new Set(graph.descendantsOf(group).map(lower));
+    }
+    if (visible.all) {
+      // A page from the database; the count from the per-owner counts.
+      const inScope = (owner: string | undefined) =>
+        !scope || (owner !== undefined && scope.has(lower(owner)));
+      const counts = (await this.ownerCountsOf(record)).filter(
+        row =>
+          (state === 'all' || row.state === state) && inScope(row.ownerRef),
+      );
+      const page = await this.deps.store.pageMembers(id, {
+        state: state === 'all' ? undefined : (state as CampaignMemberState),
+        owners: scope
+          ? [...new Set(counts.map(row => row.ownerRef!))]
+          : undefined,
+        limit,
+        offset,
+      });
+      return {
+        campaignId: id,
+        items: page.map(toItem),
+        totalCount: counts.reduce((n, row) => n + row.count, 0),
+      };
     }
     const members = (await this.deps.store.listMembers(id)).filter(
       m =>
@@ -338,7 +360,7 @@ export class CampaignService {
           items.push({
             campaign: this.toCampaign(
               record,
-              await this.visibleCounts(row.campaignId, visible),
+              await this.visibleCounts(record, visible),
             ),
             item: toItem(row),
           });
@@ -355,7 +377,7 @@ export class CampaignService {
     const scope = new Set(graph.descendantsOf(group).map(lower));
     const items = [];
     for (const record of records.values()) {
-      const byOwner = await this.countsByOwner(record.definition.id, visible);
+      const byOwner = await this.countsByOwner(record, visible);
       const team = empty();
       for (const [owner, counts] of byOwner) {
         if (owner && scope.has(owner)) {
@@ -366,7 +388,7 @@ export class CampaignService {
         items.push({
           campaign: this.toCampaign(
             record,
-            await this.visibleCounts(record.definition.id, visible),
+            await this.visibleCounts(record, visible),
           ),
           team: toCounts(team),
         });
@@ -419,9 +441,10 @@ export class CampaignService {
 
   /** Per-owner counts (lowercase owner refs; '' for none) over what the caller may see. */
   private async countsByOwner(
-    id: string,
+    record: CampaignRecord,
     visible: VisibleEntities,
   ): Promise<Map<string, CohortCounts>> {
+    const id = record.definition.id;
     const byOwner = new Map<string, CohortCounts>();
     const add = (owner: string, state: CampaignMemberState, n: number) => {
       const counts = byOwner.get(owner) ?? empty();
@@ -429,7 +452,7 @@ export class CampaignService {
       byOwner.set(owner, counts);
     };
     if (visible.all) {
-      for (const row of await this.deps.store.countsByOwner(id)) {
+      for (const row of await this.ownerCountsOf(record)) {
         add(lower(row.ownerRef ?? ''), row.state, row.count);
       }
     } else {
@@ -441,14 +464,14 @@ export class CampaignService {
   }
 
   private async visibleCounts(
-    id: string,
+    record: CampaignRecord,
     visible: VisibleEntities,
   ): Promise<CohortCounts> {
     if (visible.all) {
-      return sumCounts(await this.deps.store.countsByOwner(id));
+      return sumCounts(await this.ownerCountsOf(record));
     }
     const counts = empty();
-    for (const m of await this.visibleMembers(id, visible)) {
+    for (const m of await this.visibleMembers(record.definition.id, visible)) {
       addTo(counts, m.state, 1);
     }
     return counts;
@@ -463,14 +486,62 @@ export class CampaignService {
     );
   }
 
+  /**
+   * Every member's per-owner counts, kept while the campaign's members
+   * version holds: every write of members moves it, on any replica, and
+   * the campaign (with the version) is read anew on every request.
+   */
+  private ownerCountsOf(record: CampaignRecord): Promise<OwnerStateCount[]> {
+    const id = record.definition.id;
+    const version = record.refreshedAt?.getTime();
+    if (version === undefined) {
+      return this.deps.store.countsByOwner(id);
+    }
+    const hit = this.ownerCounts.get(id);
+    if (hit && hit.version === version) {
+      return hit.rows;
+    }
+    const rows = this.deps.store.countsByOwner(id);
+    const entry = { version, rows };
+    this.ownerCounts.delete(id);
+    this.ownerCounts.set(id, entry);
+    // A failed read is not kept: the next request asks again.
+    rows.catch(() => {
+      if (this.ownerCounts.get(id) === entry) this.ownerCounts.delete(id);
+    });
+    while (this.ownerCounts.size > COUNTS_KEPT) {
+      this.ownerCounts.delete(this.ownerCounts.keys().next().value!);
+    }
+    return rows;
+  }
+
+  /**
+   * The group tree, read at most once a minute. After a minute the tree in
+   * hand still answers while the next one is read, so no request waits for
+   * the catalog but the very first.
+   */
   private async groups(): Promise<OrgGraph> {
     const now = Date.now();
-    if (!this.groupTree || now - this.groupTree.at > GROUP_TREE_TTL_MS) {
+    if (!this.groupTree) {
       const graph = this.deps.groups();
       this.groupTree = { at: now, graph };
       graph.catch(() => {
         if (this.groupTree?.graph === graph) this.groupTree = undefined;
       });
+      return graph;
+    }
+    if (now - this.groupTree.at > GROUP_TREE_TTL_MS && !this.groupTreeRefresh) {
+      const graph = this.deps.groups();
+      this.groupTreeRefresh = graph
+        .then(
+          () => {
+            this.groupTree = { at: Date.now(), graph };
+          },
+          () => {}, // the tree in hand stays; the next request tries again
+        )
+        .finally(() => {
+          this.groupTreeRefresh = undefined;
+        });
     }
     return this.groupTree.graph;
   }

@@ -164,6 +164,96 @@ describe('CampaignStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads a page of members by state and owner, and moves refreshedAt forward with every write of members, %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      await store.create(
+        definition('c'),
+        'user:default/ada',
+        at('2026-11-01T00:00:00Z'),
+      );
+      expect((await store.get('c'))!.refreshedAt).toBeUndefined();
+      const first = at('2026-11-02T10:00:00Z');
+      await store.replaceMembers(
+        'c',
+        [
+          member('e', 'open'),
+          member('b', 'open', 'group:default/platform'),
+          member('d', 'met'),
+          member('a', 'open'),
+          member('c', 'exempt', 'group:default/platform'),
+        ],
+        first,
+      );
+      expect((await store.get('c'))!.refreshedAt).toEqual(first);
+
+      const refs = (members: { entityRef: string }[]) =>
+        members.map(m => m.entityRef.replace('component:default/', ''));
+      const page = (options: Parameters<CampaignStore['pageMembers']>[1]) =>
+        store.pageMembers('c', options).then(refs);
+      expect(await page({ state: 'open', limit: 2, offset: 0 })).toEqual([
+        'a',
+        'b',
+      ]);
+      expect(await page({ state: 'open', limit: 2, offset: 2 })).toEqual(['e']);
+      expect(await page({ limit: 10, offset: 1 })).toEqual([
+        'b',
+        'c',
+        'd',
+        'e',
+      ]);
+      expect(
+        await page({
+          owners: ['group:default/platform'],
+          limit: 10,
+          offset: 0,
+        }),
+      ).toEqual(['b', 'c']);
+      expect(
+        await page({
+          state: 'open',
+          owners: ['group:default/payments'],
+          limit: 10,
+          offset: 0,
+        }),
+      ).toEqual(['a', 'e']);
+      expect(await page({ owners: [], limit: 10, offset: 0 })).toEqual([]);
+      expect((await store.memberRefs('c')).sort()).toEqual(
+        ['a', 'b', 'c', 'd', 'e'].map(n => `component:default/${n}`),
+      );
+
+      // Nothing changed: nothing written, the version stays.
+      await store.replaceMembers(
+        'c',
+        [
+          member('e', 'open'),
+          member('b', 'open', 'group:default/platform'),
+          member('d', 'met'),
+          member('a', 'open'),
+          member('c', 'exempt', 'group:default/platform'),
+        ],
+        at('2026-11-02T11:00:00Z'),
+      );
+      expect((await store.get('c'))!.refreshedAt).toEqual(first);
+      // A write at the same instant, or a full refresh recorded at an
+      // earlier one, still moves it forward: it never repeats.
+      await store.updateMembers('c', [member('a', 'met')], [], first);
+      const second = (await store.get('c'))!.refreshedAt!;
+      expect(second.getTime()).toBe(first.getTime() + 1);
+      await store.setRefreshed('c', at('2026-11-01T00:00:00Z'));
+      expect((await store.get('c'))!.refreshedAt!.getTime()).toBe(
+        second.getTime() + 1,
+      );
+      const later = at('2026-11-03T10:00:00Z');
+      await store.updateMembers('c', [], ['component:default/e'], later);
+      expect((await store.get('c'))!.refreshedAt).toEqual(later);
+      expect(await page({ state: 'open', limit: 10, offset: 0 })).toEqual([
+        'b',
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps the first baseline, one row of counts per day, and each notice once, %p',
     async databaseId => {
       const store = await createStore(databaseId);

@@ -61,6 +61,13 @@ export interface CohortCounts {
   exempt: number;
 }
 
+/** How many members of one owner are in one state. */
+export interface OwnerStateCount {
+  ownerRef?: string;
+  state: CampaignMemberState;
+  count: number;
+}
+
 /** A campaign as stored. */
 export interface CampaignRecord {
   definition: CampaignDefinition;
@@ -72,6 +79,12 @@ export interface CampaignRecord {
   closeNote?: string;
   completedAt?: Date;
   baseline?: CohortCounts & { at: string };
+  /**
+   * When the members last changed or were last evaluated in full. It moves
+   * forward with every such write (by a millisecond at least), so it is
+   * also the version of the members: a value computed from them holds
+   * while it stays the same.
+   */
   refreshedAt?: Date;
 }
 
@@ -123,7 +136,9 @@ const isUniqueViolation = (e: unknown) =>
 /**
  * Campaigns, their cohorts' entities, daily counts and sent notices.
  * Members are kept by difference: a refresh writes only the entities whose
- * state, owner or title changed, so `metAt` survives unchanged rows.
+ * state, owner or title changed, so `metAt` survives unchanged rows. Every
+ * write of members moves the campaign's `refreshed_at` forward in the same
+ * transaction (see {@link CampaignRecord.refreshedAt}).
  */
 export class CampaignStore {
   private readonly sqlite: boolean;
@@ -244,8 +259,35 @@ export class CampaignStore {
     await query.update({ completed_at: at });
   }
 
+  /** Records a full evaluation of the cohort at `at`. */
   async setRefreshed(id: string, at: Date): Promise<void> {
-    await this.db(CAMPAIGNS).where('id', id).update({ refreshed_at: at });
+    await this.db.transaction(tx => this.touch(tx, id, at));
+  }
+
+  /**
+   * Moves `refreshed_at` to `at`, or a millisecond past its stored value
+   * when that is not earlier, so that it never repeats: whoever computed
+   * something from the members under the old value sees that it changed.
+   * The row is locked until the transaction ends (PostgreSQL; SQLite
+   * writes one transaction at a time), so concurrent writers of one
+   * campaign's members take turns.
+   */
+  private async touch(tx: Knex.Transaction, id: string, at: Date) {
+    const row = await tx<CampaignRow>(CAMPAIGNS)
+      .where('id', id)
+      .forUpdate()
+      .first('refreshed_at');
+    if (!row) {
+      return;
+    }
+    const previous = row.refreshed_at
+      ? toDate(row.refreshed_at).getTime()
+      : -Infinity;
+    await tx(CAMPAIGNS)
+      .where('id', id)
+      .update({
+        refreshed_at: new Date(Math.max(at.getTime(), previous + 1)),
+      });
   }
 
   /**
@@ -308,7 +350,11 @@ export class CampaignStore {
       });
     }
     const gone = known ? removed.filter(ref => known.has(ref)) : removed;
+    if (rows.length === 0 && gone.length === 0) {
+      return 0;
+    }
     await this.db.transaction(async tx => {
+      await this.touch(tx, campaignId, now);
       await bulkWrite(tx, MEMBERS, MEMBER_COLUMNS, rows, {
         keys: ['campaign_id', 'entity_ref'],
       });
@@ -346,12 +392,47 @@ export class CampaignStore {
     return rows.map(toMember);
   }
 
-  /** How many members of each owner are in each state. */
-  async countsByOwner(
+  /**
+   * A page of a campaign's members in entity ref order: in one state (all
+   * when undefined), owned by one of `owners` (stored spellings) when given.
+   */
+  async pageMembers(
     campaignId: string,
-  ): Promise<
-    { ownerRef?: string; state: CampaignMemberState; count: number }[]
-  > {
+    options: {
+      state?: CampaignMemberState;
+      owners?: readonly string[];
+      limit: number;
+      offset: number;
+    },
+  ): Promise<Member[]> {
+    const { state, owners, limit, offset } = options;
+    if (limit <= 0 || owners?.length === 0) {
+      return [];
+    }
+    const query = this.db<MemberRow>(MEMBERS).where('campaign_id', campaignId);
+    if (state) {
+      query.where('state', state);
+    }
+    if (owners) {
+      query.whereRaw(...inList(this.sqlite, 'owner_ref', owners));
+    }
+    const rows = await query
+      .orderBy('entity_ref')
+      .limit(limit)
+      .offset(Math.max(0, offset));
+    return rows.map(toMember);
+  }
+
+  /** The refs of a campaign's members. */
+  async memberRefs(campaignId: string): Promise<string[]> {
+    const rows: { entity_ref: string }[] = await this.db(MEMBERS)
+      .where('campaign_id', campaignId)
+      .select('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  /** How many members of each owner are in each state. */
+  async countsByOwner(campaignId: string): Promise<OwnerStateCount[]> {
     const rows: { owner_ref: string | null; state: string; n: unknown }[] =
       await this.db(MEMBERS)
         .where('campaign_id', campaignId)
