@@ -12,6 +12,7 @@ import {
 } from 'recharts';
 import { formatDay } from '../../shared/format';
 import styles from './BurnUpChart.module.css';
+import { ChartDataTable } from '../../shared/ChartDataTable';
 
 const MET_COLOR = 'var(--bui-accent-bg, #1f5493)';
 const IDEAL_COLOR = 'var(--bui-fg-secondary, #666)';
@@ -206,43 +207,15 @@ export function BurnUpChart(props: {
           <Text variant="body-small">Deadline: {withYear(deadlineDay)}</Text>
         </li>
       </ul>
-      <details className={styles.details}>
-        <summary>
-          <Text variant="body-small">Show the data</Text>
-        </summary>
-        <div
-          className={styles.tableScroll}
-          role="region"
-          aria-label={`Daily counts of ${title}`}
-          // A scrollable region must take focus so keyboard users can scroll it.
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          tabIndex={0}
-        >
-          <table className={styles.table}>
-            <caption className={styles.caption}>
-              Daily counts of {title}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Meeting the goal</th>
-                <th scope="col">Exempt</th>
-                <th scope="col">Cohort</th>
-              </tr>
-            </thead>
-            <tbody>
-              {days.map(d => (
-                <tr key={d.day}>
-                  <th scope="row">{withYear(d.day)}</th>
-                  <td>{d.met}</td>
-                  <td>{d.exempt}</td>
-                  <td>{d.cohort}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable
+        caption={`Daily counts of ${title}`}
+        columns={['Day', 'Meeting the goal', 'Exempt', 'Cohort']}
+        rows={days.map(d => ({
+          key: d.day,
+          header: withYear(d.day),
+          cells: [d.met, d.exempt, d.cohort],
+        }))}
+      />
     </div>
   );
 }

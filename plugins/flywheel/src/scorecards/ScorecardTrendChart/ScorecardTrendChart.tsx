@@ -18,6 +18,7 @@ import {
 import { formatDay } from '../../shared/format';
 import { formatScore, LEVEL_COLORS, levelEntries } from '../model';
 import styles from './ScorecardTrendChart.module.css';
+import { ChartDataTable } from '../../shared/ChartDataTable';
 
 function scoreSummary(points: ScorecardHistoryPoint[]): string {
   const scored = points.filter(p => p.averageScore !== null);
@@ -200,49 +201,24 @@ export function ScorecardTrendChart(props: {
           </div>
         </figure>
       </div>
-      <details className={styles.details}>
-        <summary>
-          <Text variant="body-small">Show the data</Text>
-        </summary>
-        <div
-          className={styles.tableScroll}
-          role="region"
-          aria-label={`Trend data of ${subject}`}
-          // A scrollable region must take focus so keyboard users can scroll it.
-          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-          tabIndex={0}
-        >
-          <table className={styles.table}>
-            <caption className={styles.caption}>
-              Daily snapshots of {scorecard.title} for {subject}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Entities</th>
-                <th scope="col">Average score</th>
-                {entries.map(l => (
-                  <th scope="col" key={l.id}>
-                    {l.title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {points.map(p => (
-                <tr key={p.day}>
-                  <th scope="row">{formatDay(p.day, { withYear: true })}</th>
-                  <td>{p.entityCount}</td>
-                  <td>{formatScore(p.averageScore)}</td>
-                  {entries.map(l => (
-                    <td key={l.id}>{p.levels[l.id] ?? 0}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable
+        caption={`Daily snapshots of ${scorecard.title} for ${subject}`}
+        columns={[
+          'Day',
+          'Entities',
+          'Average score',
+          ...entries.map(l => l.title),
+        ]}
+        rows={points.map(p => ({
+          key: p.day,
+          header: formatDay(p.day, { withYear: true }),
+          cells: [
+            p.entityCount,
+            formatScore(p.averageScore),
+            ...entries.map(l => p.levels[l.id] ?? 0),
+          ],
+        }))}
+      />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import {
   formatWholePercent,
 } from '../surveyFormat';
 import styles from './SurveyTrendChart.module.css';
+import { ChartDataTable } from '../../shared/ChartDataTable';
 
 const LINE_COLOR = '#1f5493';
 const SIGNIFICANT_COLOR = '#d35400';
@@ -206,54 +207,37 @@ export function SurveyTrendChart(props: { trend: SurveyTrendPoint[] }) {
           </Text>
         </li>
       </ul>
-      <details className={styles.details}>
-        <summary>
-          <Text variant="body-small">Show the data</Text>
-        </summary>
-        <div className={styles.tableScroll}>
-          <table className={styles.table}>
-            <caption className={styles.caption}>Results per wave</caption>
-            <thead>
-              <tr>
-                <th scope="col">Wave</th>
-                <th scope="col">Opened</th>
-                <th scope="col">Responses</th>
-                <th scope="col">Response rate</th>
-                <th scope="col">NPS (95% interval)</th>
-                <th scope="col">CSAT (95% interval)</th>
-                <th scope="col">Change of {name}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map(p => (
-                <tr key={p.waveId}>
-                  <th scope="row">Wave {p.number}</th>
-                  <td>{formatDate(p.opensAt)}</td>
-                  <td>{p.responses}</td>
-                  <td>{formatRate(p.responseRate)}</td>
-                  <td>
-                    {p.nps
-                      ? `${formatNps(p.nps.value)} (${formatInterval(
-                          p.nps,
-                          'nps',
-                        )})`
-                      : '—'}
-                  </td>
-                  <td>
-                    {p.csat
-                      ? `${formatWholePercent(p.csat.value)} (${formatInterval(
-                          p.csat,
-                          'csat',
-                        )})`
-                      : '—'}
-                  </td>
-                  <td>{changeText(p, metric)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <ChartDataTable
+        caption="Results per wave"
+        columns={[
+          'Wave',
+          'Opened',
+          'Responses',
+          'Response rate',
+          'NPS (95% interval)',
+          'CSAT (95% interval)',
+          `Change of ${name}`,
+        ]}
+        rows={trend.map(p => ({
+          key: p.waveId,
+          header: `Wave ${p.number}`,
+          cells: [
+            formatDate(p.opensAt),
+            p.responses,
+            formatRate(p.responseRate),
+            p.nps
+              ? `${formatNps(p.nps.value)} (${formatInterval(p.nps, 'nps')})`
+              : '—',
+            p.csat
+              ? `${formatWholePercent(p.csat.value)} (${formatInterval(
+                  p.csat,
+                  'csat',
+                )})`
+              : '—',
+            changeText(p, metric),
+          ],
+        }))}
+      />
     </div>
   );
 }

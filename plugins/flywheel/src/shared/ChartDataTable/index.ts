@@ -1,0 +1,2 @@
+export { ChartDataTable } from './ChartDataTable';
+export type { ChartDataRow } from './ChartDataTable';
