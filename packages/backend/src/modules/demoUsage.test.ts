@@ -29,7 +29,6 @@ const migrations = resolvePackagePath(
   'migrations',
 );
 
-
 const catalog = exampleCatalog();
 const people = demoPeople(catalog.filter(e => e.kind === 'User'));
 const entities = demoUsageEntities(catalog);
