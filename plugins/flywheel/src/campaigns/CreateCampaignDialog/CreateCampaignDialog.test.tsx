@@ -107,6 +107,10 @@ describe('CreateCampaignDialog', () => {
       screen.getByRole('textbox', { name: /^Tags/ }),
       'java',
     );
+    await userEvent.type(
+      screen.getByRole('textbox', { name: /^Languages/ }),
+      'java, kotlin',
+    );
     await userEvent.click(
       screen.getByRole('checkbox', {
         name: 'Only entities not created from a golden path',
@@ -133,6 +137,7 @@ describe('CreateCampaignDialog', () => {
         cohort: {
           types: ['service', 'website'],
           tags: ['java'],
+          languages: ['java', 'kotlin'],
           notFromGoldenPath: true,
         },
         goal: {

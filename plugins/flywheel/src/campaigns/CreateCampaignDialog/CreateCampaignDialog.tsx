@@ -245,7 +245,7 @@ function AutomationFields(props: { form: CampaignForm; set: Patch }) {
 /**
  * The dialog that creates a campaign: what it is (id, title, description,
  * how-to in Markdown, the team that runs it), its cohort (kinds, types,
- * tags, systems, owning teams, not from a golden path), its goal (a
+ * tags, systems, languages, owning teams, not from a golden path), its goal (a
  * scorecard check or level, or a golden path at a version), an optional
  * automation template, and its dates. The backend checks the definition
  * again; when it refuses, its message shows in the dialog and every field
@@ -359,6 +359,12 @@ export function CreateCampaignDialog(props: {
             description="System refs or names, e.g. payments."
             value={form.systems}
             onChange={systems => set({ systems })}
+          />
+          <TextField
+            label="Languages"
+            description="Values of the language annotation, e.g. java, go."
+            value={form.languages}
+            onChange={languages => set({ languages })}
           />
         </div>
         <CohortOwnersPicker

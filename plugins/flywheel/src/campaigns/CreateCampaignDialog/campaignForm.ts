@@ -19,6 +19,7 @@ export interface CampaignForm {
   types: string;
   tags: string;
   systems: string;
+  languages: string;
   owners: string[];
   notFromGoldenPath: boolean;
   goalType: CampaignGoal['type'];
@@ -49,6 +50,7 @@ export function blankForm(): CampaignForm {
     types: '',
     tags: '',
     systems: '',
+    languages: '',
     owners: [],
     notFromGoldenPath: false,
     goalType: 'check',
@@ -177,7 +179,13 @@ function goalOf(form: CampaignForm): CampaignGoal {
 /** The definition to send for a valid form; empty fields are left out. */
 export function definitionOf(form: CampaignForm): CampaignDefinition {
   const cohort: CampaignCohort = {};
-  for (const field of ['kinds', 'types', 'tags', 'systems'] as const) {
+  for (const field of [
+    'kinds',
+    'types',
+    'tags',
+    'systems',
+    'languages',
+  ] as const) {
     const values = splitList(form[field]);
     if (values.length > 0) {
       cohort[field] = values;
