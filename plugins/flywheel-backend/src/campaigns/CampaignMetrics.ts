@@ -9,9 +9,6 @@ import type {
 import type { CampaignService } from './CampaignService';
 import type { CampaignStore } from './store/CampaignStore';
 
-/** How long the list of campaigns (and so of their metrics) is reused. */
-const LIST_TTL_MS = 10_000;
-
 /**
  * What campaigns publish to the metric registry: each campaign's progress,
  * the share of its cohort not exempt that meets the goal, on the last
@@ -19,8 +16,6 @@ const LIST_TTL_MS = 10_000;
  * a caller who may not see every entity of the cohort gets no values.
  */
 export class CampaignMetrics implements MetricProvider {
-  private listed?: { at: number; metrics: Promise<MetricDefinition[]> };
-
   constructor(
     private readonly deps: {
       store: Pick<CampaignStore, 'list'>;
@@ -28,26 +23,19 @@ export class CampaignMetrics implements MetricProvider {
     },
   ) {}
 
+  /** Read every time: a campaign created a moment ago has its metric at once. */
   async metrics(): Promise<MetricDefinition[]> {
-    if (!this.listed || Date.now() - this.listed.at > LIST_TTL_MS) {
-      this.listed = {
-        at: Date.now(),
-        metrics: this.deps.store.list().then(records =>
-          records.map(({ definition }) => ({
-            id: `campaigns.${definition.id}.progress`,
-            title: `${definition.title}: progress`,
-            description: `Share of the cohort of "${definition.title}" (without exempt entities) that meets the campaign's goal, on the last day recorded in each interval.`,
-            domain: 'campaigns' as const,
-            unit: 'percent' as const,
-            direction: 'higher' as const,
-            scopes: ['org'],
-            aggregation: 'latest' as const,
-            comparable: false,
-          })),
-        ),
-      };
-    }
-    return this.listed.metrics;
+    return (await this.deps.store.list()).map(({ definition }) => ({
+      id: `campaigns.${definition.id}.progress`,
+      title: `${definition.title}: progress`,
+      description: `Share of the cohort of "${definition.title}" (without exempt entities) that meets the campaign's goal, on the last day recorded in each interval.`,
+      domain: 'campaigns' as const,
+      unit: 'percent' as const,
+      direction: 'higher' as const,
+      scopes: ['org'],
+      aggregation: 'latest' as const,
+      comparable: false,
+    }));
   }
 
   async values(

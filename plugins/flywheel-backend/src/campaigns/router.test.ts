@@ -5,6 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
@@ -30,12 +31,48 @@ const EVE = 'user:default/eve'; // may not see checkout nor payments-core
 const BASE = '/api/flywheel/campaigns';
 const as = (user: string) => mockCredentials.user.header(user);
 
+// A maturity criterion reads campaign progress through the metric registry.
+const capability: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'golden-paths', tags: ['capability'] },
+  spec: { type: 'platform', owner: 'group:default/platform' },
+  relations: [{ type: 'ownedBy', targetRef: 'group:default/platform' }],
+};
+const maturityModel = {
+  id: 'stages',
+  version: 1,
+  title: 'Stages',
+  stages: [
+    {
+      id: 'prp',
+      title: 'Production Readiness',
+      criteria: [
+        {
+          type: 'metric',
+          id: 'cohort-onboarded',
+          title: 'The TS cohort is onboarded',
+          metric: 'campaigns.*.progress',
+          scope: 'org',
+          // The window as one interval, so today's count is in it.
+          aggregation: 'window',
+          window: '4w',
+          comparator: '>=',
+          threshold: 10,
+        },
+      ],
+    },
+    { id: 'scale', title: 'Adoption & Scaling', criteria: [] },
+  ],
+};
+
 const config = {
   flywheel: {
     scorecardsDefault: false,
     scorecardEvaluation: {
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 1 } },
     },
+    maturity: { models: [maturityModel] },
     scorecards: [
       {
         id: 'ops',
@@ -86,7 +123,7 @@ async function startBackend(databaseId: DatabaseId) {
       flywheelPlugin,
       mockServices.database.factory({ knex }),
       catalogFactory(
-        catalogWithHiddenEntities(testEntities, {
+        catalogWithHiddenEntities([...testEntities, capability], {
           [EVE]: ['component:default/checkout', 'group:default/payments-core'],
         }),
       ),
@@ -385,6 +422,35 @@ describe('campaigns over HTTP', () => {
       expect(adas.body.points[adas.body.points.length - 1].value).toBe(12.5);
       const eves = await series(EVE);
       expect(eves.body.points.every((p: any) => p.value === null)).toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'publishes progress to the metric registry, where a maturity criterion reads it, %p',
+    async databaseId => {
+      const { server } = await startBackend(databaseId);
+      const criterion = async () => {
+        const res = await request(server)
+          .get(
+            '/api/flywheel/maturity/capabilities/resource/default/golden-paths',
+          )
+          .set('Authorization', as(ADA));
+        expect(res.status).toBe(200);
+        return res.body.criteria.find(
+          (c: { id: string }) => c.id === 'cohort-onboarded',
+        );
+      };
+      // No campaign yet: nothing to read, so unknown, never met.
+      expect((await criterion()).status).toBe('unknown');
+      await request(server)
+        .post(BASE)
+        .set('Authorization', as(ADA))
+        .send(tsPath);
+      expect(await criterion()).toMatchObject({
+        status: 'met',
+        value: 12.5,
+        metric: { id: 'campaigns.ts-path.progress', unit: 'percent' },
+      });
     },
   );
 
