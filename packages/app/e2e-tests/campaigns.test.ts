@@ -49,7 +49,9 @@ test('a platform PM creates a campaign, and a developer onboards a service from 
 
   await signInAsGuest(page);
   await page.goto('/flywheel/campaigns');
-  await expect(page.getByRole('heading', { name: 'Campaigns' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Campaigns', exact: true }),
+  ).toBeVisible();
   await expect(
     page.getByRole('link', { name: 'Services onto the TypeScript path 1.2' }),
   ).toBeVisible();
