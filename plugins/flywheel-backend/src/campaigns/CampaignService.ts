@@ -379,17 +379,17 @@ export class CampaignService {
     for (const record of records.values()) {
       const byOwner = await this.countsByOwner(record, visible);
       const team = empty();
+      const all = empty();
       for (const [owner, counts] of byOwner) {
-        if (owner && scope.has(owner)) {
-          for (const s of STATES) addTo(team, s, stateCount(counts, s));
+        for (const s of STATES) {
+          addTo(all, s, stateCount(counts, s));
+          if (owner && scope.has(owner)) addTo(team, s, stateCount(counts, s));
         }
       }
       if (team.cohort > 0) {
+        // The campaign's counts are the sum of the same per-owner counts.
         items.push({
-          campaign: this.toCampaign(
-            record,
-            await this.visibleCounts(record, visible),
-          ),
+          campaign: this.toCampaign(record, all),
           team: toCounts(team),
         });
       }
