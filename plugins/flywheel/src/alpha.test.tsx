@@ -48,7 +48,7 @@ const payments: Entity = {
 describe('flywheel plugin (new frontend system)', () => {
   it('is a frontend plugin with the flywheel id', () => {
     expect(flywheelPlugin.$$type).toBe('@backstage/FrontendPlugin');
-    expect(flywheelPlugin.id).toBe('flywheel');
+    expect(flywheelPlugin.pluginId).toBe('flywheel');
   });
 
   it('provides the Flywheel client', () => {

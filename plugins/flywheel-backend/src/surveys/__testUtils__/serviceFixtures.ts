@@ -1,4 +1,8 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  BackstageUserPrincipal,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import {
   flywheelSurveysCommentsReadPermission,
@@ -26,7 +30,8 @@ const ALL_PERMISSIONS = [
 ];
 
 export const ref = (name: string) => `user:default/${name}`;
-export const pm = mockCredentials.user(ref('pm'));
+export const pm: BackstageCredentials<BackstageUserPrincipal> =
+  mockCredentials.user(ref('pm'));
 
 /** An anonymous quarterly NPS survey of `eng` (14 people in the test org). */
 export function npsSurvey(overrides: Partial<SurveyDefinition> = {}) {

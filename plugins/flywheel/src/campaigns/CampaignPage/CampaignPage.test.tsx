@@ -86,10 +86,10 @@ describe('CampaignPage', () => {
       await within(about).findByRole('link', { name: 'platform' }),
     ).toBeInTheDocument();
 
-    // The how-to, as Markdown.
+    // The how-to, as Markdown (its renderer loads on demand).
     const howTo = screen.getByRole('region', { name: 'How to get there' });
     expect(
-      within(howTo).getByRole('heading', { name: 'Steps' }),
+      await within(howTo).findByRole('heading', { name: 'Steps' }),
     ).toBeInTheDocument();
     expect(within(howTo).getAllByRole('listitem')).toHaveLength(2);
 

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { Route, Routes } from 'react-router-dom';
 import { FlywheelApi, flywheelApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
@@ -15,8 +16,13 @@ function renderPage(
   url = '/flywheel/maturity',
   flywheelApi: jest.Mocked<FlywheelApi> = mockFlywheelApi(),
 ) {
-  const rendered = renderInTestApp(<MaturityPage />, {
-    mountPath: '/flywheel/maturity',
+  // Its own routes are relative to where the plugin mounts it.
+  const page = (
+    <Routes>
+      <Route path="/flywheel/maturity/*" element={<MaturityPage />} />
+    </Routes>
+  );
+  const rendered = renderInTestApp(page, {
     initialRouteEntries: [url],
     mountedRoutes: { ...catalogRoutes, '/flywheel': rootRouteRef },
     apis: [[flywheelApiRef, flywheelApi]],

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { Route, Routes } from 'react-router-dom';
 import { flywheelApiRef } from '../../api';
 import { responseError } from '../../__testUtils__/testData';
 import { formatDateTime } from '../../shared/format';
@@ -28,10 +29,19 @@ const anonymousCreated = {
   editToken: TOKEN,
 };
 
+// The page reads :surveyId from React Router, as the plugin's own routes give it.
+const respondPage = (
+  <Routes>
+    <Route
+      path="/flywheel/surveys/:surveyId/respond"
+      element={<SurveyRespondPage />}
+    />
+  </Routes>
+);
+
 function renderPage(flywheelApi = mockRespondApi(), query = '') {
-  renderInTestApp(<SurveyRespondPage />, {
+  renderInTestApp(respondPage, {
     apis: [[flywheelApiRef, flywheelApi]],
-    mountPath: '/flywheel/surveys/:surveyId/respond',
     initialRouteEntries: [`/flywheel/surveys/dx-nps/respond${query}`],
   });
   return flywheelApi;
@@ -377,9 +387,8 @@ describe('SurveyRespondPage', () => {
 
   it('keeps what was typed across a remount until it is sent', async () => {
     const flywheelApi = mockRespondApi();
-    const { unmount } = renderInTestApp(<SurveyRespondPage />, {
+    const { unmount } = renderInTestApp(respondPage, {
       apis: [[flywheelApiRef, flywheelApi]],
-      mountPath: '/flywheel/surveys/:surveyId/respond',
       initialRouteEntries: ['/flywheel/surveys/dx-nps/respond'],
     });
     await userEvent.click(

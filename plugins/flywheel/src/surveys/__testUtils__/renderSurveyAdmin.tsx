@@ -1,4 +1,5 @@
 // Renders survey pages in a test app with the APIs they use.
+import { Route, Routes } from 'react-router-dom';
 import { ReactElement } from 'react';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
@@ -60,9 +61,16 @@ export function renderSurveyPage(
   } = {},
 ) {
   const flywheelApi = options.flywheelApi ?? mockSurveyApi();
-  const rendered = renderInTestApp(element, {
+  // The pages read their params from React Router, as the plugin's routes give them.
+  const routed = options.mountPath ? (
+    <Routes>
+      <Route path={options.mountPath} element={element} />
+    </Routes>
+  ) : (
+    element
+  );
+  const rendered = renderInTestApp(routed, {
     mountedRoutes: catalogRoutes,
-    mountPath: options.mountPath,
     initialRouteEntries: options.initialRoute
       ? [options.initialRoute]
       : undefined,
