@@ -294,7 +294,7 @@ describe('adopting a golden path, end to end', () => {
     const descriptor = parseDocument(text).toJS();
     const provenance = {
       'flywheel.dev/template-ref': 'template:default/typescript-service',
-      'flywheel.dev/template-version': '1.3.0',
+      'flywheel.dev/template-version': '1.2.0',
       'backstage.io/source-template': 'template:default/typescript-service',
       'backstage.io/techdocs-ref': 'dir:.',
     };
@@ -329,8 +329,8 @@ describe('adopting a golden path, end to end', () => {
       fromTemplate: true,
       isGoldenPath: true,
       templateRef: 'template:default/typescript-service',
-      templateVersion: '1.3.0',
-      currentVersion: '1.3.0',
+      templateVersion: '1.2.0',
+      currentVersion: '1.2.0',
       drifted: false,
     });
 

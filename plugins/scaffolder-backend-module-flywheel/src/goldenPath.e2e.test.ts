@@ -28,7 +28,7 @@ jest.setTimeout(600_000);
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const goldenPaths = [
-  { name: 'typescript-service', version: '1.3.0', built: 'dist/server.js' },
+  { name: 'typescript-service', version: '1.2.0', built: 'dist/server.js' },
   { name: 'react-webapp', version: '1.2.0', built: 'dist/index.html' },
 ];
 const templateFile = (name: string) =>

@@ -1,14 +1,24 @@
 // @ts-check
-'use strict';
-
-const fs = require('node:fs/promises');
-const http = require('node:http');
-const path = require('node:path');
+// The production server: plain Node.js, no dependencies. It serves the app that
+// `npm run build` writes to dist/, and GET /healthz for Docker and Kubernetes probes.
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const APP_NAME = '${{ values.name }}';
 const DEFAULT_PORT = 8080;
-const ROOT = __dirname;
-const SRC_DIR = path.join(ROOT, 'src');
+const DIST_DIR = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  'dist',
+);
+
+/** Sent with every response. The built app loads only its own files from dist/. */
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'",
+  'x-content-type-options': 'nosniff',
+};
 
 /** @type {Record<string, string>} */
 const CONTENT_TYPES = {
@@ -16,13 +26,18 @@ const CONTENT_TYPES = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
- * @param {'info' | 'error'} level
+ * @param {'info' | 'warn' | 'error'} level
  * @param {string} message
  * @param {Record<string, unknown>} [fields]
  */
@@ -47,6 +62,7 @@ function log(level, message, fields = {}) {
  */
 function send(res, status, contentType, body, headers = {}) {
   res.writeHead(status, {
+    ...SECURITY_HEADERS,
     'content-type': contentType,
     'content-length': Buffer.byteLength(body),
     ...headers,
@@ -55,33 +71,38 @@ function send(res, status, contentType, body, headers = {}) {
 }
 
 /**
- * Maps a URL path to a file the server may serve, or undefined.
- * Only index.html and files inside src/ are public.
+ * Maps a URL path to a file inside `root` (dist/), or undefined.
+ * Decoded `..` segments (such as `/..%2fpackage.json`) cannot leave `root`.
+ * @param {string} root absolute path of the directory to serve
  * @param {string} pathname
  * @returns {string | undefined}
  */
-function resolvePublicFile(pathname) {
-  if (pathname === '/' || pathname === '/index.html') {
-    return path.join(ROOT, 'index.html');
-  }
-  if (!pathname.startsWith('/src/')) {
-    return undefined;
+export function resolvePublicFile(root, pathname) {
+  if (pathname === '/') {
+    return path.join(root, 'index.html');
   }
   let relative;
   try {
-    relative = decodeURIComponent(pathname.slice('/src/'.length));
+    relative = decodeURIComponent(pathname.slice(1));
   } catch {
     return undefined;
   }
-  const file = path.resolve(SRC_DIR, relative);
-  return file.startsWith(SRC_DIR + path.sep) ? file : undefined;
+  const file = path.resolve(root, relative);
+  return file.startsWith(root + path.sep) ? file : undefined;
 }
 
 /**
+ * @typedef {object} ServerOptions
+ * @property {string} [root] the directory to serve; dist/ by default
+ */
+
+/**
  * Creates the HTTP server without starting it, so tests can listen on any port.
+ * @param {ServerOptions} [options]
  * @returns {http.Server}
  */
-function createServer() {
+export function createServer({ root = DIST_DIR } = {}) {
+  const publicRoot = path.resolve(root);
   return http.createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
 
@@ -91,9 +112,7 @@ function createServer() {
         405,
         'application/json; charset=utf-8',
         JSON.stringify({ error: 'Method not allowed' }),
-        {
-          allow: 'GET, HEAD',
-        },
+        { allow: 'GET, HEAD' },
       );
       return;
     }
@@ -104,17 +123,22 @@ function createServer() {
         200,
         'application/json; charset=utf-8',
         JSON.stringify({ status: 'ok' }),
+        { 'cache-control': 'no-store' },
       );
       return;
     }
 
-    const file = resolvePublicFile(pathname);
+    const file = resolvePublicFile(publicRoot, pathname);
     if (file) {
       try {
         const body = await fs.readFile(file);
         const type =
           CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-        send(res, 200, type, body, { 'cache-control': 'no-cache' });
+        // Vite puts a content hash in the names of the files under assets/.
+        const cacheControl = pathname.startsWith('/assets/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache';
+        send(res, 200, type, body, { 'cache-control': cacheControl });
         return;
       } catch {
         // fall through to 404
@@ -129,7 +153,10 @@ function createServer() {
  * @param {number} [port]
  * @returns {http.Server}
  */
-function start(port = Number(process.env.PORT) || DEFAULT_PORT) {
+export function start(port = Number(process.env.PORT) || DEFAULT_PORT) {
+  if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
+    log('warn', 'dist/index.html is missing: run `npm run build` first');
+  }
   const server = createServer();
   server.listen(port, () => {
     const address = server.address();
@@ -149,8 +176,9 @@ function start(port = Number(process.env.PORT) || DEFAULT_PORT) {
   return server;
 }
 
-if (require.main === module) {
+if (
+  process.argv[1] &&
+  path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+) {
   start();
 }
-
-module.exports = { createServer, start };

@@ -1,18 +1,14 @@
-// @ts-check
-'use strict';
-
-const http = require('node:http');
+import http from 'node:http';
 
 const SERVICE_NAME = '${{ values.name }}';
 const DEFAULT_PORT = Number('${{ values.port }}');
 
-/**
- * Writes one structured log line to stdout.
- * @param {'info' | 'error'} level
- * @param {string} message
- * @param {Record<string, unknown>} [fields]
- */
-function log(level, message, fields = {}) {
+/** Writes one structured log line to stdout. */
+function log(
+  level: 'info' | 'error',
+  message: string,
+  fields: Record<string, unknown> = {},
+): void {
   process.stdout.write(
     `${JSON.stringify({
       time: new Date().toISOString(),
@@ -24,12 +20,7 @@ function log(level, message, fields = {}) {
   );
 }
 
-/**
- * @param {http.ServerResponse} res
- * @param {number} status
- * @param {unknown} body
- */
-function sendJson(res, status, body) {
+function sendJson(res: http.ServerResponse, status: number, body: unknown) {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -38,11 +29,8 @@ function sendJson(res, status, body) {
   res.end(payload);
 }
 
-/**
- * Creates the HTTP server without starting it, so tests can listen on any port.
- * @returns {http.Server}
- */
-function createServer() {
+/** Creates the HTTP server without starting it, so tests can listen on any port. */
+export function createServer(): http.Server {
   return http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
 
@@ -65,12 +53,10 @@ function createServer() {
   });
 }
 
-/**
- * Starts the server and stops it gracefully on SIGTERM/SIGINT.
- * @param {number} [port]
- * @returns {http.Server}
- */
-function start(port = Number(process.env.PORT) || DEFAULT_PORT) {
+/** Starts the server and stops it gracefully on SIGTERM/SIGINT. */
+export function start(
+  port: number = Number(process.env.PORT) || DEFAULT_PORT,
+): http.Server {
   const server = createServer();
   server.listen(port, () => {
     const address = server.address();
@@ -79,8 +65,7 @@ function start(port = Number(process.env.PORT) || DEFAULT_PORT) {
     });
   });
 
-  /** @param {NodeJS.Signals} signal */
-  const shutdown = signal => {
+  const shutdown = (signal: NodeJS.Signals) => {
     log('info', 'shutting down', { signal });
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(1), 10_000).unref();
@@ -93,5 +78,3 @@ function start(port = Number(process.env.PORT) || DEFAULT_PORT) {
 if (require.main === module) {
   start();
 }
-
-module.exports = { createServer, start };

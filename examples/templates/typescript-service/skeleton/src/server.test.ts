@@ -1,17 +1,15 @@
-'use strict';
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { after, before, test } from 'node:test';
+import { createServer } from './server';
 
-const { after, before, test } = require('node:test');
-const assert = require('node:assert/strict');
-const { createServer } = require('../src/server.js');
-
-/** @type {import('node:http').Server} */
-let server;
+let server: Server;
 let baseUrl = '';
 
 before(async () => {
   server = createServer();
-  await new Promise(resolve =>
-    server.listen(0, '127.0.0.1', () => resolve(undefined)),
+  await new Promise<void>(resolve =>
+    server.listen(0, '127.0.0.1', () => resolve()),
   );
   const address = server.address();
   assert.ok(address && typeof address === 'object');
@@ -20,7 +18,7 @@ before(async () => {
 
 after(async () => {
   server.closeAllConnections();
-  await new Promise(resolve => server.close(() => resolve(undefined)));
+  await new Promise<void>(resolve => server.close(() => resolve()));
 });
 
 test('GET /healthz answers 200 {"status":"ok"}', async () => {

@@ -1,0 +1,8 @@
+// Runs before every Vitest test file (vite.config.ts, test.setupFiles).
+import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+afterEach(() => {
+  cleanup();
+});
