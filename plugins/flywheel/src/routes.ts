@@ -64,8 +64,9 @@ export const campaignRouteRef = createSubRouteRef({
 
 /**
  * The scaffolder's page for one template. Bound by default to the scaffolder
- * plugin's `selectedTemplate` route in the new frontend system; when it is not
- * bound, links fall back to the scaffolder's default path.
+ * plugin's `selectedTemplate` route in both frontend systems (legacy apps
+ * apply the default target too); when the app has no scaffolder, links fall
+ * back to the scaffolder's default path.
  */
 export const createFromTemplateRouteRef = createExternalRouteRef({
   id: 'flywheel-create-from-template',
