@@ -1,5 +1,5 @@
 # Shared by script/*: puts the project's toolchain on PATH. Sourced, not run.
-# Backstage 1.55 needs Node 22 or 24. Where the system Node is older we keep a
+# Backstage 1.57 needs Node 22 or 24. Where the system Node is older we keep a
 # project-local Node 22 (with its C headers, so native addons such as
 # better-sqlite3 compile against it) under .tools/.
 
@@ -40,4 +40,18 @@ SHIM
     use_local_node || return 1
   fi
   return 0
+}
+
+# Debian's Chromium for the browser tests (Playwright never downloads one here).
+ensure_chromium() {
+  if [ -n "${FLYWHEEL_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ "$(id -u)" != 0 ]; then
+    warn "Chromium is missing and this is not root: install Debian's 'chromium' package or set FLYWHEEL_CHROMIUM."
+    return 1
+  fi
+  log "Installing Chromium from Debian's packages"
+  apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
