@@ -137,7 +137,7 @@ describe('CampaignPage', () => {
     );
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Show the to-dos of Commerce',
+        name: 'Show to-dos of Commerce',
       }),
     );
     await waitFor(() =>

@@ -97,7 +97,7 @@ describe('TeamProgressTable', () => {
 
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Show the to-dos of Commerce',
+        name: 'Show to-dos of Commerce',
       }),
     );
     expect(onShowItems).toHaveBeenCalledWith('group:default/commerce');

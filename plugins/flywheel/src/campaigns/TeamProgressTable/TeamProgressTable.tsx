@@ -129,7 +129,7 @@ export function TeamProgressTable(props: {
               <Button
                 size="small"
                 variant="tertiary"
-                aria-label={`Show the to-dos of ${title}`}
+                aria-label={`Show to-dos of ${title}`}
                 onPress={() => onShowItems(team.groupRef)}
               >
                 Show to-dos

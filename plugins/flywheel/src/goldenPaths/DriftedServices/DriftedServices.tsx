@@ -3,6 +3,7 @@ import { GoldenPathService } from '@flywheel/plugin-flywheel-common';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Text } from '@backstage/ui';
 import styles from './DriftedServices.module.css';
+import statusText from '../../shared/statusText.module.css';
 
 /**
  * Services still on an older version of their golden path: the list a path
@@ -34,9 +35,11 @@ export function DriftedServices(props: {
             <EntityRefLink entityRef={service.entityRef} hideIcon>
               {service.title}
             </EntityRefLink>
-            <Text variant="body-small" color="warning">
-              {service.templateVersion ?? 'unknown version'}
-              {currentVersion ? ` → ${currentVersion}` : ''}
+            <Text variant="body-small">
+              <span className={statusText.warning}>
+                {service.templateVersion ?? 'unknown version'}
+                {currentVersion ? ` → ${currentVersion}` : ''}
+              </span>
             </Text>
           </li>
         ))}

@@ -18,6 +18,7 @@ import { flywheelApiRef } from '../../api';
 import { serverMessage } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { StatList } from '../../shared/StatList';
+import styles from './GoldenPathProvenanceCard.module.css';
 
 function ProvenanceDetails(props: { provenance: EntityProvenanceResponse }) {
   const { provenance } = props;
@@ -33,9 +34,11 @@ function ProvenanceDetails(props: { provenance: EntityProvenanceResponse }) {
   }
 
   const template = (
-    <EntityRefLink entityRef={templateRef} hideIcon>
-      {templateTitle ?? templateRef}
-    </EntityRefLink>
+    <span className={styles.inlineLink}>
+      <EntityRefLink entityRef={templateRef} hideIcon>
+        {templateTitle ?? templateRef}
+      </EntityRefLink>
+    </span>
   );
 
   return (

@@ -6,6 +6,7 @@ import { Sparkline } from '../Sparkline';
 import { formatMetricValue, formatSamples } from '../../shared/metricFormat';
 import { useMetricSeries } from '../useMetricSeries';
 import styles from './MetricTile.module.css';
+import statusText from '../../shared/statusText.module.css';
 
 /**
  * One metric as a toggle button: its title, its value over the whole
@@ -40,10 +41,12 @@ export function MetricTile(props: {
   } else if (error || !value) {
     // A refusal is explained in full when the metric is shown.
     body = (
-      <Text variant="body-small" color="danger">
-        {error && isForbidden(error)
-          ? 'Not available to you'
-          : 'Could not load'}
+      <Text variant="body-small">
+        <span className={statusText.danger}>
+          {error && isForbidden(error)
+            ? 'Not available to you'
+            : 'Could not load'}
+        </span>
       </Text>
     );
   } else {

@@ -55,7 +55,7 @@ describe('CheckPassRates', () => {
     const items = within(list).getAllByRole('listitem');
     await userEvent.click(
       within(items[0]).getByRole('button', {
-        name: 'Show the entities not passing: On the current golden-path version',
+        name: /^Show the \d+ not passing: On the current golden-path version$/,
       }),
     );
     expect(onShowFailing).toHaveBeenCalledWith('current-template-version');

@@ -85,7 +85,9 @@ export function CheckPassRates(props: {
                   size="small"
                   variant="secondary"
                   onPress={() => props.onShowFailing!(row.checkId)}
-                  aria-label={`Show the entities not passing: ${row.check.title}`}
+                  aria-label={`Show the ${notPassing(
+                    row.counts,
+                  )} not passing: ${row.check.title}`}
                 >
                   {`Show the ${notPassing(row.counts)} not passing`}
                 </Button>

@@ -138,7 +138,7 @@ describe('TeamScorecardContent', () => {
     });
     await userEvent.click(
       within(fixFirst).getByRole('button', {
-        name: 'Show the entities not passing: On the current golden-path version',
+        name: /^Show the \d+ not passing: On the current golden-path version$/,
       }),
     );
 

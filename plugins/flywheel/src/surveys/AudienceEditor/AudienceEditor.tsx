@@ -6,6 +6,7 @@ import {
   useTemplateOptions,
   withChosen,
 } from '../../shared/templateOptions';
+import statusText from '../../shared/statusText.module.css';
 
 function GroupsPicker(props: {
   value: string[];
@@ -131,8 +132,8 @@ export function AudienceEditor(props: {
         />
       )}
       {audience.type === 'everyone' && error && (
-        <Text color="danger" variant="body-small">
-          {error}
+        <Text variant="body-small">
+          <span className={statusText.danger}>{error}</span>
         </Text>
       )}
     </Flex>

@@ -16,6 +16,7 @@ import {
 import { DefinitionErrors, newQuestion, withType } from '../surveyDefinition';
 import { QUESTION_TYPE_LABELS } from '../surveyFormat';
 import styles from './QuestionsEditor.module.css';
+import statusText from '../../shared/statusText.module.css';
 
 const TYPE_OPTIONS = SURVEY_QUESTION_TYPES.map(type => ({
   id: type,
@@ -243,8 +244,8 @@ export function QuestionsEditor(props: {
         ))}
       </ol>
       {showErrors && errors.questions && (
-        <Text as="p" color="danger" variant="body-small">
-          {errors.questions}
+        <Text as="p" variant="body-small">
+          <span className={statusText.danger}>{errors.questions}</span>
         </Text>
       )}
       <div>

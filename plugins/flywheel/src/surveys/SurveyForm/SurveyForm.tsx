@@ -27,6 +27,7 @@ import {
   toDraft,
 } from './answers';
 import styles from './SurveyForm.module.css';
+import statusText from '../../shared/statusText.module.css';
 
 const MISSING = 'This question needs an answer.';
 
@@ -58,14 +59,8 @@ function countLabel(text: string | undefined) {
 
 function ErrorText(props: { id: string; children: string }) {
   return (
-    <Text
-      as="div"
-      id={props.id}
-      variant="body-small"
-      color="danger"
-      className={styles.error}
-    >
-      {props.children}
+    <Text as="div" id={props.id} variant="body-small" className={styles.error}>
+      <span className={statusText.danger}>{props.children}</span>
     </Text>
   );
 }
@@ -340,10 +335,12 @@ export function SurveyForm(props: SurveyFormProps) {
         {expanded && (
           <Flex direction="column" gap="2">
             {showErrors && missing.length > 0 && (
-              <Text as="p" role="alert" color="danger" variant="body-small">
-                {missing.length === 1
-                  ? 'One required question has no answer yet.'
-                  : `${missing.length} required questions have no answer yet.`}
+              <Text as="p" role="alert" variant="body-small">
+                <span className={statusText.danger}>
+                  {missing.length === 1
+                    ? 'One required question has no answer yet.'
+                    : `${missing.length} required questions have no answer yet.`}
+                </span>
               </Text>
             )}
             <Flex align="center" gap="3" className={styles.actions}>

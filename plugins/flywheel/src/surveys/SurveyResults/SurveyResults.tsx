@@ -118,12 +118,9 @@ function ArchiveButton(props: { survey: Survey; onArchived: () => void }) {
 
   return (
     <>
-      <Button
-        size="small"
-        variant="secondary"
-        destructive
-        onPress={() => setOpen(true)}
-      >
+      {/* Not `destructive`: Backstage UI's red on its tint is 3.3:1; the
+          dialog's own button says what happens. */}
+      <Button size="small" variant="secondary" onPress={() => setOpen(true)}>
         Archive
       </Button>
       <FormDialog
