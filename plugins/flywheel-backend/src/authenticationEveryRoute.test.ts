@@ -5,11 +5,9 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { readFileSync } from 'fs';
-import { resolve } from 'path';
 import request from 'supertest';
-import { parse } from 'yaml';
 import { flywheelPlugin } from './plugin';
+import { specOperations } from './__testUtils__/specOperations';
 import { testEntities } from './__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
@@ -21,24 +19,14 @@ jest.setTimeout(60_000);
  */
 const PUBLIC = new Set(['GET /health']);
 
-const spec = parse(
-  readFileSync(resolve(__dirname, 'schema/openapi.yaml'), 'utf8'),
-);
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-type Method = (typeof METHODS)[number];
-
-const operations: Array<[string, Method, string]> = Object.entries(
-  spec.paths as Record<string, Record<string, unknown>>,
-).flatMap(([path, item]) =>
-  METHODS.filter(method => item[method]).map(
-    method =>
-      [
-        `${method.toUpperCase()} ${path}`,
-        method,
-        // Any value fits the path patterns well enough to reach the router.
-        path.replace(/\{[^}]+\}/g, 'x'),
-      ] as [string, Method, string],
-  ),
+const operations = specOperations().map(
+  operation =>
+    [
+      operation.route,
+      operation.method,
+      // Any value fits the path patterns well enough to reach the router.
+      operation.path.replace(/\{[^}]+\}/g, 'x'),
+    ] as const,
 );
 
 describe('authentication on every route of the spec', () => {

@@ -9,11 +9,9 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { readFileSync } from 'fs';
-import { resolve } from 'path';
 import request from 'supertest';
-import { parse } from 'yaml';
 import { flywheelPlugin } from './plugin';
+import { specOperations } from './__testUtils__/specOperations';
 import { testEntities } from './__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
@@ -206,15 +204,9 @@ const WRITES: Record<
 };
 
 function writeRoutesOfSpec(): string[] {
-  const spec = parse(
-    readFileSync(resolve(__dirname, 'schema/openapi.yaml'), 'utf8'),
-  );
-  return Object.entries(spec.paths as Record<string, object>).flatMap(
-    ([path, operations]) =>
-      Object.keys(operations)
-        .filter(m => ['post', 'put', 'patch', 'delete'].includes(m))
-        .map(m => `${m.toUpperCase()} ${path}`),
-  );
+  return specOperations()
+    .filter(operation => operation.method !== 'get')
+    .map(operation => operation.route);
 }
 
 describe('write routes', () => {
