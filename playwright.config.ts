@@ -1,14 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
+import chromium from './script/chromium';
 
 // Browser journeys of the example instance, run by script/e2e (called from
 // script/test): it builds the app, starts the backend serving it on :7007 with
 // app-config.e2e.yaml and points Playwright at Debian's Chromium. Playwright
 // never downloads a browser here.
-const executablePath =
-  process.env.FLYWHEEL_CHROMIUM ??
-  process.env.CHROME_PATH ??
-  '/usr/bin/chromium';
 
 export default defineConfig({
   timeout: 180_000,
@@ -32,17 +29,8 @@ export default defineConfig({
     use: {
       browserName: 'chromium' as const,
       launchOptions: {
-        executablePath,
-        // Without these Chromium keeps calling home, which a closed network refuses.
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
+        executablePath: chromium.executablePath,
+        args: chromium.args,
       },
     },
   })),

@@ -10,22 +10,14 @@ const { chromium } = require(path.join(
   '../node_modules/playwright-core',
 ));
 
+const chromiumOptions = require('./chromium');
+
 const baseUrl = process.argv[2];
 // create-app's own example catalog (examples/entities.yaml).
 const ENTITY = '/catalog/default/component/example-website';
 
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: process.env.FLYWHEEL_CHROMIUM || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumOptions);
   try {
     const page = await browser.newPage();
     const problems = [];
