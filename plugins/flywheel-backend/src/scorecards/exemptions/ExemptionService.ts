@@ -302,7 +302,7 @@ export class ExemptionService {
     if (decision.result === AuthorizeResult.DENY) {
       return () => ({
         allowed: false,
-        reason: 'You do not have permission to decide on exemptions',
+        reason: `You do not have permission to decide on exemptions (${flywheelExemptionDecidePermission.name})`,
       });
     }
     const user = await this.userOf(credentials, decision.result);
