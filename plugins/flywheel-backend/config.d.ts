@@ -3,6 +3,19 @@ import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend
 export interface Config {
   flywheel?: {
     /**
+     * The per-person limit on writes (POST, PUT, PATCH, DELETE) to
+     * Flywheel's API, counted in the plugin's database so all replicas
+     * share it. A write over the limit is answered 429 with Retry-After and
+     * changes nothing. Backends (service credentials) are not limited. See
+     * docs/security.md.
+     * @visibility backend
+     */
+    rateLimit?: {
+      /** Writes a minute per person; default 120, 0 turns the limit off. */
+      writesPerMinute?: number;
+    };
+
+    /**
      * Whether the built-in "Golden path adoption" scorecard (id
      * `golden-path-adoption`) is evaluated. Default true. A scorecard in
      * `flywheel.scorecards` with the same id replaces it instead.

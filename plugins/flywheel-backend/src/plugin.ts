@@ -27,6 +27,12 @@ import { registerGoldenPathRoutes } from './goldenPaths/router';
 import { ScaffolderRunStore } from './goldenPaths/ScaffolderRunStore';
 import { ScaffolderTaskSync } from './goldenPaths/ScaffolderTaskSync';
 import { createFlywheelApiRouter } from './http/createRouter';
+import { WriteCountStore } from './http/rateLimit/WriteCountStore';
+import {
+  readWritesPerMinute,
+  WRITE_WINDOW_MS,
+  writeRateLimit,
+} from './http/rateLimit/writeRateLimit';
 import { builtinCheckTypes, checkTypesById } from './scorecards/checks';
 import { resolveScorecards } from './scorecards/config';
 import { ScorecardEngine } from './scorecards/engine/ScorecardEngine';
@@ -559,7 +565,13 @@ export const flywheelPlugin = createBackendPlugin({
           new CampaignMetrics({ store: campaignStore, campaigns }),
         );
 
-        const router = createFlywheelApiRouter();
+        const router = createFlywheelApiRouter(
+          writeRateLimit({
+            httpAuth,
+            writesPerMinute: readWritesPerMinute(config),
+            store: new WriteCountStore(db, WRITE_WINDOW_MS),
+          }),
+        );
         registerCampaignRoutes(router, { campaigns, httpAuth, auditor });
         registerScorecardRoutes(router, {
           scorecards: scorecardService,

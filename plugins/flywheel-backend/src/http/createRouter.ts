@@ -25,9 +25,13 @@ function jsonBodies(): RequestHandler {
   return (req, res, next) => (larger.get(req.path) ?? standard)(req, res, next);
 }
 
-export function createFlywheelApiRouter() {
+/**
+ * @param writeLimit - the per-person write limit (`writeRateLimit`); it runs
+ * first, so a write over the budget is refused before its body is read.
+ */
+export function createFlywheelApiRouter(writeLimit?: RequestHandler) {
   const router = createValidatedOpenApiRouter<typeof spec>(spec, {
-    middleware: [jsonBodies()],
+    middleware: [...(writeLimit ? [writeLimit] : []), jsonBodies()],
   });
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
