@@ -114,3 +114,17 @@ export async function openInApp(page: Page, path: string) {
   }, path);
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
 }
+
+/**
+ * Calls Flywheel's API as the guest, with the token the app uses: paths are
+ * under `/api/flywheel`.
+ */
+export async function guestApi(request: APIRequestContext) {
+  const token = await guestToken(request);
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    get: (path: string) => request.get(`/api/flywheel${path}`, { headers }),
+    post: (path: string, data?: unknown) =>
+      request.post(`/api/flywheel${path}`, { headers, data }),
+  };
+}
