@@ -18,6 +18,7 @@ module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
       'interfaces',
       'lang',
       'permissions',
+      'privacy',
       'time',
     ],
     composition: ['plugin'],

@@ -16,6 +16,33 @@ export interface Config {
     };
 
     /**
+     * How long people stay on Flywheel's records; the task
+     * flywheel-people-retention applies it daily, once across replicas.
+     * Usage events have their own period (flywheel.metrics.usage.retentionDays).
+     * See docs/security.md. A value out of range stops the backend.
+     * @visibility backend
+     */
+    retention?: {
+      /**
+       * Days after a survey wave closes until who answered it and who
+       * snoozed or dismissed it are deleted and its identified answers lose
+       * their person; trigger events older than this are deleted. 90–3660,
+       * default 395.
+       */
+      surveyParticipationDays?: number;
+      /**
+       * Days until maturity attestations and waivers lose the person who
+       * made them (the evidence and note stay). 1–3660, default 1095.
+       */
+      attestationDays?: number;
+      /**
+       * Days after a golden-path run until it loses the person who ran it
+       * (the run still counts). 1–3660, default 395.
+       */
+      goldenPathRunDays?: number;
+    };
+
+    /**
      * Whether the built-in "Golden path adoption" scorecard (id
      * `golden-path-adoption`) is evaluated. Default true. A scorecard in
      * `flywheel.scorecards` with the same id replaces it instead.

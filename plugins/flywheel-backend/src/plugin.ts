@@ -26,8 +26,20 @@ import { GoldenPathService } from './goldenPaths/GoldenPathService';
 import { registerGoldenPathRoutes } from './goldenPaths/router';
 import { ScaffolderRunStore } from './goldenPaths/ScaffolderRunStore';
 import { ScaffolderTaskSync } from './goldenPaths/ScaffolderTaskSync';
+import { CampaignPersonalData } from './campaigns/store/CampaignPersonalData';
+import { GoldenPathPersonalData } from './goldenPaths/GoldenPathPersonalData';
+import { MaturityPersonalData } from './maturity/store/MaturityPersonalData';
+import { UsagePersonalData } from './metrics/usage/UsagePersonalData';
+import { PersonalDataService } from './privacy/PersonalDataService';
+import { readRetentionSettings } from './privacy/retentionConfig';
+import { registerPrivacyRoutes } from './privacy/router';
+import { ExemptionPersonalData } from './scorecards/exemptions/ExemptionPersonalData';
+import { SurveyPersonalData } from './surveys/store/SurveyPersonalData';
 import { createFlywheelApiRouter } from './http/createRouter';
-import { WriteCountStore } from './http/rateLimit/WriteCountStore';
+import {
+  WriteCountStore,
+  writeCountPersonalData,
+} from './http/rateLimit/WriteCountStore';
 import {
   readWritesPerMinute,
   WRITE_WINDOW_MS,
@@ -565,6 +577,33 @@ export const flywheelPlugin = createBackendPlugin({
           new CampaignMetrics({ store: campaignStore, campaigns }),
         );
 
+        // People in every domain's tables: one erasure for a data-subject
+        // request, and one daily retention purge, once across replicas.
+        const retention = readRetentionSettings(config);
+        const personalData = new PersonalDataService({
+          db,
+          holders: [
+            new SurveyPersonalData(db, retention.surveyParticipationDays),
+            new GoldenPathPersonalData(db, retention.goldenPathRunDays),
+            new ExemptionPersonalData(),
+            new UsagePersonalData(),
+            new MaturityPersonalData(db, retention.attestationDays),
+            new CampaignPersonalData(),
+            writeCountPersonalData,
+          ],
+          permissions,
+          logger: logger.child({ domain: 'privacy' }),
+        });
+        await scheduler.scheduleTask({
+          id: 'flywheel-people-retention',
+          frequency: { hours: 24 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 3 },
+          fn: async () => {
+            await personalData.purge();
+          },
+        });
+
         const router = createFlywheelApiRouter(
           writeRateLimit({
             httpAuth,
@@ -604,6 +643,8 @@ export const flywheelPlugin = createBackendPlugin({
           httpAuth,
           auditor,
         });
+
+        registerPrivacyRoutes(router, { personalData, httpAuth, auditor });
 
         httpRouter.use(router);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -68,6 +68,9 @@ const WRITES: Record<
   'DELETE /maturity/outcomes/targets/{key}': {
     eventId: 'maturity-target-delete',
   },
+  'POST /privacy/erasures': {
+    eventId: 'privacy-erase',
+  },
   'POST /campaigns': {
     eventId: 'campaign-create',
   },

@@ -206,6 +206,19 @@ export const flywheelCampaignsManagePermission = createPermission({
 });
 
 /**
+ * Erase what Flywheel holds about one person (a data-subject request): the
+ * API takes it from backends only (service credentials, e.g. a static
+ * token given to the people who handle such requests), never from a
+ * person's session.
+ *
+ * @public
+ */
+export const flywheelPrivacyErasePermission = createPermission({
+  name: 'flywheel.privacy.erase',
+  attributes: { action: 'delete' },
+});
+
+/**
  * Every permission Flywheel defines.
  *
  * @public
@@ -229,4 +242,5 @@ export const flywheelPermissions = [
   flywheelOutcomeTargetsManagePermission,
   flywheelCampaignsReadPermission,
   flywheelCampaignsManagePermission,
+  flywheelPrivacyErasePermission,
 ];

@@ -190,6 +190,11 @@ export const EXAMPLE_REQUESTS: Record<string, ExampleRequest> = {
   'DELETE /maturity/outcomes/targets/{key}': {
     path: '/maturity/outcomes/targets/goldenPaths.adoption',
   },
+  'POST /privacy/erasures': {
+    path: '/privacy/erasures',
+    body: { userRef: 'user:default/nobody' },
+    service: true,
+  },
   'GET /campaigns': { path: '/campaigns' },
   'POST /campaigns': {
     path: '/campaigns',

@@ -30,6 +30,10 @@ export const spec = {
       "description": "The metric registry (every number Flywheel computes, read as series or compared) and the deployment ingest for value-stream metrics."
     },
     {
+      "name": "Privacy",
+      "description": "Erasing what Flywheel holds about one person (a data-subject request); see docs/security.md."
+    },
+    {
       "name": "Surveys",
       "description": "NPS, CSAT and custom surveys of the developer portal's users, their waves, responses, results and comments."
     }
@@ -6853,6 +6857,75 @@ export const spec = {
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
+          },
+          "default": {
+            "$ref": "#/components/responses/ErrorResponse"
+          }
+        }
+      }
+    },
+    "/privacy/erasures": {
+      "post": {
+        "operationId": "ErasePerson",
+        "tags": [
+          "Privacy"
+        ],
+        "description": "Removes or pseudonymises what Flywheel holds about one person, in one transaction (permission flywheel.privacy.erase, service credentials only: a static token for the people who handle data-subject requests). Their answers, events and records stay in every count under a random pseudonym stored nowhere else; their snoozes, trigger events and rate-limit counts are deleted. Free text (notes, rationales, comments) is not searched for names. Erasing a person with nothing stored, or twice, changes nothing.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": [
+                  "userRef"
+                ],
+                "properties": {
+                  "userRef": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 255,
+                    "description": "The person's user entity ref, e.g. user:default/ada (matched case-insensitively)."
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "What was removed or pseudonymised.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "additionalProperties": false,
+                  "required": [
+                    "userRef",
+                    "rows"
+                  ],
+                  "properties": {
+                    "userRef": {
+                      "type": "string"
+                    },
+                    "rows": {
+                      "type": "object",
+                      "description": "Rows removed or pseudonymised per table; tables without any are left out.",
+                      "additionalProperties": {
+                        "type": "integer"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "default": {
             "$ref": "#/components/responses/ErrorResponse"

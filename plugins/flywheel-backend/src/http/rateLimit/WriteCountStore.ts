@@ -1,5 +1,7 @@
 import { Knex } from 'knex';
 import type { IncrementResponse, Store } from 'express-rate-limit';
+import { deletePerson } from '../../database/personalData';
+import { PersonalDataHolder } from '../../interfaces/personalData';
 
 const TABLE = 'flywheel_write_counts';
 
@@ -71,3 +73,10 @@ export class WriteCountStore implements Store {
     await this.db(TABLE).where('window_start', '<', windowStart).delete();
   }
 }
+
+/** The write counts of a person: deleted on erasure (they age out in two minutes anyway). */
+export const writeCountPersonalData: PersonalDataHolder = {
+  async erase(trx, userRef) {
+    return { [TABLE]: await deletePerson(trx, TABLE, 'caller', userRef) };
+  },
+};
