@@ -19,7 +19,62 @@ export async function connectDatabase(
 ): Promise<Knex> {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
-    await client.migrate.latest({ directory: migrationsDir });
+    await migrateWhenUnlocked(client);
   }
   return client;
+}
+
+/**
+ * knex's lock, or (on a fresh database) the race to create knex's own
+ * tables that comes before it: PostgreSQL refuses the second CREATE TABLE
+ * with a unique violation or "already exists".
+ */
+function isAnotherReplicaMigrating(error: unknown): boolean {
+  const { name, code, message } = (error ?? {}) as {
+    name?: string;
+    code?: string;
+    message?: string;
+  };
+  return (
+    name === 'MigrationLocked' ||
+    ((code === '23505' || code === '42P07') &&
+      /knex_migrations/.test(message ?? ''))
+  );
+}
+
+/** How long a replica waits for another one's migrations (ms). */
+export const MIGRATION_LOCK_WAIT_MS = 5 * 60_000;
+
+/**
+ * Brings the schema up to date; when another replica holds knex's
+ * migration lock (replicas started together), waits for it to finish and
+ * checks again, rather than failing the start the way knex does. A lock
+ * held longer than MIGRATION_LOCK_WAIT_MS (a replica killed mid-migration
+ * leaves it behind) fails the start with what to do (docs/operations.md).
+ */
+export async function migrateWhenUnlocked(
+  client: Knex,
+  options: { waitMs?: number; pollMs?: number } = {},
+): Promise<void> {
+  const waitMs = options.waitMs ?? MIGRATION_LOCK_WAIT_MS;
+  const pollMs = options.pollMs ?? 500;
+  const started = Date.now();
+  for (;;) {
+    try {
+      await client.migrate.latest({ directory: migrationsDir });
+      return;
+    } catch (error) {
+      if (!isAnotherReplicaMigrating(error)) {
+        throw error;
+      }
+      if (Date.now() - started > waitMs) {
+        throw new Error(
+          `Flywheel's database migrations have been locked by another process for over ${Math.round(
+            waitMs / 1000,
+          )} s. If no other replica is starting, a replica stopped mid-migration left the lock behind: release it (docs/operations.md#a-migration-lock-left-behind)`,
+        );
+      }
+      await new Promise(resolve => setTimeout(resolve, pollMs));
+    }
+  }
 }
