@@ -19,7 +19,11 @@ import { JsonObject } from '@backstage/types';
 import { createServer } from 'node:net';
 import { BenchEntityProvider } from './catalog';
 import { BenchLogger } from './logger';
-import { BenchUserTokens, userTokenAuthPlugin } from './userTokens';
+import {
+  BenchUserTokenKey,
+  BenchUserTokens,
+  userTokenAuthPlugin,
+} from './userTokens';
 
 /** The static token clients may send when the backend has `staticToken`. */
 export const BENCH_TOKEN = 'flywheel-bench-static-token-0123456789';
@@ -61,6 +65,10 @@ export interface BackendOptions {
   userTokens?: boolean;
   /** More plugins and modules. */
   features?: BackendFeature[];
+  /** Listen here rather than on a free port (replicas). */
+  port?: number;
+  /** Sign with this key (shared by replicas) rather than a new one. */
+  tokenKey?: BenchUserTokenKey;
 }
 
 export async function freePort(): Promise<number> {
@@ -87,9 +95,9 @@ export async function freePort(): Promise<number> {
 export async function startFlywheelBackend(
   options: BackendOptions,
 ): Promise<BenchBackend> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const tokens = new BenchUserTokens(`${baseUrl}/api/auth`);
+  const tokens = new BenchUserTokens(`${baseUrl}/api/auth`, options.tokenKey);
   const config: JsonObject = {
     app: { baseUrl: 'http://127.0.0.1:3000' },
     backend: {

@@ -12,6 +12,9 @@
  *   org.all(), stitched)` loads the synthetic organisation (`generateOrg`);
  *   `runLoad({ clients, calls, durationMs | requests | once, … })` measures
  *   HTTP p50/p95/p99, throughput and errors from another process.
+ * - replicas: `startCluster(n, { database, catalogKinds, flywheel, seed })`
+ *   starts n backend replicas, each its own process (replicaMain.ts), on
+ *   the same databases, with user tokens every replica accepts.
  * - report: `figureTable(results, figures)` gives the table's lines and the
  *   JSON figures, each checked against its target.
  */
@@ -28,6 +31,7 @@ export * from './logger';
 export * from './org';
 export * from './profile';
 export * from './random';
+export * from './replicas';
 export * from './scratchBackend';
 export * from './sql';
 export * from './stats';

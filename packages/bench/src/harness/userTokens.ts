@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import {
+  createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   KeyObject,
@@ -19,15 +20,27 @@ import {
  * backend's ordinary user-token verification (JWKS lookup, signature,
  * expiry); nothing in the plugin under test is bypassed.
  */
+/** A signing key to share between processes. */
+export interface BenchUserTokenKey {
+  kid: string;
+  privateKeyPem: string;
+}
+
 export class BenchUserTokens {
   private readonly privateKey: KeyObject;
-  private readonly kid = randomUUID();
   readonly jwks: { keys: Record<string, unknown>[] };
 
-  constructor(private readonly issuer: string) {
-    this.privateKey = generateKeyPairSync('ec', {
-      namedCurve: 'P-256',
-    }).privateKey;
+  private readonly kid: string;
+
+  /**
+   * @param key - a key from another instance's `exportKey()`, so several
+   * backends (replicas) accept the same tokens; a new key otherwise.
+   */
+  constructor(private readonly issuer: string, key?: BenchUserTokenKey) {
+    this.kid = key?.kid ?? randomUUID();
+    this.privateKey = key
+      ? createPrivateKey(key.privateKeyPem)
+      : generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
     const publicJwk = createPublicKey(this.privateKey).export({
       format: 'jwk',
     });
@@ -45,6 +58,15 @@ export class BenchUserTokens {
       dsaEncoding: 'ieee-p1363',
     }).toString('base64url');
     return `${input}.${signature}`;
+  }
+
+  exportKey(): BenchUserTokenKey {
+    return {
+      kid: this.kid,
+      privateKeyPem: this.privateKey
+        .export({ format: 'pem', type: 'pkcs8' })
+        .toString(),
+    };
   }
 
   /** A user token for `userRef`, owning itself and `ownershipRefs`. */
