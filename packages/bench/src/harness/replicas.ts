@@ -41,6 +41,9 @@ export interface Cluster {
   stop(): Promise<void>;
 }
 
+// The bench runs from its sources (never built), so this file's folder is
+// where replicaMain.ts is.
+// eslint-disable-next-line no-restricted-syntax
 const MAIN = resolve(__dirname, 'replicaMain.ts');
 
 function spawnReplica(
