@@ -9,6 +9,7 @@ import {
   Flex,
   Text,
 } from '@backstage/ui';
+import statusText from '../statusText.module.css';
 import styles from './FormDialog.module.css';
 
 /**
@@ -80,7 +81,11 @@ export function FormDialog(props: {
       isDismissable={!busy}
       width={width}
     >
-      <form className={styles.form} onSubmit={submit} noValidate>
+      <form
+        className={`${styles.form} ${statusText.fieldErrors}`}
+        onSubmit={submit}
+        noValidate
+      >
         <DialogHeader>{title}</DialogHeader>
         <DialogBody>
           <Flex direction="column" gap="4">

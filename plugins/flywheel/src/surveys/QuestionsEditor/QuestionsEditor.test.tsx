@@ -50,11 +50,11 @@ describe('QuestionsEditor', () => {
     expect(titles()).toEqual(['Recommend?', 'Docs?', 'Tools?']);
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Move question 3 up' }),
+      screen.getByRole('button', { name: 'Move up: question 3' }),
     );
     expect(titles()).toEqual(['Recommend?', 'Tools?', 'Docs?']);
     expect(
-      screen.getByRole('button', { name: 'Move question 1 up' }),
+      screen.getByRole('button', { name: 'Move up: question 1' }),
     ).toBeDisabled();
 
     await userEvent.click(

@@ -43,6 +43,7 @@ import {
 import { useSurveyPaths } from '../surveyHooks';
 import { QuestionsEditor } from '../QuestionsEditor';
 import { TriggersEditor } from '../TriggersEditor';
+import statusText from '../../shared/statusText.module.css';
 import styles from './SurveyEditor.module.css';
 
 const MANAGE = {
@@ -213,7 +214,12 @@ export function SurveyDefinitionForm(props: {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={heading}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={heading}
+      className={statusText.fieldErrors}
+    >
       <Flex direction="column" gap="4">
         <Flex justify="between" align="center" className={styles.header}>
           <Text as="h2" variant="title-small" weight="bold">
