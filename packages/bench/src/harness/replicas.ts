@@ -18,6 +18,8 @@ export interface Replica {
   exited: Promise<void>;
   /** SIGKILL: dies mid-work, as a crashed pod does. */
   kill(): Promise<void>;
+  /** Killed or stopped. */
+  readonly dead: boolean;
   /** SIGTERM: a graceful stop. */
   stop(): Promise<void>;
 }
@@ -81,6 +83,9 @@ function spawnReplica(
         if (match && !ready) {
           ready = true;
           resolveReady({
+            get dead() {
+              return child.exitCode !== null || child.signalCode !== null;
+            },
             name,
             baseUrl: match[1],
             lines,
