@@ -145,6 +145,30 @@ async function main() {
       }): ${byReplica.join(', ')}`,
     );
 
+    // Every task is the cluster's (global), none runs on each replica.
+    const listed = await call(
+      third,
+      'GET',
+      '/.backstage/scheduler/v1/tasks',
+      'service',
+    );
+    const tasks: { taskId: string; scope: string }[] = listed.body?.tasks ?? [];
+    const shared = new Set(
+      (await db('backstage_backend_tasks__tasks').select('id')).map(r => r.id),
+    );
+    const local = tasks.filter(
+      t => t.scope !== 'global' || !shared.has(t.taskId),
+    );
+    checks.check(
+      'every scheduled task runs once across the cluster',
+      tasks.length >= 8 && local.length === 0,
+      `${tasks.length} tasks (${tasks.map(t => t.taskId).join(', ')}), ${
+        local.length === 0
+          ? 'all global and claimed through the shared database, as the evaluation above'
+          : `not global: ${local.map(t => t.taskId).join(', ')}`
+      }`,
+    );
+
     // 4. The survivor goes on when the other dies.
     await second.kill();
     const survivor = await nextEvaluation(
