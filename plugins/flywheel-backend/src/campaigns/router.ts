@@ -1,4 +1,5 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { refuseUnstorableInput } from '../database/storableInput';
 import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { CampaignService } from './CampaignService';
@@ -14,6 +15,8 @@ export function registerCampaignRoutes(
 ) {
   const { campaigns } = deps;
   const { anyone, person, audited } = routeHelpers(deps);
+  // Text the databases cannot store, or JSON too deep to walk: 400.
+  router.use('/campaigns', refuseUnstorableInput());
 
   router.get('/campaigns', async (req, res) => {
     res.json(

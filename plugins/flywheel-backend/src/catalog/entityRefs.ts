@@ -1,5 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { isStorableText } from '../database/storableInput';
 
 /** Entity and group refs are compared and stored lowercased. */
 export function normalizeRef(ref: string): string {
@@ -7,10 +8,24 @@ export function normalizeRef(ref: string): string {
   return ref === ref.toLowerCase() ? ref : ref.toLocaleLowerCase('en-US');
 }
 
+/**
+ * parseEntityRef takes any characters; a ref with U+0000 (which PostgreSQL
+ * cannot even compare) or a lone surrogate names no entity.
+ */
+function parseStorableRef(
+  value: string,
+  context?: Parameters<typeof parseEntityRef>[1],
+) {
+  if (!isStorableText(value)) {
+    throw new InputError('an entity ref holds no U+0000 or lone surrogate');
+  }
+  return parseEntityRef(value, context);
+}
+
 /** Parses a full entity ref (kind, namespace, name) from user input. */
 export function parseFullRef(value: string, field: string): string {
   try {
-    return stringifyEntityRef(parseEntityRef(value));
+    return stringifyEntityRef(parseStorableRef(value));
   } catch {
     throw new InputError(
       `${field} must be an entity ref like component:default/name, got '${value}'`,
@@ -26,7 +41,7 @@ export function parseRefOfKind(
 ): string {
   let ref;
   try {
-    ref = parseEntityRef(value);
+    ref = parseStorableRef(value);
   } catch (e) {
     throw new InputError(
       `${field} must be an entity ref like ${kind}:default/name, got '${value}'`,
@@ -47,7 +62,10 @@ export function parseEntityRefOrThrow(
   defaultKind?: string,
 ) {
   try {
-    return parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+    return parseStorableRef(value, {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
   } catch {
     throw new InputError(`${field} must be an entity ref, got '${value}'`);
   }

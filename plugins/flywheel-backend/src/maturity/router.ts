@@ -1,4 +1,5 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { refuseUnstorableInput } from '../database/storableInput';
 import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { sendCsv } from '../http/csv';
@@ -17,6 +18,8 @@ export function registerMaturityRoutes(
 ) {
   const { maturity, outcomes } = deps;
   const { anyone, person, audited } = routeHelpers(deps);
+  // Text the databases cannot store, or JSON too deep to walk: 400.
+  router.use('/maturity', refuseUnstorableInput());
   const capabilityOf = (params: {
     kind: string;
     namespace: string;

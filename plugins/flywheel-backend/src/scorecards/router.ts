@@ -1,4 +1,5 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
+import { refuseUnstorableInput } from '../database/storableInput';
 import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { sendCsv } from '../http/csv';
@@ -17,6 +18,8 @@ export function registerScorecardRoutes(
 ) {
   const { scorecards, exemptions } = deps;
   const { anyone, person, audited } = routeHelpers(deps);
+  // Text the databases cannot store, or JSON too deep to walk: 400.
+  router.use('/scorecards', refuseUnstorableInput());
 
   router.get('/scorecards', async (req, res) => {
     res.json(await scorecards.listScorecards(await anyone(req)));

@@ -258,4 +258,33 @@ describe('surveys over HTTP', () => {
       .set('Authorization', as('a1'));
     expect(missing.status).toBe(404);
   });
+  it('refuses a trigger whose context is nested too deep to store, and text no database stores', async () => {
+    const server = await startBackend();
+    // JSON.stringify of the stored context ran out of stack: a 500.
+    const deep = await request(server)
+      .post('/api/flywheel/surveys/triggers')
+      .set('Authorization', mockCredentials.service.header())
+      .set('Content-Type', 'application/json')
+      .send(
+        `{"event":"scaffolder.run.completed","userRef":"user:default/a1","context":${'{"a":'.repeat(
+          10_000,
+        )}1${'}'.repeat(10_000)}}`,
+      );
+    expect(deep.status).toBe(400);
+    expect(deep.body.error).toEqual({
+      name: 'InputError',
+      message: expect.stringMatching(
+        /^Invalid request: body\.context(\.a)+ is nested more than 32 levels deep$/,
+      ),
+    });
+    // PostgreSQL refused U+0000 with a 500; SQLite stored it.
+    const nul = await request(server)
+      .post('/api/flywheel/surveys/nps/prompt-actions')
+      .set('Authorization', as('a1'))
+      .send({ waveId: 'w\u0000', action: 'dismiss' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.error.message).toBe(
+      'Invalid request: body.waveId holds U+0000 or a lone surrogate, which cannot be stored as text',
+    );
+  });
 });
