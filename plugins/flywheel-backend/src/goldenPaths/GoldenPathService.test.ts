@@ -253,6 +253,37 @@ describe('GoldenPathService', () => {
       expect((await runs.list()).map(r => r.taskId)).toEqual(['t1']);
     });
 
+    it('refuses times that are no date-time, rather than moving or losing them', async () => {
+      const { service, runs } = await createService(databaseId);
+      const run = (startedAt: string) =>
+        service.recordRun(
+          {
+            taskId: `t-${startedAt}`,
+            templateRef: 'template:default/ts-service',
+            startedAt,
+            outcome: 'failed',
+          },
+          mockCredentials.service(),
+        );
+      // `new Date` reads 30 February as 2 March; luxon takes hour 24 and
+      // an offset of a day; a leap second is no instant either reads.
+      for (const startedAt of [
+        '2026-02-30T00:00:00Z',
+        '2026-12-01T24:00:00Z',
+        '2026-12-01T10:00:00+24:00',
+        '2026-12-31T23:59:60Z',
+      ]) {
+        await expect(run(startedAt)).rejects.toThrow(
+          `startedAt must be an ISO 8601 date-time, got '${startedAt}'`,
+        );
+      }
+      expect(await runs.list()).toEqual([]);
+      await run('2026-12-01T10:00:00+23:59');
+      expect((await runs.list())[0].startedAt).toEqual(
+        new Date('2026-11-30T10:01:00Z'),
+      );
+    });
+
     it('refuses a caller the permission policy denies, reading and recording nothing', async () => {
       const { runs } = await createService(databaseId);
       const denied = new GoldenPathService({

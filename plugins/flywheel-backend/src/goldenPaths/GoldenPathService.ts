@@ -35,7 +35,11 @@ import {
 } from '../catalog/entityRefs';
 import { authorizeOrThrow } from '../permissions/authorize';
 import { userRefOf } from '../permissions/principals';
-import { hasFixedOffset, parseIsoInstant } from '../time/instants';
+import {
+  hasFixedOffset,
+  parseIsoInstant,
+  readDateTime,
+} from '../time/instants';
 import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
 
 const TREND_MONTHS = 12;
@@ -255,6 +259,20 @@ export class GoldenPathService {
         : undefined,
       userRef,
     };
+    // Stored as read here: `new Date` moves 2026-02-30 to 2 March and
+    // cannot read every form luxon does.
+    for (const field of ['startedAt', 'completedAt'] as const) {
+      const value = run[field];
+      if (value !== undefined) {
+        const date = readDateTime(value);
+        if (!date) {
+          throw new InputError(
+            `${field} must be an ISO 8601 date-time, got '${value}'`,
+          );
+        }
+        run[field] = date.toISOString();
+      }
+    }
     if (
       run.startedAt &&
       run.completedAt &&

@@ -1,4 +1,4 @@
-import { Zone } from 'luxon';
+import { DateTime, Zone } from 'luxon';
 
 /**
  * An ISO 8601 date-time with a UTC offset, as the provenance stamp action
@@ -66,4 +66,21 @@ export function hasFixedOffset(zone: Zone): boolean {
     ((zone.type === 'system' || zone.type === 'iana') &&
       /^(Etc\/)?(UTC|UCT|GMT|Universal|Zulu)$/.test(zone.name))
   );
+}
+
+/**
+ * An ISO 8601 date-time from user input as luxon reads it (UTC without an
+ * offset), or undefined:
+ * a day that does not exist (2026-02-30, which `new Date` moves to 2 March),
+ * the hour 24 and an offset of a day or more (+24:00), which luxon takes,
+ * are not RFC 3339 date-times.
+ */
+export function readDateTime(value: string): Date | undefined {
+  const parsed = DateTime.fromISO(value, { zone: 'utc', setZone: true });
+  return parsed.isValid &&
+    !/T24/i.test(value) &&
+    Math.abs(parsed.offset) < 24 * 60 &&
+    Number.isFinite(parsed.toMillis())
+    ? parsed.toJSDate()
+    : undefined;
 }

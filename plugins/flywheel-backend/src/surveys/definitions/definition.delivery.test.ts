@@ -89,7 +89,15 @@ describe('parseSurveyDefinition', () => {
     });
 
     it('dates that are not ISO date-times', () => {
-      for (const opensAt of ['next monday', '2026-13-01T00:00:00Z', '', 5]) {
+      for (const opensAt of [
+        'next monday',
+        '2026-13-01T00:00:00Z',
+        '',
+        5,
+        // luxon reads these two; RFC 3339 has neither.
+        '2026-12-01T24:00:00Z',
+        '2026-12-01T10:00:00+24:00',
+      ]) {
         expect(
           errorOf(withSchedule({ opensAt, recurrence: 'monthly' })),
         ).toMatch(/schedule\.opensAt: /);

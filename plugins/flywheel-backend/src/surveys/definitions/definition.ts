@@ -7,6 +7,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { readDateTime } from '../../time/instants';
 
 /** Times without an offset are UTC, whatever the server's zone. */
 const UTC = { zone: 'utc' };
@@ -43,7 +44,7 @@ const entityRefOfKind = (kind: string) =>
     }
   });
 
-const isoDateTime = z.string().refine(v => DateTime.fromISO(v, UTC).isValid, {
+const isoDateTime = z.string().refine(v => readDateTime(v) !== undefined, {
   message: 'must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00Z',
 });
 
