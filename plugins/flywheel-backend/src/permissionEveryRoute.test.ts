@@ -1,21 +1,14 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   PermissionEvaluator,
 } from '@backstage/plugin-permission-common';
-import request from 'supertest';
-import { flywheelPlugin } from './plugin';
+import { EXAMPLE_REQUESTS } from './__testUtils__/exampleRequests';
 import {
-  EXAMPLE_REQUESTS,
-  exampleCapability,
-} from './__testUtils__/exampleRequests';
+  EveryRouteBackend,
+  startEveryRouteBackend,
+} from './__testUtils__/everyRouteBackend';
 import { specOperations } from './__testUtils__/specOperations';
-import { testEntities } from './__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
 
@@ -133,6 +126,7 @@ const GUARDS: Record<string, Guard> = {
   'DELETE /maturity/outcomes/targets/{key}': {
     permissions: ['flywheel.maturity.targets.manage'],
   },
+  'POST /privacy/erasures': { permissions: ['flywheel.privacy.erase'] },
   'GET /campaigns': { permissions: ['flywheel.campaigns.read'] },
   'POST /campaigns': { permissions: ['flywheel.campaigns.manage'] },
   'GET /campaigns/memberships': { permissions: ['flywheel.campaigns.read'] },
@@ -154,10 +148,9 @@ const GUARDS: Record<string, Guard> = {
 const routes = specOperations().map(operation => operation.route);
 
 describe('the permission on every route of the spec', () => {
-  let server: Parameters<typeof request>[0];
+  let send: EveryRouteBackend['send'];
   /** Permission names the policy denies; it allows every other. */
   let denied = new Set<string>();
-  const created: Record<string, string> = {};
 
   const policy = async (
     requests: { permission: { name: string } }[],
@@ -168,72 +161,13 @@ describe('the permission on every route of the spec', () => {
         : AuthorizeResult.ALLOW,
     }));
 
-  /** The caller: a member of the teams that own the capability and `checkout`. */
-  const MALLORY = 'user:default/mallory';
-  const send = (route: string, user = MALLORY) => {
-    const example = EXAMPLE_REQUESTS[route];
-    const method = route.split(' ')[0].toLowerCase() as
-      | 'get'
-      | 'post'
-      | 'put'
-      | 'patch'
-      | 'delete';
-    return request(server)
-      [method](
-        `/api/flywheel${example.path.replace(
-          /\{(surveyId|exemptionId)\}/,
-          (_, name) => created[name],
-        )}`,
-      )
-      .set(
-        'Authorization',
-        example.service
-          ? mockCredentials.service.header()
-          : mockCredentials.user.header(user),
-      )
-      .send(example.body ?? {});
-  };
-
   beforeAll(async () => {
     const permissions = mockServices.permissions.mock({
       authorize: policy as PermissionEvaluator['authorize'],
       authorizeConditional:
         policy as PermissionEvaluator['authorizeConditional'],
     });
-    ({ server } = await startTestBackend({
-      features: [
-        flywheelPlugin,
-        catalogServiceMock.factory({
-          entities: [...testEntities, exampleCapability],
-        }),
-        permissions.factory,
-        // Some writes go to the owners only, on top of the permission.
-        mockServices.userInfo.mock({
-          async getUserInfo() {
-            return {
-              userEntityRef: MALLORY,
-              ownershipEntityRefs: [
-                MALLORY,
-                'group:default/platform',
-                'group:default/payments',
-              ],
-            };
-          },
-        }).factory,
-      ],
-    }));
-    // Their routes look these up before they ask for a permission.
-    for (const [name, route] of [
-      ['surveyId', 'POST /surveys'],
-      ['exemptionId', 'POST /scorecards/exemptions'],
-    ]) {
-      // Someone else's, as an exemption's requester may not decide on it.
-      const res = await send(route, 'user:default/ada');
-      if (res.status !== 201) {
-        throw new Error(`${route}: ${res.status} ${JSON.stringify(res.body)}`);
-      }
-      created[name] = res.body.id;
-    }
+    ({ send } = await startEveryRouteBackend([permissions.factory]));
   });
 
   it('names a guard for every route, and a request for each', () => {
