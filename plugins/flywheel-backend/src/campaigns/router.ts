@@ -1,5 +1,4 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { refuseUnstorableInput } from '../database/storableInput';
 import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { CampaignService } from './CampaignService';
@@ -16,7 +15,6 @@ export function registerCampaignRoutes(
   const { campaigns } = deps;
   const { anyone, person, audited } = routeHelpers(deps);
   // Text the databases cannot store, or JSON too deep to walk: 400.
-  router.use('/campaigns', refuseUnstorableInput());
 
   router.get('/campaigns', async (req, res) => {
     res.json(

@@ -1,5 +1,4 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { refuseUnstorableInput } from '../database/storableInput';
 import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { GoldenPathService } from './GoldenPathService';
@@ -16,7 +15,6 @@ export function registerGoldenPathRoutes(
   const { goldenPaths } = deps;
   const { anyone, audited } = routeHelpers(deps);
   // Text the databases cannot store, or JSON too deep to walk: 400.
-  router.use('/golden-paths', refuseUnstorableInput());
 
   router.get('/golden-paths', async (req, res) => {
     const credentials = await anyone(req);

@@ -1,5 +1,4 @@
 import { AuditorService, HttpAuthService } from '@backstage/backend-plugin-api';
-import { refuseUnstorableInput } from '../database/storableInput';
 import { routeHelpers } from '../http/callers';
 import { FlywheelApiRouter } from '../http/createRouter';
 import { sendCsv } from '../http/csv';
@@ -19,7 +18,6 @@ export function registerMaturityRoutes(
   const { maturity, outcomes } = deps;
   const { anyone, person, audited } = routeHelpers(deps);
   // Text the databases cannot store, or JSON too deep to walk: 400.
-  router.use('/maturity', refuseUnstorableInput());
   const capabilityOf = (params: {
     kind: string;
     namespace: string;

@@ -13,6 +13,7 @@ import {
   SurveyPromptActionRequest,
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime } from 'luxon';
+import { parseRefOfKind } from '../catalog/entityRefs';
 import { checkAnswers } from './definitions/answers';
 import { asksNps } from './definitions/definition';
 import { whyNotPrompted } from './waves/eligibility';
@@ -313,8 +314,10 @@ export class SurveyAnswering {
     userRef: string;
     context?: Record<string, unknown>;
   }): Promise<void> {
+    // Erasure and retention find a person's trigger events by their ref.
+    const userRef = parseRefOfKind(event.userRef, 'user', 'userRef');
     await this.ctx.deps.store.recordTriggerEvent(
-      event.userRef.toLocaleLowerCase('en-US'),
+      userRef.toLocaleLowerCase('en-US'),
       event.event,
       this.ctx.now(),
       event.context,

@@ -252,6 +252,15 @@ describe('surveys over HTTP', () => {
       .set('Authorization', mockCredentials.service.header())
       .send(trigger);
     expect(byService.status).toBe(202);
+    // The person must be a user ref: erasure and retention find them by it.
+    const notAUser = await request(server)
+      .post('/api/flywheel/surveys/triggers')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ ...trigger, userRef: "' OR 1=1 --" });
+    expect(notAUser.status).toBe(400);
+    expect(notAUser.body.error.message).toMatch(
+      /userRef must be an entity ref/,
+    );
 
     const missing = await request(server)
       .get('/api/flywheel/surveys/nope')
