@@ -6,6 +6,11 @@ export interface BenchCall {
   path: string;
   token: string;
   body?: string;
+  /**
+   * What the call counts towards in a load's `byTag` figures (e.g. its
+   * endpoint family and its endpoint): its latency and status go to each.
+   */
+  tags?: string[];
 }
 
 export interface CallOutcome {
@@ -26,13 +31,16 @@ export const getCalls = (paths: string[], token: string): BenchCall[] =>
 /**
  * One HTTP call, timed from the first byte sent to the last byte read. Only
  * a failed answer's body is kept (for the message), so a successful one
- * costs the load generator no more than counting its bytes.
+ * costs the load generator no more than counting its bytes. With
+ * `timeoutMs`, a call not answered by then is given up (status 0), as a
+ * proxy in front of the backend would.
  */
 export function callOnce(
   agent: Agent,
   baseUrl: string,
   call: BenchCall,
   keepBody = false,
+  timeoutMs?: number,
 ): Promise<CallOutcome> {
   const url = new URL(baseUrl);
   return new Promise(resolve => {
@@ -81,6 +89,11 @@ export function callOnce(
         );
       },
     );
+    if (timeoutMs) {
+      req.setTimeout(timeoutMs, () =>
+        req.destroy(new Error(`no answer within ${timeoutMs} ms`)),
+      );
+    }
     req.on('error', error =>
       resolve({
         ms: performance.now() - started,

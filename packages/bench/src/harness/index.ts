@@ -11,7 +11,9 @@
  *   real backend on scratch databases; `ingestCatalog(run.backend,
  *   org.all(), stitched)` loads the synthetic organisation (`generateOrg`);
  *   `runLoad({ clients, calls, durationMs | requests | once, … })` measures
- *   HTTP p50/p95/p99, throughput and errors from another process.
+ *   HTTP p50/p95/p99, throughput and errors from another process; with
+ *   `mix` (weighted streams of calls), `baseUrls` (replicas, round robin)
+ *   and calls' `tags`, per tag too (load/ does all three).
  * - replicas: `startCluster(n, { database, catalogKinds, flywheel, seed })`
  *   starts n backend replicas, each its own process (replicaMain.ts), on
  *   the same databases, with user tokens every replica accepts.

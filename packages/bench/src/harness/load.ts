@@ -1,5 +1,6 @@
 import { Agent } from 'node:http';
 import { BenchCall, callOnce } from './http';
+import { prng } from './random';
 import { percentile } from './stats';
 
 /**
@@ -13,9 +14,20 @@ import { percentile } from './stats';
 export interface LoadSpec {
   name: string;
   baseUrl: string;
+  /**
+   * Several backends (replicas): client i sends to `baseUrls[i mod n]`, so
+   * the clients are spread round robin. `baseUrl` otherwise.
+   */
+  baseUrls?: string[];
   clients: number;
   /** Cycled through; with `once`, each call is sent once, in order. */
   calls: BenchCall[];
+  /**
+   * A mix instead of `calls` (cycled loads only): each call is drawn from a
+   * stream by the streams' weights, seeded, so every run sends the same
+   * sequence. A stream that is used up (`once`) drops out of the draw.
+   */
+  mix?: LoadStream[];
   once?: boolean;
   /** Measured calls to send (cycled loads). */
   requests?: number;
@@ -23,12 +35,36 @@ export interface LoadSpec {
   durationMs?: number;
   /** Calls before measuring (cycled loads only). */
   warmup: number;
+  /** Gives up on a call not answered within this long (status 0, an error). */
+  timeoutMs?: number;
   /** Calls sent one at a time every `intervalMs` while the clients run. */
   background?: { calls: BenchCall[]; intervalMs: number };
   /** Failure statuses the scenario expects (e.g. 409): counted, not printed. */
   expectedErrors?: number[];
   /** With `once`: keep every answer's body (`answerByCall`), to check what the backend said. */
   keepAnswers?: boolean;
+}
+
+/** One stream of a mixed load (LoadSpec.mix). */
+export interface LoadStream {
+  name: string;
+  /** Its share of the requests, relative to the other streams' weights. */
+  weight: number;
+  calls: BenchCall[];
+  /** Each call at most once (writes that may not repeat); cycled otherwise. */
+  once?: boolean;
+}
+
+/** The figures of the calls that carry one tag (BenchCall.tags). */
+export interface TagResult {
+  requests: number;
+  errors: number;
+  statuses: Record<string, number>;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
 }
 
 export interface LoadResult {
@@ -46,6 +82,12 @@ export interface LoadResult {
   meanBytes: number;
   /** Share of the load the backend's event loop was busy (withEventLoopBusy). */
   eventLoopBusy?: number;
+  /** CPU milliseconds the load generator's process used while measuring. */
+  generatorCpuMs?: number;
+  /** By tag, when calls carry tags (measured calls only). */
+  byTag?: Record<string, TagResult>;
+  /** With `mix`: calls sent from each stream (warm-up included), and whether it ran out. */
+  streams?: Record<string, { sent: number; usedUp: boolean }>;
   /** With `once`: the status of each call, in call order (0: not sent). */
   statusByCall?: number[];
   /** With `once` and `keepAnswers`: each call's answer, in call order ('' if not sent). */
@@ -94,21 +136,119 @@ function backgroundStream(agent: Agent, spec: LoadSpec) {
   };
 }
 
+/** Draws the calls of a mixed load: a stream by weight, then its next call. */
+function mixDraw(streams: LoadStream[]) {
+  const rnd = prng(0x10ad);
+  const sent = streams.map(() => 0);
+  const usedUp = (i: number) =>
+    streams[i].calls.length === 0 ||
+    (Boolean(streams[i].once) && sent[i] >= streams[i].calls.length);
+  return {
+    next(): BenchCall | undefined {
+      let total = 0;
+      streams.forEach((s, i) => {
+        total += usedUp(i) ? 0 : s.weight;
+      });
+      if (total <= 0) {
+        return undefined;
+      }
+      let roll = rnd() * total;
+      let chosen = -1;
+      for (let i = 0; i < streams.length; i++) {
+        if (!usedUp(i)) {
+          chosen = i;
+          roll -= streams[i].weight;
+          if (roll < 0) {
+            break;
+          }
+        }
+      }
+      const stream = streams[chosen];
+      return stream.calls[sent[chosen]++ % stream.calls.length];
+    },
+    state(): NonNullable<LoadResult['streams']> {
+      return Object.fromEntries(
+        streams.map((s, i) => [s.name, { sent: sent[i], usedUp: usedUp(i) }]),
+      );
+    },
+  };
+}
+
+/** Latencies and statuses by tag. */
+function tagRecorder() {
+  const tags = new Map<
+    string,
+    { latencies: number[]; errors: number; statuses: Record<string, number> }
+  >();
+  return {
+    add(call: BenchCall, ms: number, status: number) {
+      for (const tag of call.tags ?? []) {
+        let entry = tags.get(tag);
+        if (!entry) {
+          entry = { latencies: [], errors: 0, statuses: {} };
+          tags.set(tag, entry);
+        }
+        entry.latencies.push(ms);
+        count(entry.statuses, status);
+        if (status < 200 || status >= 300) {
+          entry.errors += 1;
+        }
+      }
+    },
+    result(durationMs: number): Record<string, TagResult> | undefined {
+      if (tags.size === 0) {
+        return undefined;
+      }
+      return Object.fromEntries(
+        [...tags].map(([tag, { latencies, errors, statuses }]) => {
+          latencies.sort((a, b) => a - b);
+          return [
+            tag,
+            {
+              requests: latencies.length,
+              errors,
+              statuses,
+              rps: (latencies.length / durationMs) * 1000,
+              p50: percentile(latencies, 50),
+              p95: percentile(latencies, 95),
+              p99: percentile(latencies, 99),
+              max: latencies[latencies.length - 1],
+            },
+          ];
+        }),
+      );
+    },
+  };
+}
+
 /** Generates the load in this process; see runLoad for the usual way. */
 export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
+  const baseUrls = spec.baseUrls?.length ? spec.baseUrls : [spec.baseUrl];
   const agent = new Agent({
     keepAlive: true,
     maxSockets: spec.clients + (spec.background ? 1 : 0),
   });
-  const callAt = (i: number) => spec.calls[i % spec.calls.length];
+  const mix = spec.mix && !spec.once ? mixDraw(spec.mix) : undefined;
+  const callAt = (i: number): BenchCall | undefined =>
+    mix ? mix.next() : spec.calls[i % spec.calls.length];
 
   // Warm-up (not measured): opens the connections, warms the JIT and caches.
   let warm = 0;
   if (!spec.once) {
     await Promise.all(
-      Array.from({ length: spec.clients }, async () => {
+      Array.from({ length: spec.clients }, async (_, client) => {
         while (warm < spec.warmup) {
-          await callOnce(agent, spec.baseUrl, callAt(warm++));
+          const call = callAt(warm++);
+          if (!call) {
+            break;
+          }
+          await callOnce(
+            agent,
+            baseUrls[client % baseUrls.length],
+            call,
+            false,
+            spec.timeoutMs,
+          );
         }
       }),
     );
@@ -120,26 +260,33 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
     spec.once && spec.keepAnswers ? spec.calls.map(() => '') : undefined;
   const latencyByCall = spec.once ? spec.calls.map(() => NaN) : undefined;
   const latencies: number[] = [];
+  const byTag = tagRecorder();
   const firstErrors: string[] = [];
   let bytes = 0;
   let errors = 0;
   let next = 0;
   const limit = spec.once ? spec.calls.length : spec.requests ?? Infinity;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const deadline = started + (spec.durationMs ?? Infinity);
   const background = backgroundStream(agent, spec);
   await Promise.all(
-    Array.from({ length: spec.clients }, async () => {
+    Array.from({ length: spec.clients }, async (_, client) => {
       while (next < limit && performance.now() < deadline) {
         const i = next++;
         const call = spec.once ? spec.calls[i] : callAt(i + warm);
+        if (!call) {
+          break;
+        }
         const r = await callOnce(
           agent,
-          spec.baseUrl,
+          baseUrls[client % baseUrls.length],
           call,
           Boolean(answerByCall),
+          spec.timeoutMs,
         );
         latencies.push(r.ms);
+        byTag.add(call, r.ms, r.status);
         count(statuses, r.status);
         if (statusByCall) {
           statusByCall[i] = r.status;
@@ -155,13 +302,18 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
           errors += 1;
           const expected = spec.expectedErrors?.includes(r.status);
           if (firstErrors.length < 3 && !expected) {
-            firstErrors.push(`${r.status} ${r.text}`);
+            firstErrors.push(
+              call.tags
+                ? `${r.status} ${call.method} ${call.path}: ${r.text}`
+                : `${r.status} ${r.text}`,
+            );
           }
         }
       }
     }),
   );
   const durationMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const backgroundResult = await background.stop();
   agent.destroy();
   for (const error of firstErrors) {
@@ -180,6 +332,9 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1],
     meanBytes: bytes / Math.max(1, latencies.length),
+    generatorCpuMs: (cpu.user + cpu.system) / 1000,
+    byTag: byTag.result(durationMs),
+    streams: mix?.state(),
     statusByCall,
     answerByCall,
     latencyByCall,

@@ -15,6 +15,11 @@ export interface ReplicaSpec
   tokenKey: NonNullable<BackendOptions['tokenKey']>;
   /** A JSON file of entities this replica feeds to the catalog. */
   seedFile?: string;
+  /**
+   * Files whose default export is a backend feature (e.g. a fact provider's
+   * module), added to this replica: features cannot cross the process line.
+   */
+  modules?: string[];
 }
 
 async function main() {
@@ -26,6 +31,7 @@ async function main() {
       import(
         '@backstage/plugin-catalog-backend-module-scaffolder-entity-model'
       ),
+      ...(spec.modules ?? []).map(file => import(file)),
     ],
   });
   if (spec.seedFile) {

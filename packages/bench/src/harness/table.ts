@@ -87,13 +87,15 @@ export interface FigureJson {
 
 /**
  * The figures of every database's result: the table's lines, and by key and
- * database for the JSON output.
+ * database for the JSON output. `columnTitle` names a result's column when
+ * its `db` is not a database (e.g. one replica, two replicas).
  */
 export function figureTable<R extends { db: string }>(
   results: R[],
   figures: Figure<R>[],
+  columnTitle: (result: R) => string = r => DB_TITLE[r.db],
 ) {
-  const headers = ['figure', ...results.map(r => DB_TITLE[r.db]), 'target'];
+  const headers = ['figure', ...results.map(columnTitle), 'target'];
   const values = figures.map(figure => results.map(r => figure.value(r)));
   const rows = figures.map((figure, f) => [
     figure.label,

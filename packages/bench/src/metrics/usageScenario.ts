@@ -54,7 +54,7 @@ export interface UsageResult {
 }
 
 /** A page of the portal as the app's analytics report it. */
-interface Page {
+export interface Page {
   pluginId: string;
   routeRef: string;
   extension: string;
@@ -71,7 +71,7 @@ interface Page {
  * catalog, entity pages (popular components far more often), TechDocs,
  * the scaffolder, search and Flywheel's own pages.
  */
-function usagePages(componentRefs: string[]): [number, Page][] {
+export function usagePages(componentRefs: string[]): [number, Page][] {
   // A few components get most of the views (a power law over the list).
   const component = (rnd: () => number) =>
     componentRefs[Math.floor(componentRefs.length * rnd() ** 3)];
@@ -171,7 +171,7 @@ function usagePages(componentRefs: string[]): [number, Page][] {
 }
 
 /** One post's events: a person's session, seconds apart, on a day of the last six. */
-function sessionEvents(
+export function sessionEvents(
   rnd: () => number,
   pages: [number, Page][],
   count: number,
