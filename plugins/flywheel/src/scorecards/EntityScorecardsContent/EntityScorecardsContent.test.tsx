@@ -147,6 +147,36 @@ describe('EntityScorecardsContent', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('moves the focus to a new request when its button goes away', async () => {
+    const flywheelApi = mockFlywheelApi();
+    flywheelApi.getScorecardExemptions
+      .mockResolvedValueOnce({ items: [] })
+      .mockResolvedValue({ items: [pendingExemption] });
+    renderContent({ flywheelApi });
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Request exemption: On the current golden-path version',
+      }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Request an exemption',
+    });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Justification/ }),
+      'Upgrade is planned for the Q3 freeze window',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Request exemption' }),
+    );
+
+    await waitFor(() =>
+      expect(
+        screen.getByText(/^Exemption requested on .*, waiting for a decision/),
+      ).toHaveFocus(),
+    );
+  });
+
   it('explains a refused refresh', async () => {
     const error = await responseError(403, 'NotAllowedError', 'Unauthorized');
     renderContent({

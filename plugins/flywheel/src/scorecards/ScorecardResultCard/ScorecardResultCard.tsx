@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   CheckResult,
   EntityScorecardResult,
@@ -41,11 +41,24 @@ function CheckRow(props: {
   exemption?: ScorecardExemption;
   canRequestExemption: boolean;
   onRequestExemption: () => void;
+  /**
+   * The user just requested its exemption: the button they used goes away
+   * once the request is listed, so the focus moves to what replaced it.
+   */
+  focusExemption?: boolean;
 }) {
-  const { check, result, exemption, canRequestExemption } = props;
+  const { check, result, exemption, canRequestExemption, focusExemption } =
+    props;
   const titleId = useId();
   const state = result?.state ?? 'unknown';
   const canRequest = canRequestExemption && isExemptable(state) && !exemption;
+  const exemptionNote = useRef<HTMLParagraphElement>(null);
+  const hasExemption = !!exemption;
+  useEffect(() => {
+    if (focusExemption && hasExemption) {
+      exemptionNote.current?.focus();
+    }
+  }, [focusExemption, hasExemption]);
 
   return (
     <li className={styles.check} aria-labelledby={titleId}>
@@ -80,7 +93,13 @@ function CheckRow(props: {
         )}
         {/* An exempt result already says until when. */}
         {exemption && state !== 'exempt' && (
-          <Text as="p" variant="body-small" color="secondary">
+          <Text
+            as="p"
+            variant="body-small"
+            color="secondary"
+            ref={exemptionNote}
+            tabIndex={-1}
+          >
             {exemption.status === 'pending'
               ? `Exemption requested on ${formatDate(
                   exemption.requestedAt,
@@ -118,6 +137,7 @@ export function ScorecardResultCard(props: {
 }) {
   const { scorecard, result, exemptions, canRequestExemption } = props;
   const [exemptionFor, setExemptionFor] = useState<string>();
+  const [requestedFor, setRequestedFor] = useState<string>();
   const byId = new Map(result.checks.map(c => [c.checkId, c]));
   const scored =
     result.counts.pass +
@@ -195,6 +215,7 @@ export function ScorecardResultCard(props: {
                     exemption={openExemption(exemptions, check.id)}
                     canRequestExemption={canRequestExemption}
                     onRequestExemption={() => setExemptionFor(check.id)}
+                    focusExemption={requestedFor === check.id}
                   />
                 ))}
               </ul>
@@ -212,7 +233,10 @@ export function ScorecardResultCard(props: {
           entityRef={result.entityRef}
           scorecard={scorecard}
           check={check}
-          onRequested={props.onExemptionRequested}
+          onRequested={exemption => {
+            setRequestedFor(check.id);
+            props.onExemptionRequested(exemption);
+          }}
         />
       ))}
     </Section>

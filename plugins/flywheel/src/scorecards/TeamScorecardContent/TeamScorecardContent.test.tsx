@@ -145,6 +145,12 @@ describe('TeamScorecardContent', () => {
     const entities = await screen.findByRole('region', {
       name: 'Entities not passing: On the current golden-path version',
     });
+    // The focus goes with the reader to the list.
+    expect(
+      within(entities).getByRole('heading', {
+        name: 'Entities not passing: On the current golden-path version',
+      }),
+    ).toHaveFocus();
     await waitFor(() =>
       expect(flywheelApi.getScorecardEntities).toHaveBeenLastCalledWith({
         scorecardId: 'golden-path-adoption',

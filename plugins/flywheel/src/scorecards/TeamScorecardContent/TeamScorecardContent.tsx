@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EmptyState, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -85,9 +85,13 @@ function TeamRollup(props: {
 }) {
   const { scorecard, rollup, groupRef, teamName, decisions, failingCheck } =
     props;
+  const entitiesHeading = useRef<HTMLHeadingElement>(null);
   const showFailing = (checkId: string) => {
     props.onFailingCheckChange(checkId);
-    // The list is further down the page: take the reader there.
+    // The list is further down the page: take the reader there, and the
+    // focus with them, so the keyboard goes on from the list (its heading
+    // names the check) instead of the button far above it.
+    entitiesHeading.current?.focus({ preventScroll: true });
     document
       .getElementById(ENTITIES_ID)
       ?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
@@ -177,6 +181,7 @@ function TeamRollup(props: {
               ? `Entities not passing: ${failingCheck.title}`
               : 'Entities'
           }
+          headingRef={entitiesHeading}
           action={
             <Flex gap="2" align="center">
               {failingCheck && (

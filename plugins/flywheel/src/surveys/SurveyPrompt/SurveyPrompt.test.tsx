@@ -180,6 +180,27 @@ describe('SurveyPrompt', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('keeps the focus of a keyboard user through the thanks and gives it back on closing', async () => {
+    renderPrompt(mockRespondApi(), { navigation: true });
+    const dialog = await findPrompt();
+    const before = screen.getByRole('button', {
+      name: 'Go to /flywheel/surveys/dx-nps/respond',
+    });
+    before.focus();
+
+    await user.tab();
+    expect(within(dialog).getByRole('radio', { name: /^0/ })).toHaveFocus();
+    await user.keyboard('{ArrowRight}{Enter}');
+    await user.click(within(dialog).getByRole('button', { name: 'Submit' }));
+    await within(dialog).findByText('Thanks — your answer was saved');
+    // The Submit button went with the form: the focus is on Close.
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+
+    await wait(PROMPT_CLOSE_AFTER_MS);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(before).toHaveFocus();
+  });
+
   it('says when an anonymous answer was updated', async () => {
     renderPrompt(
       mockRespondApi({

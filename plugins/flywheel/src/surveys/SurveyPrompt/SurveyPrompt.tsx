@@ -1,4 +1,11 @@
-import { KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  FocusEvent,
+  KeyboardEvent,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { useLocation } from 'react-router-dom';
 import { useApi } from '@backstage/core-plugin-api';
 import {
@@ -84,19 +91,45 @@ function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
         })
       : undefined;
   });
-  const close = useRef(onClose);
-  close.current = onClose;
+  const card = useRef<HTMLDivElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // Where the focus came from into the card: it goes back there when the
+  // card closes with the focus in it, instead of being dropped on the page.
+  const cameFrom = useRef<HTMLElement | null>(null);
+  const onFocus = (event: FocusEvent) => {
+    const from = event.relatedTarget;
+    if (from instanceof HTMLElement && !card.current?.contains(from)) {
+      cameFrom.current = from;
+    }
+  };
+  const closeCard = () => {
+    const active = document.activeElement;
+    if (active && card.current?.contains(active) && cameFrom.current) {
+      if (cameFrom.current.isConnected) {
+        cameFrom.current.focus();
+      }
+    }
+    onClose();
+  };
+  const close = useRef(closeCard);
+  close.current = closeCard;
 
   useEffect(() => {
     if (!done) {
       return undefined;
+    }
+    // The form, with the Submit button that had the focus, made way for the
+    // thanks: the focus goes to Close rather than to nowhere.
+    const active = document.activeElement;
+    if (!active || active === document.body || card.current?.contains(active)) {
+      closeButton.current?.focus();
     }
     const timer = setTimeout(() => close.current(), PROMPT_CLOSE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [done]);
 
   const act = (action: SurveyPromptActionRequest['action']) => {
-    onClose();
+    closeCard();
     if (!prompt.preview) {
       flywheelApi
         .actOnSurveyPrompt(prompt.surveyId, { waveId: prompt.waveId, action })
@@ -112,7 +145,7 @@ function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
     }
     event.stopPropagation();
     if (done) {
-      onClose();
+      closeCard();
     } else {
       act('snooze');
     }
@@ -168,11 +201,13 @@ function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
   return (
     <div className={styles.anchor}>
       <Card
+        ref={card}
         role="dialog"
         aria-modal="false"
         aria-labelledby={titleId}
         className={styles.prompt}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
       >
         <CardHeader>
           <Text as="div" variant="body-x-small" color="secondary">
@@ -236,7 +271,12 @@ function PromptCard(props: { prompt: SurveyPromptData; onClose: () => void }) {
         <CardFooter>
           <Flex gap="2" className={styles.actions}>
             {done ? (
-              <Button variant="secondary" size="small" onPress={onClose}>
+              <Button
+                ref={closeButton}
+                variant="secondary"
+                size="small"
+                onPress={closeCard}
+              >
                 Close
               </Button>
             ) : (
