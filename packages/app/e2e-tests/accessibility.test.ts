@@ -99,6 +99,34 @@ const PAGES: Array<[string, (page: Page) => Promise<unknown>]> = [
 
 test.use({ bypassCSP: true }); // axe-core is injected as a script
 
+/**
+ * Waits until nothing is fading or sliding in: scanned half-transparent, a
+ * dialog or an alert fails on contrast. Spinners (infinite) and a card's
+ * scroll-driven shadow never end and are left out.
+ */
+async function animationsDone(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        document
+          .getAnimations()
+          .filter(
+            a =>
+              a.playState === 'running' &&
+              a.timeline === document.timeline &&
+              a.effect?.getComputedTiming().iterations !== Infinity,
+          )
+          .map(
+            a =>
+              `${a.constructor.name} ${
+                (a as any).animationName ?? (a as any).transitionProperty
+              } on ${(a.effect as any)?.target?.outerHTML?.slice(0, 80)}`,
+          ),
+      ),
+    )
+    .toEqual([]);
+}
+
 /** The violations inside `include` (selectors), by axe-core. */
 async function violations(page: Page, include = ['#root']) {
   if (!(await page.evaluate(() => 'axe' in window))) {
@@ -141,6 +169,7 @@ test('every Flywheel page passes the WCAG 2.1 A and AA rules of axe-core', async
     await expect(
       page.locator('.MuiCircularProgress-root, [data-testid="progress"]'),
     ).toHaveCount(0);
+    await animationsDone(page);
     for (const violation of await violations(page)) {
       found.push(`${path}: ${violation}`);
     }
@@ -280,32 +309,7 @@ test('every Flywheel dialog passes the WCAG 2.1 A and AA rules of axe-core', asy
     await expect(
       dialog.locator('.MuiCircularProgress-root, [data-testid="progress"]'),
     ).toHaveCount(0);
-    // A dialog fades in: scanned half-transparent, its text would fail on
-    // contrast. Wait until nothing on it or around it is animating.
-    await expect
-      .poll(() =>
-        dialog.evaluate(el => {
-          const animations = el.getAnimations({ subtree: true });
-          for (let p = el.parentElement; p; p = p.parentElement) {
-            animations.push(...p.getAnimations());
-          }
-          return animations
-            .filter(
-              // Not the spinners, nor a card's scroll-driven shadow.
-              a =>
-                a.playState === 'running' &&
-                a.timeline === document.timeline &&
-                a.effect?.getComputedTiming().iterations !== Infinity,
-            )
-            .map(
-              a =>
-                `${a.constructor.name} ${
-                  (a as any).animationName ?? (a as any).transitionProperty
-                } on ${(a.effect as any)?.target?.outerHTML?.slice(0, 80)}`,
-            );
-        }),
-      )
-      .toEqual([]);
+    await animationsDone(page);
     await dialog.evaluate(el => el.setAttribute('data-axe-scan', ''));
     for (const violation of await violations(page, ['[data-axe-scan]'])) {
       found.push(`${name}: ${violation}`);

@@ -40,7 +40,12 @@ export function NoMetricData(props: {
         <>
           Value-stream metrics are computed from the production deployments your
           CI/CD reports to Flywheel. See{' '}
-          <Link to={METRICS_DOCS_URL}>docs/metrics.md</Link> to connect CI.
+          {/* Underlined: on the alert's blue text its colour alone does not
+              set it apart (WCAG 1.4.1). */}
+          <Link to={METRICS_DOCS_URL} underline="always">
+            docs/metrics.md
+          </Link>{' '}
+          to connect CI.
         </>
       }
     />
