@@ -1,5 +1,6 @@
 import { expect, Locator, Page, test } from '@playwright/test';
 import {
+  createGuestTeamSurvey,
   dismissSurveyPrompts,
   guestApi,
   openInApp,
@@ -344,9 +345,8 @@ test('every Flywheel dialog passes the WCAG 2.1 A and AA rules of axe-core', asy
   // page they open; "Don't ask me again" ends it without an answer.
   const api = await guestApi(request);
   const title = `Accessibility check ${Date.now().toString(36)}`;
-  const created = await api.post('/surveys', {
+  await createGuestTeamSurvey(api, {
     title,
-    anonymous: true,
     questions: [
       {
         id: 'nps',
@@ -356,16 +356,7 @@ test('every Flywheel dialog passes the WCAG 2.1 A and AA rules of axe-core', asy
       },
       { id: 'why', type: 'text', title: 'Anything else?', required: false },
     ],
-    audience: { type: 'groups', groupRefs: ['group:default/platform-devex'] },
-    schedule: {
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      recurrence: 'none',
-    },
-    triggers: [{ type: 'wave-open' }],
-    samplingPercent: 100,
   });
-  expect(created.status(), await created.text()).toBe(201);
   await openInApp(page, '/flywheel/surveys');
   const prompt = page.getByRole('dialog', { name: title });
   await expect(prompt).toBeVisible();

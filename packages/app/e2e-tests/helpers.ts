@@ -128,3 +128,30 @@ export async function guestApi(request: APIRequestContext) {
       request.post(`/api/flywheel${path}`, { headers, data }),
   };
 }
+
+/**
+ * Creates a survey asked of the guest's team (platform-devex), open from a
+ * minute ago for `openForDays`, anonymous and sent when its wave opens
+ * unless `survey` says otherwise: the journeys' way to get the guest a
+ * prompt. Returns the created survey.
+ */
+export async function createGuestTeamSurvey(
+  api: Awaited<ReturnType<typeof guestApi>>,
+  survey: Record<string, unknown>,
+  openForDays = 1,
+) {
+  const created = await api.post('/surveys', {
+    anonymous: true,
+    audience: { type: 'groups', groupRefs: ['group:default/platform-devex'] },
+    schedule: {
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + openForDays * 86_400_000).toISOString(),
+      recurrence: 'none',
+    },
+    triggers: [{ type: 'wave-open' }],
+    samplingPercent: 100,
+    ...survey,
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  return created.json();
+}

@@ -1,5 +1,6 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import {
+  createGuestTeamSurvey,
   dismissSurveyPrompts,
   guestApi,
   signInAsGuest,
@@ -168,9 +169,8 @@ test('keyboard: answer the NPS prompt and submit', async ({
   await dismissSurveyPrompts(request);
   const api = await guestApi(request);
   const title = `Keyboard NPS ${Date.now().toString(36)}`;
-  const created = await api.post('/surveys', {
+  await createGuestTeamSurvey(api, {
     title,
-    anonymous: true,
     questions: [
       {
         id: 'nps',
@@ -179,16 +179,7 @@ test('keyboard: answer the NPS prompt and submit', async ({
         followUp: 'What is the main reason for your score?',
       },
     ],
-    audience: { type: 'groups', groupRefs: ['group:default/platform-devex'] },
-    schedule: {
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      recurrence: 'none',
-    },
-    triggers: [{ type: 'wave-open' }],
-    samplingPercent: 100,
   });
-  expect(created.status(), await created.text()).toBe(201);
 
   await signInAsGuest(page);
   await page.goto('/catalog');

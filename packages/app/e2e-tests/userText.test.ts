@@ -1,5 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import {
+  createGuestTeamSurvey,
   dismissSurveyPrompts,
   guestApi,
   openInApp,
@@ -120,25 +121,20 @@ test('script and HTML in what people write is shown as text and never runs', asy
   // the guest's team, identified so the guest's answer comes back on the
   // answer page; the guest answers its free-text question with payloads.
   const title = `${IMG.replace(RUN, '')}Survey ${RUN}`;
-  const created = await api.post('/surveys', {
-    title,
-    description: SCRIPT,
-    anonymous: false,
-    questions: [
-      { id: 'score', type: 'nps', title: MD_IMAGE, followUp: HTML_LINK },
-      { id: 'why', type: 'text', title: SVG, required: true },
-    ],
-    audience: { type: 'groups', groupRefs: ['group:default/platform-devex'] },
-    schedule: {
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-      recurrence: 'none',
+  const survey = await createGuestTeamSurvey(
+    api,
+    {
+      title,
+      description: SCRIPT,
+      anonymous: false,
+      questions: [
+        { id: 'score', type: 'nps', title: MD_IMAGE, followUp: HTML_LINK },
+        { id: 'why', type: 'text', title: SVG, required: true },
+      ],
+      triggers: [{ type: 'route', pathPrefix: `/nowhere-${RUN}` }],
     },
-    triggers: [{ type: 'route', pathPrefix: `/nowhere-${RUN}` }],
-    samplingPercent: 100,
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const survey = await created.json();
+    7,
+  );
   let waveId = '';
   await expect
     .poll(

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { appendFileSync } from 'fs';
 import { Knex } from 'knex';
 import request from 'supertest';
+import { isSqlite } from './database/engines';
 import { EXAMPLE_REQUESTS } from './__testUtils__/exampleRequests';
 import {
   EveryRouteBackend,
@@ -13,6 +14,7 @@ import { HostileCase, hostileCases } from './__testUtils__/hostileRequests';
 import { operationInput } from './__testUtils__/hostileSpec';
 import { HOSTILE_TEXT } from './__testUtils__/hostileValues';
 import { specOperations } from './__testUtils__/specOperations';
+import { tablesOf } from './__testUtils__/tables';
 
 /**
  * Hostile and broken input to every operation of the OpenAPI spec (a route
@@ -87,26 +89,6 @@ function debug(line: string) {
 }
 
 type Snapshot = Map<string, Map<string, number>>;
-
-const isSqlite = (knex: Knex) =>
-  String(knex.client.config.client).includes('sqlite');
-
-async function tablesOf(knex: Knex): Promise<string[]> {
-  const names: string[] = isSqlite(knex)
-    ? (
-        await knex('sqlite_master')
-          .where('type', 'table')
-          .andWhereNot('name', 'like', 'sqlite_%')
-          .select('name')
-      ).map(r => r.name)
-    : (
-        await knex('information_schema.tables')
-          .whereRaw('table_schema = current_schema()')
-          .andWhere('table_type', 'BASE TABLE')
-          .select('table_name')
-      ).map(r => r.table_name);
-  return names.filter(name => !name.startsWith('knex_migrations')).sort();
-}
 
 /** Every row of every table (as JSON text), to tell what a request stored. */
 async function snapshot(knex: Knex, tables: string[]): Promise<Snapshot> {

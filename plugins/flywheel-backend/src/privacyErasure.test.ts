@@ -9,7 +9,6 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { isSqlite } from './database/engines';
 import { flywheelPlugin } from './plugin';
 import { userRefOf } from './permissions/principals';
 import {
@@ -17,6 +16,7 @@ import {
   exampleCapability,
   exampleSurvey,
 } from './__testUtils__/exampleRequests';
+import { tablesOf } from './__testUtils__/tables';
 import { testEntities } from './__testUtils__/testCatalog';
 
 jest.setTimeout(120_000);
@@ -49,20 +49,8 @@ const ada: Entity = {
 
 /** Every row of every Flywheel table, by table. */
 async function allRows(knex: Knex): Promise<Record<string, unknown[]>> {
-  const tables: string[] = isSqlite(knex)
-    ? (
-        await knex('sqlite_master')
-          .where('type', 'table')
-          .whereNot('name', 'like', 'sqlite_%')
-          .select('name')
-      ).map(row => row.name)
-    : (
-        await knex('information_schema.tables')
-          .whereRaw('table_schema = current_schema()')
-          .select('table_name')
-      ).map(row => row.table_name);
   const result: Record<string, unknown[]> = {};
-  for (const table of tables.filter(t => !t.startsWith('knex_')).sort()) {
+  for (const table of await tablesOf(knex)) {
     result[table] = await knex(table).select();
   }
   return result;

@@ -1,6 +1,7 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { flywheelScorecardsExtensionPoint } from '@flywheel/plugin-flywheel-node';
 import { ScratchRun, Storage, withScratchBackend } from '../harness';
+import { SYNTHETIC_CATALOG_KINDS } from '../scorecards/catalogData';
 import { qualityFactProvider } from '../scorecards/flywheelFacts';
 import { flywheelScorecardsConfig } from '../scorecards/scorecards';
 
@@ -31,17 +32,7 @@ export function withCampaignsBackend<T>(
       name: 'flywheel_bench_campaigns',
       staticToken: true,
       userTokens: true,
-      catalogKinds: [
-        'Component',
-        'System',
-        'Domain',
-        'API',
-        'Group',
-        'User',
-        'Resource',
-        'Location',
-        'Template',
-      ],
+      catalogKinds: SYNTHETIC_CATALOG_KINDS,
       flywheel: {
         scorecards: flywheelScorecardsConfig(),
         campaigns: {

@@ -22,6 +22,7 @@ import {
   startCluster,
 } from '../harness';
 import { BENCH_CAMPAIGNS, flywheelApi } from '../campaigns/campaigns';
+import { SYNTHETIC_CATALOG_KINDS } from '../scorecards/catalogData';
 import { flywheelScorecardsConfig } from '../scorecards/scorecards';
 import { LoadDataset, loadDataset } from './dataset';
 import { describeMix, loadMix, MixContext, MixEntry, READS } from './mix';
@@ -77,18 +78,6 @@ export interface LoadDbResult {
   mix: MixEntry[];
   phases: PhaseResult[];
 }
-
-const CATALOG_KINDS = [
-  'Component',
-  'System',
-  'Domain',
-  'API',
-  'Group',
-  'User',
-  'Resource',
-  'Location',
-  'Template',
-];
 
 const manual = { frequency: { trigger: 'manual' }, timeout: { hours: 2 } };
 
@@ -390,7 +379,7 @@ export async function runLoadBenchmark(
     const firstStarted = performance.now();
     cluster = await startCluster(1, {
       database: databases.config,
-      catalogKinds: CATALOG_KINDS,
+      catalogKinds: SYNTHETIC_CATALOG_KINDS,
       staticToken: true,
       userTokens: true,
       flywheel: flywheelConfig(),

@@ -14,7 +14,10 @@ import {
   sleep,
   startCluster,
 } from '../harness';
-import { generateCatalog } from '../scorecards/catalogData';
+import {
+  generateCatalog,
+  SYNTHETIC_CATALOG_KINDS,
+} from '../scorecards/catalogData';
 import { Checks } from './checks';
 import {
   caller,
@@ -50,15 +53,7 @@ async function main() {
 
   const cluster = await startCluster(1, {
     database: databases.config,
-    catalogKinds: [
-      'Component',
-      'Group',
-      'User',
-      'Template',
-      'System',
-      'Domain',
-      'Location',
-    ],
+    catalogKinds: SYNTHETIC_CATALOG_KINDS,
     userTokens: true,
     staticToken: true,
     flywheel: {

@@ -12,6 +12,7 @@ import {
   TI_CATALOG_RETRIEVER,
   TI_QUALITY_RETRIEVER,
 } from './scorecards';
+import { SYNTHETIC_CATALOG_KINDS } from './catalogData';
 import { qualityFactProvider } from './flywheelFacts';
 import {
   benchCatalogFactRetriever,
@@ -54,17 +55,7 @@ export function withScorecardsBackend<T>(
       storage: STORAGE[db],
       name: 'flywheel_bench',
       staticToken: true,
-      catalogKinds: [
-        'Component',
-        'System',
-        'Domain',
-        'API',
-        'Group',
-        'User',
-        'Resource',
-        'Location',
-        'Template',
-      ],
+      catalogKinds: SYNTHETIC_CATALOG_KINDS,
       flywheel: { scorecards: flywheelScorecardsConfig() },
       config: {
         techInsights: {

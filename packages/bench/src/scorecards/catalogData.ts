@@ -31,6 +31,19 @@ export const TEMPLATES = [
   { name: 'legacy-sandbox', goldenPath: false, version: '1.0.0' },
 ];
 
+/** Every kind the scorecards benchmark's catalog holds, for `catalogKinds`. */
+export const SYNTHETIC_CATALOG_KINDS = [
+  'Component',
+  'System',
+  'Domain',
+  'API',
+  'Group',
+  'User',
+  'Resource',
+  'Location',
+  'Template',
+];
+
 export interface SyntheticCatalog {
   groups: Entity[];
   components: Entity[];
