@@ -2,12 +2,10 @@ import { RELATION_MEMBER_OF } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { mkdirSync } from 'node:fs';
-import { Agent } from 'node:http';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   BENCH_TOKEN,
-  callOnce,
   Cluster,
   cpuMeter,
   createScratchDatabases,
@@ -27,6 +25,7 @@ import { flywheelScorecardsConfig } from '../scorecards/scorecards';
 import { LoadDataset, loadDataset } from './dataset';
 import { describeMix, loadMix, MixContext, MixEntry, READS } from './mix';
 import type { ProbeReading } from './probePlugin';
+import { valueStreamFactsCaughtUp } from '../metrics/valueStreamFactsCaughtUp';
 import { flywheelDatabase, SeedFigures, seedHistory } from './seed';
 
 export interface LoadRunOptions {
@@ -144,58 +143,6 @@ async function evaluateOnce(replica: Replica) {
   const ms = performance.now() - started;
   log(`scorecards: ${line.replace(/^.*Scorecards/, 'Scorecards')}`);
   return { ms, line: line.replace(/^.*Scorecards/, 'Scorecards') };
-}
-
-const countOf = async (query: Knex.QueryBuilder) =>
-  Number(((await query) as { n: unknown }[])[0]?.n ?? 0);
-
-/**
- * Waits until a replica's value-stream facts count every successful
- * production deployment the database holds (a replica reads them at start
- * and after a backfill in the background, answering from the previous ones
- * meanwhile), so no phase measures that read.
- */
-async function factsCaughtUp(db: Knex, replica: Replica) {
-  const expected = await countOf(
-    db('metric_deployments')
-      .where({ environment: 'PRODUCTION', result: 'SUCCESS' })
-      .count({ n: '*' }),
-  );
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const started = performance.now();
-  try {
-    for (;;) {
-      const r = await callOnce(
-        agent,
-        replica.baseUrl,
-        {
-          method: 'GET',
-          path: '/api/flywheel/metrics/valueStream.deployments/series?window=5y&interval=month',
-          token: BENCH_TOKEN,
-        },
-        true,
-      );
-      const total = r.status === 200 ? JSON.parse(r.text).total.value : null;
-      if (total === expected) {
-        break;
-      }
-      if (performance.now() - started > 600_000) {
-        throw new Error(
-          `${replica.name} counts ${total} production deployments after 10 minutes, the database ${expected}`,
-        );
-      }
-      await sleep(500);
-    }
-  } finally {
-    agent.destroy();
-  }
-  log(
-    `${replica.name}: value-stream facts count all ${fmt(
-      expected,
-    )} successful production deployments (${secs(
-      performance.now() - started,
-    )})`,
-  );
 }
 
 /** Waits until the catalog has stitched every person's team membership. */
@@ -419,7 +366,7 @@ export async function runLoadBenchmark(
         `POST /campaigns ${campaign.id}: ${secs(performance.now() - started)}`,
       );
     }
-    await factsCaughtUp(db, first);
+    await valueStreamFactsCaughtUp(db, first.baseUrl, first.name);
 
     const context = (phase: number): MixContext => ({
       dataset,
@@ -439,7 +386,7 @@ export async function runLoadBenchmark(
     const secondReplicaMs = performance.now() - secondStarted;
     log(`replica-2 serves after ${secs(secondReplicaMs)}`);
     cluster.replicas.sort((a, b) => a.name.localeCompare(b.name));
-    await factsCaughtUp(db, second);
+    await valueStreamFactsCaughtUp(db, second.baseUrl, second.name);
     phases.push(await runPhase(cluster, context(1), options));
 
     return {

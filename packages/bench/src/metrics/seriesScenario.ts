@@ -20,6 +20,7 @@ import { CatalogReader } from './flywheel';
 import { MetricsContext, MetricsScenario } from './results';
 import { seedHistory, SeedResult } from './seed';
 import { SqlProfile, statementLines, statementsPer } from './sqlProfile';
+import { valueStreamFactsCaughtUp } from './valueStreamFactsCaughtUp';
 
 /** The metrics the readers ask for (every value-stream metric of the API). */
 export const SERIES_METRICS = [
@@ -139,69 +140,6 @@ export interface SeriesResult {
     byKind: Record<ScopeKind, { requests: number; p50: number; p95: number }>;
     readers: number;
   };
-}
-
-/**
- * Waits until the organisation's deployment count over 5 years (services
- * are up to four years old, their first deployment as old) answers what
- * the database holds: after a backfill the backend reads its facts
- * again in the background and answers from the previous ones meanwhile,
- * which the measurements below are not meant to time.
- */
-async function factsCaughtUp(context: MetricsContext): Promise<number> {
-  const { knex, run } = context;
-  const expected = Number(
-    (
-      (await knex('metric_deployments')
-        .where({ environment: 'PRODUCTION', result: 'SUCCESS' })
-        .count({ n: '*' })) as { n: unknown }[]
-    )[0].n,
-  );
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const started = performance.now();
-  let polls = 0;
-  try {
-    for (;;) {
-      const r = await callOnce(
-        agent,
-        run.backend.baseUrl,
-        {
-          method: 'GET',
-          path: '/api/flywheel/metrics/valueStream.deployments/series?window=5y&interval=month',
-          token: BENCH_TOKEN,
-        },
-        true,
-      );
-      const total = r.status === 200 ? JSON.parse(r.text).total.value : null;
-      if (total === expected) {
-        break;
-      }
-      if (++polls % 40 === 0) {
-        log(
-          `waiting for the backend's facts: ${
-            r.status === 200 ? total : r.text
-          } of ${fmt(expected)} production deployments`,
-        );
-      }
-      if (performance.now() - started > 600_000) {
-        throw new Error(
-          `The backend counts ${total} production deployments after 10 minutes, the database ${expected}`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
-  } finally {
-    agent.destroy();
-  }
-  const ms = performance.now() - started;
-  log(
-    `the backend's facts count all ${fmt(
-      expected,
-    )} successful production deployments ${(ms / 1000).toFixed(
-      1,
-    )} s after seeding`,
-  );
-  return ms;
 }
 
 /** Each scope kind × each metric, 2 years by month, one at a time. */
@@ -389,7 +327,11 @@ export const seriesScenario: MetricsScenario<SeriesResult> = {
 
   async run(context) {
     const seed = await seedHistory(context);
-    const catchUpMs = await factsCaughtUp(context);
+    const catchUpMs = await valueStreamFactsCaughtUp(
+      context.knex,
+      context.run.backend.baseUrl,
+      'the backend',
+    );
     const catalogReadMs = await catalogRead(context);
     const single = await singleRequests(context);
     const mixed = await mixedLoad(context);
