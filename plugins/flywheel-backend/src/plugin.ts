@@ -210,11 +210,20 @@ export const flywheelPlugin = createBackendPlugin({
           fn: () => surveys.mixAnonymousResponses(),
         });
 
+        // What each caller may see of the catalog's Components and
+        // Templates, for the golden-path pages and the metrics.
+        const catalogVisibility = new EntityVisibility({
+          catalog: catalogReader,
+          permissions,
+          kinds: ['component', 'template'],
+        });
         const runStore = new ScaffolderRunStore(db);
         const goldenPaths = new GoldenPathService({
           catalog: catalogReader,
           runs: runStore,
           permissions,
+          auth,
+          visibility: catalogVisibility,
           surveyTriggers: surveys,
         });
         const taskSync = ScaffolderTaskSync.fromDiscovery({
@@ -259,16 +268,13 @@ export const flywheelPlugin = createBackendPlugin({
               /^(component|group|template):/i.test(entityRef)
             ) {
               serviceCatalog.changed();
+              goldenPaths.snapshots.changed();
             }
           },
         });
         const serviceDirectory = new ServiceDirectory({
           catalog: serviceCatalog,
-          visibility: new EntityVisibility({
-            catalog: catalogReader,
-            permissions,
-            kinds: ['component'],
-          }),
+          visibility: catalogVisibility,
         });
         // Read at start, so the first series does not wait for it.
         const valueStreamFacts = new ValueStreamFacts({

@@ -8,6 +8,7 @@
  * figure comes from the real plugin's router in the same backend. */
 import { Knex } from 'knex';
 import { CatalogReader } from '@flywheel/plugin-flywheel-backend/src/catalog/CatalogReader';
+import { EntityVisibility } from '@flywheel/plugin-flywheel-backend/src/catalog/EntityVisibility';
 import { CampaignRefresh } from '@flywheel/plugin-flywheel-backend/src/campaigns/CampaignRefresh';
 import { DEFAULT_LANGUAGE_ANNOTATION } from '@flywheel/plugin-flywheel-backend/src/campaigns/cohort/cohortMatcher';
 import { CampaignStore } from '@flywheel/plugin-flywheel-backend/src/campaigns/store/CampaignStore';
@@ -57,6 +58,12 @@ export async function createCampaignsInProcess(handles: FlywheelHandles) {
       catalog,
       runs: new ScaffolderRunStore(db),
       permissions: handles.permissions,
+      auth: handles.auth,
+      visibility: new EntityVisibility({
+        catalog,
+        permissions: handles.permissions,
+        kinds: ['component', 'template'],
+      }),
     }),
     credentials: () => handles.auth.getOwnServiceCredentials(),
     languageAnnotation: DEFAULT_LANGUAGE_ANNOTATION,

@@ -21,6 +21,7 @@ import { resolveScorecards } from '@flywheel/plugin-flywheel-backend/src/scoreca
 import { ScorecardEngine } from '@flywheel/plugin-flywheel-backend/src/scorecards/engine/ScorecardEngine';
 import { ScorecardStore } from '@flywheel/plugin-flywheel-backend/src/scorecards/store/ScorecardStore';
 import { CatalogReader } from '@flywheel/plugin-flywheel-backend/src/catalog/CatalogReader';
+import { EntityVisibility } from '@flywheel/plugin-flywheel-backend/src/catalog/EntityVisibility';
 import {
   GOLDEN_PATH_METRICS,
   GoldenPathService,
@@ -100,6 +101,12 @@ export function buildEngine(options: {
       catalog: catalogReader,
       runs,
       permissions: options.permissions,
+      auth: options.auth,
+      visibility: new EntityVisibility({
+        catalog: catalogReader,
+        permissions: options.permissions,
+        kinds: ['component', 'template'],
+      }),
     }),
     factProviders: [qualityFactProvider],
     auth: options.auth,

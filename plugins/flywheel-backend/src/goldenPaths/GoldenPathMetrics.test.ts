@@ -9,8 +9,8 @@ import { CatalogReader } from '../catalog/CatalogReader';
 import { connectDatabase } from '../database/migrate';
 import { testEntities } from '../__testUtils__/testCatalog';
 import { GoldenPathMetrics } from './GoldenPathMetrics';
-import { GoldenPathService } from './GoldenPathService';
 import { ScaffolderRunStore } from './ScaffolderRunStore';
+import { testGoldenPathService } from '../__testUtils__/goldenPathService';
 
 const d = (iso: string) => new Date(iso);
 const credentials = mockCredentials.user();
@@ -25,7 +25,7 @@ describe('GoldenPathMetrics', () => {
     const catalog = new CatalogReader(
       catalogServiceMock({ entities: testEntities }),
     );
-    const goldenPaths = new GoldenPathService({
+    const goldenPaths = testGoldenPathService({
       catalog,
       runs,
       permissions: mockServices.permissions(),

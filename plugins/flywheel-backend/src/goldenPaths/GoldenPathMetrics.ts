@@ -4,6 +4,8 @@ import { MetricDefinition, median } from '@flywheel/plugin-flywheel-common';
 import { CatalogReader } from '../catalog/CatalogReader';
 import { normalizeRef } from '../catalog/entityRefs';
 import { ownedInScope } from '../catalog/ownedInScope';
+import type { ServiceOrigin } from '../interfaces/goldenPathInsights';
+import { getOrCreate } from '../lang/getOrCreate';
 import type {
   Bucket,
   EntityMetricValues,
@@ -53,11 +55,69 @@ const DEFINITIONS: MetricDefinition[] = [
   },
 ];
 
+/** How many components, and golden-path ones, existed at a time. */
+interface AdoptionTimeline {
+  existingAt(end: Date): { all: number; golden: number };
+}
+
+/**
+ * Components with no known creation time count throughout; the others
+ * from their creation: sorted once, each interval end is a binary search.
+ */
+function adoptionTimeline(origins: readonly ServiceOrigin[]): AdoptionTimeline {
+  const timeless = { all: 0, golden: 0 };
+  const created: { at: number; golden: boolean }[] = [];
+  for (const origin of origins) {
+    if (origin.createdAt) {
+      created.push({
+        at: origin.createdAt.getTime(),
+        golden: origin.isGoldenPath,
+      });
+    } else {
+      timeless.all += 1;
+      timeless.golden += origin.isGoldenPath ? 1 : 0;
+    }
+  }
+  created.sort((a, b) => a.at - b.at);
+  // goldenBefore[i]: golden-path components among the first i created.
+  const goldenBefore = [0];
+  for (const c of created) {
+    goldenBefore.push(
+      goldenBefore[goldenBefore.length - 1] + (c.golden ? 1 : 0),
+    );
+  }
+  return {
+    existingAt(end) {
+      const limit = end.getTime();
+      let lo = 0;
+      let hi = created.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (created[mid].at < limit) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return {
+        all: timeless.all + lo,
+        golden: timeless.golden + goldenBefore[lo],
+      };
+    },
+  };
+}
+
 const inBucket = (time: Date | undefined, bucket: Bucket) =>
   time !== undefined && time >= bucket.start && time < bucket.end;
 
 /** What the golden-path domain publishes to the metric registry. */
 export class GoldenPathMetrics implements MetricProvider {
+  /** Per list of components: the organisation's is the snapshot's own. */
+  private readonly timelines = new WeakMap<
+    readonly unknown[],
+    AdoptionTimeline
+  >();
+
   constructor(
     private readonly deps: {
       goldenPaths: GoldenPathService;
@@ -108,32 +168,24 @@ export class GoldenPathMetrics implements MetricProvider {
     buckets: Bucket[],
     credentials: BackstageCredentials,
   ): Promise<MetricValue[]> {
-    const [components, insights, graph] = await Promise.all([
-      this.deps.catalog.listComponents(credentials),
-      this.deps.goldenPaths.entityInsights(credentials),
-      scope.kind === 'group'
-        ? this.deps.catalog.groupTree(credentials)
-        : undefined,
-    ]);
-    const inScope =
-      scope.kind === 'group'
-        ? ownedInScope(components, scope.ref!, graph!)
-        : components;
+    const inScope = await this.deps.goldenPaths.componentsInScope(
+      scope.kind === 'group' ? scope.ref! : undefined,
+      credentials,
+    );
     if (!inScope) {
       throw new NotFoundError(`No group ${scope.ref} in the catalog`);
     }
-    const origins = inScope.map(c => insights.origin(c.entity, c.entityRef));
+    const timeline = getOrCreate(this.timelines, inScope, () =>
+      adoptionTimeline(inScope.map(c => c.origin)),
+    );
     return buckets.map(bucket => {
-      const existing = origins.filter(
-        o => !o.createdAt || o.createdAt < bucket.end,
-      );
-      const golden = existing.filter(o => o.isGoldenPath).length;
+      const existing = timeline.existingAt(bucket.end);
       return {
         value:
-          existing.length === 0
+          existing.all === 0
             ? null
-            : Math.round((1000 * golden) / existing.length) / 10,
-        sampleSize: existing.length,
+            : Math.round((1000 * existing.golden) / existing.all) / 10,
+        sampleSize: existing.all,
       };
     });
   }

@@ -9,8 +9,8 @@ import { Entity } from '@backstage/catalog-model';
 import { DateTime, Settings } from 'luxon';
 import { CatalogReader } from '../catalog/CatalogReader';
 import { connectDatabase } from '../database/migrate';
-import { GoldenPathService } from './GoldenPathService';
 import { ScaffolderRunStore } from './ScaffolderRunStore';
+import { testGoldenPathService } from '../__testUtils__/goldenPathService';
 import { testEntities } from '../__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
@@ -25,7 +25,7 @@ describe('GoldenPathService', () => {
     const knex = await databases.init(databaseId);
     const db = await connectDatabase({ getClient: async () => knex });
     const runs = new ScaffolderRunStore(db);
-    const service = new GoldenPathService({
+    const service = testGoldenPathService({
       catalog: new CatalogReader(
         catalogServiceMock({ entities: testEntities }),
       ),
@@ -286,7 +286,7 @@ describe('GoldenPathService', () => {
 
     it('refuses a caller the permission policy denies, reading and recording nothing', async () => {
       const { runs } = await createService(databaseId);
-      const denied = new GoldenPathService({
+      const denied = testGoldenPathService({
         catalog: new CatalogReader(
           catalogServiceMock({ entities: testEntities }),
         ),
@@ -397,7 +397,7 @@ describe('GoldenPathService', () => {
     });
 
     async function ages(now: DateTime, values: string[]) {
-      const service = new GoldenPathService({
+      const service = testGoldenPathService({
         catalog: new CatalogReader(catalogServiceMock({ entities: [] })),
         runs: { list: async () => [] } as unknown as ScaffolderRunStore,
         permissions: mockServices.permissions(),

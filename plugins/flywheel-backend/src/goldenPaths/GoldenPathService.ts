@@ -1,4 +1,5 @@
 import {
+  AuthService,
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -26,6 +27,9 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime, Settings } from 'luxon';
 import { CatalogComponent, CatalogReader } from '../catalog/CatalogReader';
+import { EntityVisibility } from '../catalog/EntityVisibility';
+import { ownedInScope } from '../catalog/ownedInScope';
+import { getOrCreate } from '../lang/getOrCreate';
 import type { GoldenPathInsights } from '../interfaces/goldenPathInsights';
 import type { SurveyTriggers } from '../interfaces/surveyTriggers';
 import {
@@ -40,6 +44,11 @@ import {
   parseIsoInstant,
   readDateTime,
 } from '../time/instants';
+import {
+  GoldenPathCatalog,
+  GoldenPathComponent,
+  groupByPath,
+} from './GoldenPathCatalog';
 import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
 
 const TREND_MONTHS = 12;
@@ -63,6 +72,20 @@ function templateInfo(template: Entity) {
   };
 }
 
+/** Entity refs are ASCII: compared as code units, far faster than locales. */
+const byEntityRef = (a: { entityRef: string }, b: { entityRef: string }) =>
+  a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef);
+
+/** The UTC month (yyyy-MM) of an ISO date-time, as luxon would read it. */
+function utcMonthOf(iso: string): string | undefined {
+  const ms = parseIsoInstant(iso);
+  if (ms !== undefined) {
+    return new Date(ms).toISOString().slice(0, 7);
+  }
+  const parsed = DateTime.fromISO(iso, { zone: 'utc' });
+  return parsed.isValid ? parsed.toFormat('yyyy-MM') : undefined;
+}
+
 /**
  * Golden-path numbers: adoption, runs, service creation time and drift, all
  * counted from the catalog (so services created before Flywheel count too)
@@ -72,22 +95,45 @@ export class GoldenPathService {
   private readonly catalog: CatalogReader;
   private readonly runs: ScaffolderRunStore;
   private readonly permissions: PermissionsService;
+  private readonly visibility: EntityVisibility;
   private readonly now: () => DateTime;
   private readonly surveyTriggers?: SurveyTriggers;
+  /** The catalog as golden-path pages count it, shared by every request. */
+  readonly snapshots: GoldenPathCatalog;
+  private readonly rowsOf = new WeakMap<
+    readonly CatalogComponent[],
+    {
+      rows: GoldenPathServiceRow[];
+      drifted: GoldenPathServiceRow[];
+      /** Each row's creation month, from its provenance. */
+      createdMonths: (string | undefined)[];
+    }
+  >();
 
   constructor(deps: {
     catalog: CatalogReader;
     runs: ScaffolderRunStore;
     permissions: PermissionsService;
+    auth: AuthService;
+    /** What each caller may see of the catalog's Components and Templates. */
+    visibility: EntityVisibility;
     now?: () => DateTime;
     /** Fired when a golden-path run succeeds. */
     surveyTriggers?: SurveyTriggers;
+    snapshotTtlMs?: number;
   }) {
     this.catalog = deps.catalog;
     this.runs = deps.runs;
     this.permissions = deps.permissions;
+    this.visibility = deps.visibility;
     this.now = deps.now ?? (() => DateTime.utc());
     this.surveyTriggers = deps.surveyTriggers;
+    this.snapshots = new GoldenPathCatalog({
+      catalog: deps.catalog,
+      auth: deps.auth,
+      insights: this,
+      ttlMs: deps.snapshotTtlMs,
+    });
   }
 
   async listGoldenPaths(
@@ -98,19 +144,19 @@ export class GoldenPathService {
       flywheelGoldenPathsReadPermission,
       credentials,
     );
-    const [templates, components] = await Promise.all([
-      this.goldenPathTemplates(credentials),
-      this.catalog.listComponents(credentials),
-    ]);
+    const { templates, components, byPath } = await this.visibleTo(credentials);
     const templateRefs = templates.map(t => stringifyEntityRef(t));
     const runs = await this.runs.list({ templateRefs });
-    const servicesByPath = this.groupServicesByPath(components, templates);
+    const runsByPath = new Map<string, ScaffolderRun[]>();
+    for (const run of runs) {
+      getOrCreate(runsByPath, run.templateRef, () => []).push(run);
+    }
 
     const items = templates.map(template =>
       this.summarize(
         template,
-        servicesByPath.get(stringifyEntityRef(template)) ?? [],
-        runs.filter(r => r.templateRef === stringifyEntityRef(template)),
+        byPath.get(stringifyEntityRef(template)) ?? [],
+        runsByPath.get(stringifyEntityRef(template)) ?? [],
         components.length,
       ),
     );
@@ -139,18 +185,17 @@ export class GoldenPathService {
       credentials,
     );
     const groupRef = parseRefOfKind(groupRefInput, 'group', 'groupRef');
-    const [graph, templates, components] = await Promise.all([
-      this.catalog.groupTree(credentials),
-      this.goldenPathTemplates(credentials),
-      this.catalog.listComponents(credentials),
-    ]);
-    if (!graph.has(groupRef)) {
+    const { snapshot, visible, templates, components } = await this.visibleTo(
+      credentials,
+    );
+    const inScope = ownedInScope(components, groupRef, snapshot.graph, visible);
+    if (!inScope) {
       throw new NotFoundError(`No group ${groupRef} in the catalog`);
     }
-    const groupRefs = graph.descendantsOf(groupRef);
-    const scope = new Set(groupRefs);
-    const inScope = components.filter(c => c.ownerRef && scope.has(c.ownerRef));
-    const byPath = this.groupServicesByPath(inScope, templates);
+    const groupRefs = snapshot.graph
+      .descendantsOf(groupRef)
+      .filter(team => visible.has(team));
+    const byPath = groupByPath(inScope, templates);
 
     const paths = templates
       .map(template => {
@@ -180,7 +225,7 @@ export class GoldenPathService {
       paths,
       components: inScope
         .map(c => this.toServiceRow(c, versions))
-        .sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
+        .sort(byEntityRef),
     };
   }
 
@@ -283,6 +328,7 @@ export class GoldenPathService {
       );
     }
     await this.runs.upsert(run);
+    this.snapshots.changed(); // its service's origin
     // A finished run is a moment to ask how it went (golden-path CSAT).
     if (userRef && run.outcome === 'succeeded' && this.surveyTriggers) {
       await this.surveyTriggers.fire({
@@ -420,22 +466,39 @@ export class GoldenPathService {
     return templates.filter(isGoldenPathTemplate);
   }
 
-  private groupServicesByPath(
-    components: CatalogComponent[],
-    templates: Entity[],
-  ): Map<string, CatalogComponent[]> {
-    const paths = new Set(templates.map(t => stringifyEntityRef(t)));
-    const byPath = new Map<string, CatalogComponent[]>();
-    for (const component of components) {
-      const templateRef = readProvenance(component.entity)?.templateRef;
-      if (templateRef && paths.has(templateRef)) {
-        byPath.set(templateRef, [
-          ...(byPath.get(templateRef) ?? []),
-          component,
-        ]);
-      }
+  /**
+   * The Components a golden-path metric counts for a scope (a team's, with
+   * its sub-teams', or the organisation's) as the caller may see them, with
+   * their origin. Undefined when the caller sees no such group.
+   */
+  async componentsInScope(
+    groupRef: string | undefined,
+    credentials: BackstageCredentials,
+  ): Promise<readonly GoldenPathComponent[] | undefined> {
+    const { snapshot, visible, components } = await this.visibleTo(credentials);
+    return groupRef
+      ? ownedInScope(components, groupRef, snapshot.graph, visible)
+      : components;
+  }
+
+  /** The shared snapshot narrowed to what the caller may see. */
+  private async visibleTo(credentials: BackstageCredentials) {
+    const [snapshot, visible] = await Promise.all([
+      this.snapshots.snapshot(),
+      this.visibility.visibleTo(credentials),
+    ]);
+    if (visible.all) {
+      const { templates, components, byPath } = snapshot;
+      return { snapshot, visible, templates, components, byPath };
     }
-    return byPath;
+    const templates = snapshot.templates.filter(t =>
+      visible.has(stringifyEntityRef(t)),
+    );
+    const components = snapshot.components.filter(c =>
+      visible.has(c.entityRef),
+    );
+    const byPath = groupByPath(components, templates);
+    return { snapshot, visible, templates, components, byPath };
   }
 
   private toServiceRow(
@@ -463,13 +526,23 @@ export class GoldenPathService {
 
   private summarize(
     template: Entity,
-    services: CatalogComponent[],
+    services: readonly CatalogComponent[],
     runs: ScaffolderRun[],
     allComponents: number,
   ): GoldenPathSummary {
     const { templateRef, version, title } = templateInfo(template);
-    const versions = new Map([[templateRef, version]]);
-    const rows = services.map(s => this.toServiceRow(s, versions));
+    // The same services (snapshot, visibility) make the same rows.
+    const memo = getOrCreate(this.rowsOf, services, () => {
+      const versions = new Map([[templateRef, version]]);
+      const rows = services.map(s => this.toServiceRow(s, versions));
+      return {
+        rows,
+        drifted: rows.filter(r => r.drifted).sort(byEntityRef),
+        createdMonths: rows.map(r =>
+          r.createdAt ? utcMonthOf(r.createdAt) : undefined,
+        ),
+      };
+    });
     const succeeded = runs.filter(r => r.outcome === 'succeeded');
     const durations = succeeded
       .filter(r => r.startedAt && r.completedAt)
@@ -496,16 +569,17 @@ export class GoldenPathService {
         successRate: runs.length ? succeeded.length / runs.length : null,
       },
       medianCreationSeconds: median(durations),
-      drifted: rows
-        .filter(r => r.drifted)
-        .sort((a, b) => a.entityRef.localeCompare(b.entityRef)),
-      creationsByMonth: this.trend(rows, runs),
+      drifted: memo.drifted,
+      creationsByMonth: this.trend(memo, runs),
     };
   }
 
   /** Creations per UTC month over the last year, from provenance or runs. */
   private trend(
-    rows: GoldenPathServiceRow[],
+    created: {
+      rows: GoldenPathServiceRow[];
+      createdMonths: (string | undefined)[];
+    },
     runs: ScaffolderRun[],
   ): MonthlyCount[] {
     const end = this.now().startOf('month');
@@ -522,16 +596,18 @@ export class GoldenPathService {
         .filter(r => r.entityRef && r.completedAt && r.outcome === 'succeeded')
         .map(r => [r.entityRef!, r.completedAt!.toISOString()]),
     );
-    for (const row of rows) {
-      const when = row.createdAt ?? completedByEntity.get(row.entityRef);
-      const parsed = when ? DateTime.fromISO(when, { zone: 'utc' }) : undefined;
-      const i = parsed?.isValid
-        ? index.get(parsed.toFormat('yyyy-MM'))
-        : undefined;
+    created.rows.forEach((row, n) => {
+      const completed = row.createdAt
+        ? undefined
+        : completedByEntity.get(row.entityRef);
+      const month = completed
+        ? utcMonthOf(completed)
+        : created.createdMonths[n];
+      const i = month ? index.get(month) : undefined;
       if (i !== undefined) {
         months[i].count += 1;
       }
-    }
+    });
     return months;
   }
 }

@@ -83,6 +83,9 @@ async function startBackend(options: { writers: string[] }) {
             : AuthorizeResult.DENY,
         };
       })) as any,
+    // The catalog's read permission: everyone sees every entity.
+    authorizeConditional: (async (requests: EvaluatePermissionRequest[]) =>
+      requests.map(() => ({ result: AuthorizeResult.ALLOW }))) as any,
   });
 
   const { server } = await startTestBackend({

@@ -2,6 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { normalizeRef } from '../../catalog/entityRefs';
 import { OrgGraph } from '../../catalog/OrgGraph';
+import { SharedSnapshot } from '../../lang/SharedSnapshot';
 import type {
   GoldenPathInsightsSource,
   ServiceOrigin,
@@ -27,24 +28,16 @@ export interface ServiceSnapshot {
 
 /** How long a snapshot is served before it is read again. */
 export const DEFAULT_SNAPSHOT_TTL_MS = 60_000;
-/** After a catalog change, the soonest the catalog is read again. */
-const CHANGE_REREAD_MS = 5_000;
 
 /**
  * The catalog's services and groups, read with the plugin's own credentials
  * and kept for a minute: a metric request would otherwise read all of them
  * (0.9 s for 20,000 components, docs/performance.md) to answer for one
- * service. Callers narrow it to what they may see (ServiceDirectory). Once
- * stale, or older than an entity change the catalog module announced (at
- * most every 5 s), the snapshot is still served while the next one is read
- * in the background, up to ten times its age limit; a failed read is
- * retried by the next request.
+ * service. Callers narrow it to what they may see (ServiceDirectory). Read
+ * again after an entity change the catalog module announced (SharedSnapshot).
  */
 export class ServiceCatalog {
-  private current?: { at: number; snapshot: ServiceSnapshot };
-  private reading?: Promise<ServiceSnapshot>;
-  private changedAt = -Infinity;
-  private readonly ttlMs: number;
+  private readonly snapshots: SharedSnapshot<ServiceSnapshot>;
 
   constructor(
     private readonly deps: {
@@ -55,48 +48,20 @@ export class ServiceCatalog {
       now?: () => number;
     },
   ) {
-    this.ttlMs = deps.ttlMs ?? DEFAULT_SNAPSHOT_TTL_MS;
+    this.snapshots = new SharedSnapshot({
+      load: () => this.load(),
+      ttlMs: deps.ttlMs ?? DEFAULT_SNAPSHOT_TTL_MS,
+      now: deps.now,
+    });
   }
 
   /** An entity of the catalog changed (a Component, Group or Template). */
   changed(): void {
-    this.changedAt = this.now();
+    this.snapshots.changed();
   }
 
-  async snapshot(): Promise<ServiceSnapshot> {
-    const age = this.current ? this.now() - this.current.at : Infinity;
-    const changedSince =
-      this.current !== undefined && this.changedAt >= this.current.at;
-    if (age < this.ttlMs && !(changedSince && age >= CHANGE_REREAD_MS)) {
-      return this.current!.snapshot;
-    }
-    const next = this.read();
-    if (age < 10 * this.ttlMs) {
-      next.catch(() => {}); // served stale; the next request tries again
-      return this.current!.snapshot;
-    }
-    return next;
-  }
-
-  private read(): Promise<ServiceSnapshot> {
-    if (!this.reading) {
-      const startedAt = this.now();
-      this.reading = this.load()
-        .then(loaded => {
-          // Unchanged: the same object, so what was derived from it (lists
-          // of scopes, computed series) stays.
-          const snapshot =
-            this.current?.snapshot.fingerprint === loaded.fingerprint
-              ? this.current.snapshot
-              : loaded;
-          this.current = { at: startedAt, snapshot };
-          return snapshot;
-        })
-        .finally(() => {
-          this.reading = undefined;
-        });
-    }
-    return this.reading;
+  snapshot(): Promise<ServiceSnapshot> {
+    return this.snapshots.get();
   }
 
   private async load(): Promise<ServiceSnapshot> {
@@ -139,9 +104,5 @@ export class ServiceCatalog {
       graph.groups().map(g => [g, graph.children(g)]),
     ]);
     return { services, byRef, byTemplate, graph, fingerprint };
-  }
-
-  private now() {
-    return this.deps.now?.() ?? Date.now();
   }
 }

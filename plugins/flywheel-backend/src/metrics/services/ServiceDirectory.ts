@@ -5,6 +5,7 @@ import {
   VisibleEntities,
 } from '../../catalog/EntityVisibility';
 import { normalizeRef } from '../../catalog/entityRefs';
+import { ownedInScope } from '../../catalog/ownedInScope';
 import { getOrCreate } from '../../lang/getOrCreate';
 import type { ResolvedScope } from '../../interfaces/metricRegistry';
 import { Service, ServiceCatalog, ServiceSnapshot } from './ServiceCatalog';
@@ -85,22 +86,17 @@ function inScope(
       return [service];
     }
     case 'group': {
-      const group = normalizeRef(scope.ref!);
-      if (!snapshot.graph.has(group) || !visible.has(group)) {
+      // Sub-teams the caller may not see do not lend their services.
+      const owned = ownedInScope(
+        snapshot.services,
+        scope.ref!,
+        snapshot.graph,
+        visible,
+      );
+      if (!owned) {
         throw new NotFoundError(`No group ${scope.ref} in the catalog`);
       }
-      // Sub-teams the caller may not see do not lend their services.
-      const teams = new Set(
-        snapshot.graph
-          .descendantsOf(group)
-          .map(normalizeRef)
-          .filter(team => visible.has(team)),
-      );
-      return seen(
-        snapshot.services.filter(
-          s => s.ownerRef !== undefined && teams.has(normalizeRef(s.ownerRef)),
-        ),
-      );
+      return seen(owned);
     }
     case 'goldenPath':
       return seen(snapshot.byTemplate.get(normalizeRef(scope.ref!)) ?? EMPTY);

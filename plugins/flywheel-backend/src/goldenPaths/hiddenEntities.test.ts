@@ -1,0 +1,136 @@
+import {
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { flywheelPlugin } from '../plugin';
+import {
+  catalogFactory,
+  catalogReadPolicy,
+  catalogWithHiddenEntities,
+} from '../__testUtils__/catalogViews';
+import { testEntities } from '../__testUtils__/testCatalog';
+
+jest.setTimeout(60_000);
+
+const ADA = mockCredentials.user.header('user:default/ada');
+const EVE_REF = 'user:default/eve';
+const EVE = mockCredentials.user.header(EVE_REF);
+
+/**
+ * What the catalog hides from Eve: two services of ts-service (checkout,
+ * and ledger, the drifted one), the golden path web-app, and the team
+ * payments-core. Every golden-path read is counted from one snapshot of the
+ * catalog read with the plugin's own credentials, so these tests play Eve
+ * after Ada has warmed it.
+ */
+const HIDDEN = [
+  'component:default/checkout',
+  'component:default/ledger',
+  'template:default/web-app',
+  'group:default/payments-core',
+];
+
+async function startBackend() {
+  const { server } = await startTestBackend({
+    features: [
+      flywheelPlugin,
+      catalogFactory(
+        catalogWithHiddenEntities(testEntities, { [EVE_REF]: HIDDEN }),
+      ),
+      catalogReadPolicy({ [EVE_REF]: HIDDEN }),
+    ],
+  });
+  const get = (path: string, header: string) =>
+    request(server).get(`/api/flywheel${path}`).set('Authorization', header);
+  return { get };
+}
+
+/** No name of a hidden entity anywhere in a response. */
+function expectNothingHidden(body: unknown) {
+  const text = JSON.stringify(body);
+  for (const name of ['checkout', 'ledger', 'web-app', 'payments-core']) {
+    expect(text).not.toContain(name);
+  }
+}
+
+describe('golden paths against a caller the catalog hides entities from', () => {
+  it('lists and counts only what the caller may see', async () => {
+    const { get } = await startBackend();
+    const ada = await get('/golden-paths', ADA);
+    expect(ada.status).toBe(200);
+    expect(ada.body.totals).toEqual({
+      components: 8,
+      fromGoldenPaths: 5,
+      adoptionPercent: 62.5,
+    });
+
+    const eve = await get('/golden-paths', EVE);
+    expect(eve.status).toBe(200);
+    // refunds (ts-service) is the one golden-path service Eve sees;
+    // pay-web and portal came from a golden path she cannot see.
+    expect(eve.body.totals).toEqual({
+      components: 6,
+      fromGoldenPaths: 1,
+      adoptionPercent: 16.7,
+    });
+    expect(eve.body.items.map((i: any) => i.templateRef)).toEqual([
+      'template:default/ts-service',
+    ]);
+    expect(eve.body.items[0]).toMatchObject({
+      servicesCreated: 1,
+      drifted: [],
+    });
+    expectNothingHidden(eve.body);
+  });
+
+  it("answers a team's adoption without its hidden services or sub-teams, and a hidden team as unknown", async () => {
+    const { get } = await startBackend();
+    const query = '/golden-paths/adoption?groupRef=group:default/';
+    expect((await get(`${query}payments`, ADA)).body.totalComponents).toBe(6);
+
+    const payments = await get(`${query}payments`, EVE);
+    expect(payments.status).toBe(200);
+    expect(payments.body).toMatchObject({
+      groupRefs: ['group:default/payments'],
+      totalComponents: 2,
+      fromGoldenPaths: 0,
+    });
+    expect(payments.body.components.map((c: any) => c.entityRef)).toEqual([
+      'component:default/old-batch',
+      'component:default/pay-web',
+    ]);
+    expectNothingHidden(payments.body);
+
+    const hiddenTeam = await get(`${query}payments-core`, EVE);
+    expect(hiddenTeam.status).toBe(404);
+    // The same answer as for a team that does not exist.
+    const unknown = await get(`${query}nobody`, EVE);
+    expect(unknown.status).toBe(404);
+    expect(hiddenTeam.body.error.message).toBe(
+      unknown.body.error.message.replace('nobody', 'payments-core'),
+    );
+  });
+
+  it('counts the adoption metric only over what the caller may see', async () => {
+    const { get } = await startBackend();
+    const series = (query: string, header: string) =>
+      get(
+        `/metrics/goldenPaths.adoption/series?from=2026-11-01&to=2026-12-01&interval=month${query}`,
+        header,
+      );
+    const ada = await series('', ADA);
+    expect(ada.status).toBe(200);
+    const eve = await series('', EVE);
+    expect(eve.status).toBe(200);
+    expect(ada.body.total.sampleSize).toBe(8);
+    expect(eve.body.total.sampleSize).toBe(6);
+    expect(
+      (await series('&groupRef=group:default/payments', EVE)).body.total
+        .sampleSize,
+    ).toBe(2);
+    expect(
+      (await series('&groupRef=group:default/payments-core', EVE)).status,
+    ).toBe(404);
+  });
+});
