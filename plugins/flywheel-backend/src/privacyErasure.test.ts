@@ -161,6 +161,7 @@ describe('erasing a person (POST /privacy/erasures)', () => {
         'survey_responses',
         'survey_trigger_events',
         'usage_events',
+        'usage_route_users',
         'usage_user_days',
       ]);
 

@@ -10,6 +10,9 @@ type Knex = Awaited<ReturnType<DatabaseService['getClient']>>;
 
 const USAGE_EVENTS = 'usage_events';
 const USER_DAYS = 'usage_user_days';
+/** The usage store's rollups, which the breakdown reads (created last). */
+const ROUTE_USERS = 'usage_route_users';
+const ROUTE_DAYS = 'usage_route_days';
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** How far back the made-up usage goes, today included. */
@@ -418,7 +421,7 @@ export async function seedDemoUsage(
   events: number;
   people: number;
 }> {
-  if (!(await db.schema.hasTable(USER_DAYS))) {
+  if (!(await db.schema.hasTable(ROUTE_DAYS))) {
     return { status: 'waiting', events: 0, people: 0 };
   }
   const seeded = await db(USAGE_EVENTS)
@@ -442,12 +445,40 @@ export async function seedDemoUsage(
         .onConflict(['user_ref', 'day'])
         .ignore();
     }
+    await addToRollups(trx);
   });
   return {
     status: 'done',
     events: events.length,
     people: new Set(days.map(d => d.user_ref)).size,
   };
+}
+
+/**
+ * Adds the demo's events to the usage store's rollups as its ingest would:
+ * when each person last used each route, and the events per day and route.
+ */
+async function addToRollups(db: Knex) {
+  // The later of two times: SQLite's max(a, b).
+  const latest = db.client.config.client === 'pg' ? 'GREATEST' : 'max';
+  await db.raw(
+    `INSERT INTO ${ROUTE_USERS} (plugin_id, route_ref, user_ref, last_at)
+SELECT plugin_id, COALESCE(route_ref, ''), user_ref, MAX(occurred_at)
+FROM ${USAGE_EVENTS} WHERE attributes = ?
+GROUP BY plugin_id, COALESCE(route_ref, ''), user_ref
+ON CONFLICT (plugin_id, route_ref, user_ref)
+DO UPDATE SET last_at = ${latest}(${ROUTE_USERS}.last_at, excluded.last_at)`,
+    [DEMO_USAGE_MARKER],
+  );
+  await db.raw(
+    `INSERT INTO ${ROUTE_DAYS} (day, plugin_id, route_ref, shard, events)
+SELECT day, plugin_id, COALESCE(route_ref, ''), 0, COUNT(*)
+FROM ${USAGE_EVENTS} WHERE attributes = ?
+GROUP BY day, plugin_id, COALESCE(route_ref, '')
+ON CONFLICT (day, plugin_id, route_ref, shard)
+DO UPDATE SET events = ${ROUTE_DAYS}.events + excluded.events`,
+    [DEMO_USAGE_MARKER],
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { connectDatabase } from '../../../database/migrate';
-import { NewUsageEvent, UsageStore } from './UsageStore';
+import { UsagePersonalData } from '../UsagePersonalData';
+import { BreakdownQuery, NewUsageEvent, UsageStore } from './UsageStore';
 import { dayOf } from './usageRows';
 
 jest.setTimeout(60_000);
@@ -333,6 +334,116 @@ describe('UsageStore', () => {
         events: 4,
         users: 2,
       });
+    });
+
+    it('reads the breakdown from rollups that agree with the events after ingest, retention and erasure', async () => {
+      const { store, knex } = await createStore(databaseId);
+      const HOUR = 3_600_000;
+      const start = at('2026-12-01T00:00:00Z').getTime();
+      const routes: [string, string | undefined][] = [
+        ['catalog', 'catalog:index'],
+        ['catalog', 'catalog:entity'],
+        ['catalog', undefined],
+        ['search', 'search:root'],
+        ['techdocs', undefined],
+      ];
+      // Ten people, a batch a day each over six days, in a fixed pattern.
+      for (let p = 0; p < 10; p++) {
+        for (let d = 0; d < 6; d++) {
+          if ((p + d) % 3 === 0) {
+            continue;
+          }
+          const events = Array.from(
+            { length: 1 + ((p * 7 + d) % 5) },
+            (_, i) => {
+              const [pluginId, routeRef] =
+                routes[(p + d * 2 + i) % routes.length];
+              return event(
+                new Date(
+                  start + d * 24 * HOUR + ((p * 5 + i * 7) % 24) * HOUR,
+                ).toISOString(),
+                { pluginId, routeRef },
+              );
+            },
+          );
+          await store.record(
+            `user:default/p${p}`,
+            events,
+            at('2026-12-07T00:00:00Z'),
+          );
+        }
+      }
+      const paths = store as unknown as {
+        breakdownFromEvents(q: BreakdownQuery): Promise<unknown>;
+        breakdownFromRollups(q: BreakdownQuery): Promise<unknown>;
+      };
+      // The last events are at 23:00 on 6 December: windows that end
+      // later come from the rollups, the others from the events.
+      const afterAll = [
+        ['2026-11-30T00:00:00Z', '2026-12-07T00:00:00Z'],
+        ['2026-12-02T13:00:00Z', '2026-12-07T00:00:00Z'],
+        ['2026-11-30T12:00:00Z', '2026-12-06T23:30:00Z'],
+        ['2026-12-06T02:00:00Z', '2026-12-06T23:30:00Z'],
+      ];
+      const windows = [
+        ...afterAll,
+        ['2026-12-01T05:00:00Z', '2026-12-06T22:00:00Z'],
+        ['2026-12-03T01:00:00Z', '2026-12-03T20:00:00Z'],
+        ['2026-12-02T01:00:00Z', '2026-12-03T20:00:00Z'],
+      ];
+      const queries = (list: string[][]) =>
+        list.flatMap(([from, to]) =>
+          (['plugin', 'route'] as const).flatMap(by =>
+            [2, 100].map(limit => ({ from: at(from), to: at(to), by, limit })),
+          ),
+        );
+      const check = async () => {
+        for (const query of queries(afterAll)) {
+          expect(await paths.breakdownFromRollups(query)).toEqual(
+            await paths.breakdownFromEvents(query),
+          );
+        }
+        for (const query of queries(windows)) {
+          expect(await store.breakdown(query)).toEqual(
+            await paths.breakdownFromEvents(query),
+          );
+        }
+      };
+      await check();
+      expect(
+        (
+          await store.breakdown({
+            from: at('2026-11-01T00:00:00Z'),
+            to: at('2026-12-08T00:00:00Z'),
+            by: 'route',
+            limit: 100,
+          })
+        ).users,
+      ).toBe(10);
+      // A window that ends before someone's last use: the events tell.
+      expect(
+        await paths.breakdownFromRollups({
+          from: at('2026-12-01T00:00:00Z'),
+          to: at('2026-12-03T07:00:00Z'),
+          by: 'plugin',
+          limit: 100,
+        }),
+      ).toBeUndefined();
+
+      await knex.transaction(trx =>
+        new UsagePersonalData().erase(
+          trx,
+          'user:default/p4',
+          'user:flywheel-erased/p4',
+        ),
+      );
+      expect(
+        await knex('usage_route_users').where('user_ref', 'user:default/p4'),
+      ).toEqual([]);
+      await check();
+
+      await store.deleteBefore(at('2026-12-02T09:30:00Z'));
+      await check();
     });
 
     it('deletes what is older than the cutoff, in batches', async () => {

@@ -6,6 +6,14 @@ import {
   DAY_MS,
   dayOf,
   EVENT_COLUMNS,
+  NO_ROUTE,
+  ROUTE_DAYS,
+  ROUTE_DAY_COLUMNS,
+  ROUTE_USERS,
+  ROUTE_USER_COLUMNS,
+  RouteDayRow,
+  RouteUserRow,
+  shardOf,
   USAGE_EVENTS,
   USER_DAYS,
   USER_DAY_COLUMNS,
@@ -48,12 +56,32 @@ export interface UsageBreakdownRow {
   users: number;
 }
 
+/** A breakdown's window [from, to), its rows and their most. */
+export interface BreakdownQuery {
+  from: Date;
+  to: Date;
+  by: 'plugin' | 'route';
+  limit: number;
+}
+
+/** A breakdown: its rows, whether more were left out, and the totals. */
+export interface BreakdownResult {
+  rows: UsageBreakdownRow[];
+  truncated: boolean;
+  events: number;
+  users: number;
+}
+
 /** Rows deleted from one table per statement when pruning. */
 const PRUNE_BATCH = 10_000;
 
-/** The PostgreSQL statement of `record`, prepared once per connection. */
+/**
+ * The PostgreSQL statement of `record`, prepared once per connection. The
+ * rollups' rows are written in key order, so concurrent batches that touch
+ * the same rows take their locks in the same order.
+ */
 const PG_RECORD = {
-  name: 'flywheel_usage_record_v1',
+  name: 'flywheel_usage_record_v2',
   text: `WITH input AS (
   SELECT * FROM unnest(
     $3::float8[], $4::int[], $5::text[], $6::text[], $7::text[],
@@ -66,6 +94,19 @@ const PG_RECORD = {
     plugin_id, route_ref, extension, entity_ref, attributes, value,
     $2::timestamptz
   FROM input
+), route_users AS (
+  INSERT INTO ${ROUTE_USERS} (${ROUTE_USER_COLUMNS.join(', ')})
+  SELECT plugin_id, COALESCE(route_ref, '${NO_ROUTE}'), $1::text,
+    MAX(to_timestamp(occurred_ms / 1000))
+  FROM input GROUP BY 1, 2 ORDER BY 1, 2
+  ON CONFLICT (plugin_id, route_ref, user_ref)
+  DO UPDATE SET last_at = GREATEST(${ROUTE_USERS}.last_at, excluded.last_at)
+), route_days AS (
+  INSERT INTO ${ROUTE_DAYS} (${ROUTE_DAY_COLUMNS.join(', ')})
+  SELECT day, plugin_id, COALESCE(route_ref, '${NO_ROUTE}'), $14::int, COUNT(*)
+  FROM input GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+  ON CONFLICT (day, plugin_id, route_ref, shard)
+  DO UPDATE SET events = ${ROUTE_DAYS}.events + excluded.events
 )
 INSERT INTO ${USER_DAYS} (user_ref, day)
 SELECT $1::text, d FROM unnest($13::int[]) AS d
@@ -79,11 +120,55 @@ type SqliteConnection = {
   ): (...args: A) => void;
 };
 
+/** A batch's rows of the rollups. */
+interface Rollups {
+  users: RouteUserRow[];
+  days: RouteDayRow[];
+}
+
 type SqliteRecord = (
   userRef: string,
   rows: UsageEventRow[],
   days: number[],
+  rollups: Rollups,
 ) => void;
+
+/** The rollups' rows of one person's batch: one per route, one per day and route. */
+function rollupsOf(userRef: string, rows: UsageEventRow[]): Rollups {
+  const users = new Map<string, RouteUserRow>();
+  const days = new Map<string, RouteDayRow>();
+  const shard = shardOf(userRef);
+  for (const row of rows) {
+    const route = row.route_ref ?? NO_ROUTE;
+    const pair = JSON.stringify([row.plugin_id, route]);
+    const at = row.occurred_at as Date;
+    const seen = users.get(pair);
+    if (!seen) {
+      users.set(pair, {
+        plugin_id: row.plugin_id,
+        route_ref: route,
+        user_ref: userRef,
+        last_at: at,
+      });
+    } else if (at > (seen.last_at as Date)) {
+      seen.last_at = at;
+    }
+    const key = JSON.stringify([row.day, row.plugin_id, route]);
+    const day = days.get(key);
+    if (day) {
+      day.events += 1;
+    } else {
+      days.set(key, {
+        day: row.day,
+        plugin_id: row.plugin_id,
+        route_ref: route,
+        shard,
+        events: 1,
+      });
+    }
+  }
+  return { users: [...users.values()], days: [...days.values()] };
+}
 
 const sqliteWrites = new WeakMap<object, SqliteRecord>();
 
@@ -100,9 +185,24 @@ function sqliteRecorder(connection: SqliteConnection): SqliteRecord {
   const insertDay = connection.prepare(
     `INSERT INTO ${USER_DAYS} (user_ref, day) VALUES (?, ?) ON CONFLICT (user_ref, day) DO NOTHING`,
   );
+  const upsertRouteUser = connection.prepare(
+    `INSERT INTO ${ROUTE_USERS} (${ROUTE_USER_COLUMNS.join(
+      ', ',
+    )}) VALUES (?, ?, ?, ?) ON CONFLICT (plugin_id, route_ref, user_ref) DO UPDATE SET last_at = max(last_at, excluded.last_at)`,
+  );
+  const upsertRouteDay = connection.prepare(
+    `INSERT INTO ${ROUTE_DAYS} (${ROUTE_DAY_COLUMNS.join(
+      ', ',
+    )}) VALUES (?, ?, ?, ?, ?) ON CONFLICT (day, plugin_id, route_ref, shard) DO UPDATE SET events = events + excluded.events`,
+  );
   const values: unknown[] = new Array(EVENT_COLUMNS.length);
   return connection.transaction(
-    (userRef: string, rows: UsageEventRow[], days: number[]) => {
+    (
+      userRef: string,
+      rows: UsageEventRow[],
+      days: number[],
+      rollups: Rollups,
+    ) => {
       for (const row of rows) {
         for (let i = 0; i < EVENT_COLUMNS.length; i++) {
           values[i] = sqliteValue(row[EVENT_COLUMNS[i]]);
@@ -111,6 +211,12 @@ function sqliteRecorder(connection: SqliteConnection): SqliteRecord {
       }
       for (const day of days) {
         insertDay.run([userRef, day]);
+      }
+      for (const r of rollups.users) {
+        upsertRouteUser.run(ROUTE_USER_COLUMNS.map(c => sqliteValue(r[c])));
+      }
+      for (const r of rollups.days) {
+        upsertRouteDay.run(ROUTE_DAY_COLUMNS.map(c => r[c]));
       }
     },
   );
@@ -166,7 +272,11 @@ export class UsageStore {
       await this.recordPg(userRef, rows, days, receivedAt);
       return;
     }
-    if (this.sqlite && (await this.recordSqlite(userRef, rows, days))) {
+    const rollups = rollupsOf(userRef, rows);
+    if (
+      this.sqlite &&
+      (await this.recordSqlite(userRef, rows, days, rollups))
+    ) {
       return;
     }
     await this.db.transaction(async trx => {
@@ -178,6 +288,18 @@ export class UsageStore {
         days.map((day): UserDayRow => ({ user_ref: userRef, day })),
         { keys: ['user_ref', 'day'], update: [] },
       );
+      await bulkWrite(trx, ROUTE_USERS, ROUTE_USER_COLUMNS, rollups.users, {
+        keys: ['plugin_id', 'route_ref', 'user_ref'],
+        set: {
+          last_at: this.sqlite
+            ? 'max(last_at, excluded.last_at)'
+            : `GREATEST(${ROUTE_USERS}.last_at, excluded.last_at)`,
+        },
+      });
+      await bulkWrite(trx, ROUTE_DAYS, ROUTE_DAY_COLUMNS, rollups.days, {
+        keys: ['day', 'plugin_id', 'route_ref', 'shard'],
+        set: { events: `${ROUTE_DAYS}.events + excluded.events` },
+      });
     });
   }
 
@@ -272,29 +394,132 @@ export class UsageStore {
     }));
   }
 
-  /** Events and distinct people per plugin, or per plugin and route. */
-  async breakdown(query: {
-    from: Date;
-    to: Date;
-    by: 'plugin' | 'route';
-    limit: number;
-  }): Promise<{
-    rows: UsageBreakdownRow[];
-    truncated: boolean;
-    events: number;
-    users: number;
-  }> {
+  /**
+   * Events and distinct people per plugin, or per plugin and route, in
+   * [from, to). Read from the rollups: the people whose last use of a route
+   * is in the window, and the events of the window's whole days plus those
+   * of its partial days at the edges. Someone who used a route after the
+   * window (to in the past, or events dated ahead) may have used it in the
+   * window too, which their last use cannot tell: then from the events.
+   */
+  async breakdown(query: BreakdownQuery): Promise<BreakdownResult> {
+    return (
+      (await this.breakdownFromRollups(query)) ??
+      this.breakdownFromEvents(query)
+    );
+  }
+
+  /** The breakdown from the rollups, or undefined when they cannot tell. */
+  private async breakdownFromRollups(
+    query: BreakdownQuery,
+  ): Promise<BreakdownResult | undefined> {
+    const { from, to, by, limit } = query;
+    const keys = by === 'plugin' ? ['plugin_id'] : ['plugin_id', 'route_ref'];
+    const cols = keys.join(', ');
+    // Whole days from the day rollup, the partial ones from the events.
+    const firstFull = Math.ceil(from.getTime() / DAY_MS);
+    const endFull = Math.floor(to.getTime() / DAY_MS);
+    const whole = firstFull < endFull;
+    const headEnd = whole ? new Date(firstFull * DAY_MS) : to;
+    const tailStart = whole ? new Date(endFull * DAY_MS) : to;
+    // One statement, so one snapshot: the check and the figures agree.
+    // Written out twice rather than shared: a shared one would be stored.
+    const pairs = `SELECT plugin_id, route_ref, user_ref FROM ${ROUTE_USERS}
+  WHERE last_at >= ? AND last_at < ?`;
+    const sql = `WITH counts AS (
+  SELECT plugin_id, route_ref, events FROM ${ROUTE_DAYS}
+  WHERE day >= ? AND day < ?
+  UNION ALL
+  SELECT plugin_id, COALESCE(route_ref, '${NO_ROUTE}') AS route_ref, 1 AS events
+  FROM ${USAGE_EVENTS}
+  WHERE (occurred_at >= ? AND occurred_at < ?)
+    OR (occurred_at >= ? AND occurred_at < ?)
+), keyed_events AS (
+  SELECT ${cols}, SUM(events) AS events FROM counts GROUP BY ${cols}
+), keyed_users AS (
+  SELECT ${cols}, COUNT(*) AS users
+  FROM (SELECT ${cols}, user_ref FROM (${pairs}) AS pairs
+    GROUP BY ${cols}, user_ref) AS p
+  GROUP BY ${cols}
+)
+SELECT 1 AS total, NULL AS plugin_id, NULL AS route_ref,
+  (SELECT SUM(events) FROM keyed_events) AS events,
+  (SELECT COUNT(*) FROM (SELECT user_ref FROM (${pairs}) AS pairs
+    GROUP BY user_ref) AS t) AS users,
+  (SELECT COUNT(*) FROM ${ROUTE_USERS} WHERE last_at >= ?) AS later
+UNION ALL
+SELECT 0 AS total, e.plugin_id, ${
+      by === 'route' ? `NULLIF(e.route_ref, '${NO_ROUTE}')` : 'NULL'
+    } AS route_ref, e.events, u.users, 0 AS later
+FROM keyed_events AS e JOIN keyed_users AS u ON ${keys
+      .map(k => `u.${k} = e.${k}`)
+      .join(' AND ')}
+ORDER BY total DESC, users DESC, events DESC, plugin_id ASC, route_ref ASC
+LIMIT ?`;
+    const result = (await this.db.raw(sql, [
+      whole ? firstFull : 0,
+      whole ? endFull : 0,
+      from,
+      headEnd,
+      tailStart,
+      to,
+      from,
+      to,
+      from,
+      to,
+      to,
+      limit + 2,
+    ])) as unknown;
+    const rows = (
+      Array.isArray(result) ? result : (result as { rows: unknown[] }).rows
+    ) as {
+      total: unknown;
+      plugin_id: string | null;
+      route_ref: string | null;
+      events: unknown;
+      users: unknown;
+      later: unknown;
+    }[];
+    const totals = rows.find(r => num(r.total) === 1);
+    if (!totals || num(totals.later) > 0) {
+      return undefined;
+    }
+    const items = rows.filter(r => num(r.total) === 0);
+    return {
+      rows: items.slice(0, limit).map(r => ({
+        pluginId: r.plugin_id as string,
+        routeRef: r.route_ref ?? null,
+        events: num(r.events),
+        users: num(r.users),
+      })),
+      truncated: items.length > limit,
+      events: num(totals.events),
+      users: num(totals.users),
+    };
+  }
+
+  /** The breakdown from the events: each person once per row, then counted. */
+  private async breakdownFromEvents(
+    query: BreakdownQuery,
+  ): Promise<BreakdownResult> {
     const keys =
       query.by === 'plugin' ? ['plugin_id'] : ['plugin_id', 'route_ref'];
-    const inWindow = (qb: Knex.QueryBuilder) =>
-      qb
+    const inWindow = () =>
+      this.db(USAGE_EVENTS)
         .where('occurred_at', '>=', query.from)
         .andWhere('occurred_at', '<', query.to);
     const [rows, totals] = await Promise.all([
-      inWindow(this.db(USAGE_EVENTS))
+      this.db
+        .from(
+          inWindow()
+            .select([...keys, 'user_ref'])
+            .count({ n: '*' })
+            .groupBy([...keys, 'user_ref'])
+            .as('p'),
+        )
         .select(keys)
-        .count({ events: '*' })
-        .countDistinct({ users: 'user_ref' })
+        .sum({ events: 'n' })
+        .count({ users: '*' })
         .groupBy(keys)
         .orderBy([
           { column: 'users', order: 'desc' },
@@ -309,9 +534,16 @@ export class UsageStore {
           users: unknown;
         }[]
       >,
-      inWindow(this.db(USAGE_EVENTS))
-        .count({ events: '*' })
-        .countDistinct({ users: 'user_ref' })
+      this.db
+        .from(
+          inWindow()
+            .select('user_ref')
+            .count({ n: '*' })
+            .groupBy('user_ref')
+            .as('p'),
+        )
+        .sum({ events: 'n' })
+        .count({ users: '*' })
         .first() as Promise<{ events: unknown; users: unknown } | undefined>,
     ]);
     return {
@@ -329,7 +561,10 @@ export class UsageStore {
 
   /**
    * Deletes events before the cutoff, in batches so no statement holds
-   * locks for long, and the days before the cutoff's day.
+   * locks for long, and the days before the cutoff's day; then the rollups
+   * of what is gone: the routes people last used before the cutoff, the
+   * day rollup before the cutoff's day, and that day's counted again from
+   * the events it keeps.
    */
   async deleteBefore(cutoff: Date): Promise<{ events: number; days: number }> {
     let events = 0;
@@ -348,9 +583,19 @@ export class UsageStore {
         break;
       }
     }
-    const days = await this.db(USER_DAYS)
-      .where('day', '<', dayOf(cutoff))
-      .delete();
+    const cutoffDay = dayOf(cutoff);
+    const days = await this.db(USER_DAYS).where('day', '<', cutoffDay).delete();
+    await this.db(ROUTE_USERS).where('last_at', '<', cutoff).delete();
+    await this.db.transaction(async trx => {
+      await trx(ROUTE_DAYS).where('day', '<=', cutoffDay).delete();
+      await trx.raw(
+        `INSERT INTO ${ROUTE_DAYS} (${ROUTE_DAY_COLUMNS.join(', ')})
+SELECT day, plugin_id, COALESCE(route_ref, '${NO_ROUTE}'), 0, COUNT(*)
+FROM ${USAGE_EVENTS} WHERE day = ?
+GROUP BY day, plugin_id, COALESCE(route_ref, '${NO_ROUTE}')`,
+        [cutoffDay],
+      );
+    });
     return { events, days };
   }
 
@@ -398,6 +643,7 @@ export class UsageStore {
       column('attributes'),
       column('value'),
       days,
+      shardOf(userRef),
     ];
     const connection = (await this.db.client.acquireConnection()) as {
       query(config: {
@@ -422,6 +668,7 @@ export class UsageStore {
     userRef: string,
     rows: UsageEventRow[],
     days: number[],
+    rollups: Rollups,
   ): Promise<boolean> {
     const connection = (await this.db.client.acquireConnection()) as
       | Partial<SqliteConnection>
@@ -438,7 +685,7 @@ export class UsageStore {
         write = sqliteRecorder(connection as SqliteConnection);
         sqliteWrites.set(connection, write);
       }
-      write(userRef, rows, days);
+      write(userRef, rows, days, rollups);
       return true;
     } finally {
       await this.db.client.releaseConnection(connection);
