@@ -5,7 +5,8 @@ import { percentile } from './stats';
 
 /**
  * HTTP load: `clients` concurrent closed-loop clients (each sends its next
- * call when the last one answered) over keep-alive connections, latency per
+ * call when the last one answered, after `thinkMs` on average) over
+ * keep-alive connections, latency per
  * call from first byte sent to last byte read. Optionally an open-loop
  * background stream of other calls (e.g. writes that keep invalidating a
  * cache while the clients read). Run it with runLoad (loadProcess.ts), in
@@ -37,6 +38,12 @@ export interface LoadSpec {
   warmup: number;
   /** Gives up on a call not answered within this long (status 0, an error). */
   timeoutMs?: number;
+  /**
+   * A person's pause between an answer and their next call, on average
+   * (exponentially distributed, seeded per client). 0 or none: each client
+   * sends its next call at once, which keeps the backend saturated.
+   */
+  thinkMs?: number;
   /** Calls sent one at a time every `intervalMs` while the clients run. */
   background?: { calls: BenchCall[]; intervalMs: number };
   /** Failure statuses the scenario expects (e.g. 409): counted, not printed. */
@@ -221,6 +228,26 @@ function tagRecorder() {
   };
 }
 
+/**
+ * A client's pauses: exponential with mean `meanMs` (people's pauses are
+ * mostly short, some long), from a seed per client; none past the deadline.
+ */
+function thinkTime(meanMs: number | undefined, client: number) {
+  const rnd = prng(0x7417 + client);
+  return async (deadline: number) => {
+    if (!meanMs) {
+      return;
+    }
+    const pause = Math.min(
+      -Math.log(1 - rnd()) * meanMs,
+      deadline - performance.now(),
+    );
+    if (pause > 0) {
+      await new Promise(resolve => setTimeout(resolve, pause));
+    }
+  };
+}
+
 /** Generates the load in this process; see runLoad for the usual way. */
 export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   const baseUrls = spec.baseUrls?.length ? spec.baseUrls : [spec.baseUrl];
@@ -272,6 +299,7 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   const background = backgroundStream(agent, spec);
   await Promise.all(
     Array.from({ length: spec.clients }, async (_, client) => {
+      const think = thinkTime(spec.thinkMs, client);
       while (next < limit && performance.now() < deadline) {
         const i = next++;
         const call = spec.once ? spec.calls[i] : callAt(i + warm);
@@ -298,6 +326,7 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
           latencyByCall[i] = r.ms;
         }
         bytes += r.bytes;
+        await think(deadline);
         if (r.status < 200 || r.status >= 300) {
           errors += 1;
           const expected = spec.expectedErrors?.includes(r.status);

@@ -1,6 +1,6 @@
 /**
  * `yarn bench:load [--components 20000] [--duration 60] [--clients 100]
- * [--warmup 10] [--timeout 30] [--json] [--cpu-profile DIR]
+ * [--think 1000] [--warmup 10] [--timeout 30] [--json] [--cpu-profile DIR]
  * [--report SAVED.json]`:
  * Flywheel under a realistic mix of reads and writes from many people at
  * once, first on one backend replica, then on two (the clients spread round
@@ -13,7 +13,7 @@ import { failed, report } from './report';
 import { runLoadBenchmark } from './run';
 
 const USAGE =
-  'Usage: yarn bench:load [--components 20000] [--duration 60] [--clients 100] [--warmup 10] [--timeout 30]\n' +
+  'Usage: yarn bench:load [--components 20000] [--duration 60] [--clients 100] [--think 1000] [--warmup 10] [--timeout 30]\n' +
   '         [--json] [--cpu-profile DIR] [--report SAVED.json]\n';
 
 const parse = (argv: string[]) =>
@@ -25,6 +25,7 @@ const parse = (argv: string[]) =>
       components: 20_000,
       duration: 60,
       clients: 100,
+      think: 1000,
       warmup: 10,
       timeout: 30,
     },
@@ -37,6 +38,9 @@ const parse = (argv: string[]) =>
       },
       '--clients': (o, value, flag) => {
         o.clients = wholeNumber(flag, value(), 1);
+      },
+      '--think': (o, value, flag) => {
+        o.think = wholeNumber(flag, value(), 0);
       },
       '--warmup': (o, value, flag) => {
         o.warmup = wholeNumber(flag, value(), 0);
@@ -53,7 +57,7 @@ runBenchmark({
   describe: options =>
     `Flywheel load benchmark: ${options.components.toLocaleString(
       'en-US',
-    )} components, ${options.clients} clients, ${
+    )} components, ${options.clients} clients pausing ${options.think} ms, ${
       options.duration
     } s on one replica then on two`,
   runOnDatabase: (_db, options) => runLoadBenchmark(options),

@@ -156,9 +156,9 @@ export function report(
       'en-US',
     )} entities, ${result.people.toLocaleString('en-US')} people); ${
       options.clients
-    } clients, ${options.duration} s a phase, requests given up after ${
-      options.timeout
-    } s; PostgreSQL`,
+    } clients pausing ${options.think ?? 0} ms on average, ${
+      options.duration
+    } s a phase, requests given up after ${options.timeout} s; PostgreSQL`,
     `history: ${result.seed.deployments.toLocaleString(
       'en-US',
     )} deployments, ${result.seed.surveyResponses.toLocaleString(

@@ -33,6 +33,8 @@ export interface LoadRunOptions {
   /** Seconds each phase is measured. */
   duration: number;
   clients: number;
+  /** Each client's pause between an answer and its next request, on average (ms). */
+  think: number;
   /** Seconds of reads before each phase, not measured. */
   warmup: number;
   /** Seconds after which a request counts as failed (given up). */
@@ -216,11 +218,14 @@ async function runPhase(
     clients: options.clients,
     calls: [],
     timeoutMs: options.timeout * 1000,
+    thinkMs: options.think,
   };
   log(
     `phase ${context.phase + 1}: ${replicas.length} replica(s), ${
       options.clients
-    } clients; each read endpoint one at a time, then ${
+    } clients pausing ${
+      options.think
+    } ms on average; each read endpoint one at a time, then ${
       options.warmup
     } s of reads to warm up`,
   );

@@ -219,7 +219,7 @@ export async function seedHistory(
     )}`,
   );
   await db.raw(
-    'VACUUM (ANALYZE) metric_deployments, metric_deployment_commits, metric_first_deployments, survey_participation, survey_responses, survey_answers, survey_comments, survey_waves, usage_events, usage_user_days',
+    'VACUUM (ANALYZE) metric_deployments, metric_deployment_commits, metric_first_deployments, survey_participation, survey_responses, survey_answers, survey_comments, survey_waves, usage_events, usage_user_days, usage_route_users, usage_route_days',
   );
   const productionSuccesses = await countOf(
     db('metric_deployments')
