@@ -249,14 +249,9 @@ export const flywheelPlugin = createBackendPlugin({
         // value-stream metrics from deployments CI/CD reports.
         const deploymentStore = new DeploymentStore(db);
         const metricRegistry = new MetricRegistry();
-        // The catalog's services once a minute (and after a change the
-        // catalog module announces) for every metric request, narrowed to
-        // what each caller may see.
-        const serviceCatalog = new ServiceCatalog({
-          catalog: catalogReader,
-          insights: goldenPaths,
-          auth,
-        });
+        // The golden paths' snapshot of the catalog (a minute, or 5 s after
+        // a change the catalog module announces) serves the metrics too.
+        const serviceCatalog = new ServiceCatalog({ origins: goldenPaths });
         await events.subscribe({
           id: 'flywheel-metrics-services',
           topics: [FLYWHEEL_ENTITY_CHANGED_TOPIC],
@@ -267,7 +262,6 @@ export const flywheelPlugin = createBackendPlugin({
               typeof entityRef === 'string' &&
               /^(component|group|template):/i.test(entityRef)
             ) {
-              serviceCatalog.changed();
               goldenPaths.snapshots.changed();
             }
           },

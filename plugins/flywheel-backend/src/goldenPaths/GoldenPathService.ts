@@ -30,7 +30,11 @@ import { CatalogComponent, CatalogReader } from '../catalog/CatalogReader';
 import { EntityVisibility } from '../catalog/EntityVisibility';
 import { ownedInScope } from '../catalog/ownedInScope';
 import { getOrCreate } from '../lang/getOrCreate';
-import type { GoldenPathInsights } from '../interfaces/goldenPathInsights';
+import type {
+  GoldenPathInsights,
+  GoldenPathInsightsSource,
+  ServiceOriginSource,
+} from '../interfaces/goldenPathInsights';
 import type { SurveyTriggers } from '../interfaces/surveyTriggers';
 import {
   parseEntityRefOrThrow,
@@ -47,6 +51,7 @@ import {
 import {
   GoldenPathCatalog,
   GoldenPathComponent,
+  GoldenPathSnapshot,
   groupByPath,
 } from './GoldenPathCatalog';
 import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
@@ -91,7 +96,9 @@ function utcMonthOf(iso: string): string | undefined {
  * counted from the catalog (so services created before Flywheel count too)
  * and the recorded scaffolder runs.
  */
-export class GoldenPathService {
+export class GoldenPathService
+  implements GoldenPathInsightsSource, ServiceOriginSource
+{
   private readonly catalog: CatalogReader;
   private readonly runs: ScaffolderRunStore;
   private readonly permissions: PermissionsService;
@@ -447,6 +454,11 @@ export class GoldenPathService {
         };
       },
     };
+  }
+
+  /** Every Component with its origin, for value-stream metrics. */
+  serviceOrigins(): Promise<GoldenPathSnapshot> {
+    return this.snapshots.snapshot();
   }
 
   /** Entity refs of every golden-path template. */

@@ -1,11 +1,13 @@
 /*
- * What the golden-paths domain offers the scorecards domain: provenance and
- * per-entity metrics for checks. Golden paths implement it; scorecards use
- * it; neither imports the other.
+ * What the golden-paths domain offers the others: provenance and per-entity
+ * metrics for scorecard checks, and every service's origin for value-stream
+ * metrics. Golden paths implement it; scorecards and metrics use it; neither
+ * imports the other.
  */
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
+import type { OrgGraph } from '../catalog/OrgGraph';
 
 /** Golden-path facts per entity, for scorecard checks. */
 export interface GoldenPathInsights {
@@ -46,4 +48,25 @@ export interface GoldenPathInsightsSource {
   entityInsights(
     credentials: BackstageCredentials,
   ): Promise<GoldenPathInsights>;
+}
+
+/**
+ * Every Component of the catalog with its origin, and the group tree, read
+ * with the plugin's own credentials: one snapshot shared by every request
+ * (callers narrow it to what each person may see). Equal fingerprints, equal
+ * snapshots; an unchanged snapshot is the same object.
+ */
+export interface ServiceOriginSnapshot {
+  readonly components: readonly {
+    readonly entityRef: string;
+    readonly ownerRef?: string;
+    readonly origin: ServiceOrigin;
+  }[];
+  readonly graph: OrgGraph;
+  readonly fingerprint: string;
+}
+
+/** Where value-stream metrics get the services and their origin from. */
+export interface ServiceOriginSource {
+  serviceOrigins(): Promise<ServiceOriginSnapshot>;
 }

@@ -1,4 +1,4 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogReader } from '../../catalog/CatalogReader';
 import { EntityVisibility } from '../../catalog/EntityVisibility';
@@ -7,6 +7,7 @@ import {
   catalogWithHiddenEntities,
 } from '../../__testUtils__/catalogViews';
 import { testEntities } from '../../__testUtils__/testCatalog';
+import type { ServiceOriginSnapshot } from '../../interfaces/goldenPathInsights';
 import { ServiceCatalog } from './ServiceCatalog';
 import { ServiceDirectory } from './ServiceDirectory';
 
@@ -18,38 +19,39 @@ const HIDDEN_FROM_EVE = [
 ];
 
 /** Golden-path origin from the template annotation, as the domain gives it. */
-const insights = {
-  async entityInsights() {
-    return {
-      origin: (entity: Entity) => {
-        const templateRef =
-          entity.metadata.annotations?.['flywheel.dev/template-ref'];
-        return templateRef
-          ? { isGoldenPath: true, templateRef }
-          : { isGoldenPath: false };
-      },
-    } as any;
-  },
-};
+function originOf(entity: Entity) {
+  const templateRef =
+    entity.metadata.annotations?.['flywheel.dev/template-ref'];
+  return templateRef
+    ? { isGoldenPath: true, templateRef }
+    : { isGoldenPath: false };
+}
 
 function setup(entities: Entity[] = testEntities) {
-  let now = 0;
   const reader = new CatalogReader(
     catalogWithHiddenEntities(entities, {
       'user:default/eve': HIDDEN_FROM_EVE,
     }),
   );
-  const listComponents = jest.spyOn(reader, 'listComponents');
   const permissions = catalogReadPermissions({
     'user:default/eve': HIDDEN_FROM_EVE,
   });
-  const catalog = new ServiceCatalog({
-    catalog: reader,
-    insights,
-    auth: mockServices.auth(),
-    ttlMs: 60_000,
-    now: () => now,
+  // The golden paths' snapshot: everything, as the plugin's own credentials
+  // read it; the same object until `reread`.
+  const service = mockCredentials.service();
+  let source: Promise<ServiceOriginSnapshot> | undefined;
+  const serviceOrigins = jest.fn(() => {
+    source ??= (async () => {
+      const components = await reader.listComponents(service);
+      return {
+        components: components.map(c => ({ ...c, origin: originOf(c.entity) })),
+        graph: await reader.groupTree(service),
+        fingerprint: '',
+      };
+    })();
+    return source;
   });
+  const catalog = new ServiceCatalog({ origins: { serviceOrigins } });
   const directory = new ServiceDirectory({
     catalog,
     visibility: new EntityVisibility({
@@ -68,10 +70,9 @@ function setup(entities: Entity[] = testEntities) {
   return {
     directory,
     catalog,
-    listComponents,
     refs,
-    advance: (ms: number) => {
-      now += ms;
+    reread: () => {
+      source = undefined;
     },
   };
 }
@@ -139,42 +140,21 @@ describe('ServiceDirectory', () => {
 });
 
 describe('ServiceCatalog', () => {
-  it('reads the catalog once a minute, serving the last snapshot while the next is read', async () => {
-    const { catalog, listComponents, advance } = await setup();
+  it('indexes each snapshot of the golden paths once, and another one again', async () => {
+    const { catalog, reread } = setup();
     const first = await catalog.snapshot();
-    advance(59_000);
     expect(await catalog.snapshot()).toBe(first);
-    expect(listComponents).toHaveBeenCalledTimes(1);
-    // Stale: served once more while the catalog is read again.
-    advance(2_000);
-    expect(await catalog.snapshot()).toBe(first);
-    expect(listComponents).toHaveBeenCalledTimes(2);
-    await new Promise(resolve => setTimeout(resolve, 10));
-    // Nothing changed: the same snapshot, so what was derived from it stays.
-    expect(await catalog.snapshot()).toBe(first);
-    // A service goes; far too old (ten times the limit): waits for a fresh read.
-    const read = CatalogReader.prototype.listComponents;
-    listComponents.mockImplementation(async function fewer(
-      this: CatalogReader,
-      credentials,
-    ) {
-      return (await read.call(this, credentials)).slice(1);
+    expect(first.services).toHaveLength(8);
+    expect(
+      first.byTemplate
+        .get('template:default/ts-service')
+        ?.map(s => s.entityRef),
+    ).toEqual(['component:default/checkout', 'component:default/ledger']);
+    expect(first.byRef.get('component:default/pay-web')).toMatchObject({
+      isGoldenPath: true,
+      ownerRef: 'group:default/payments',
     });
-    advance(600_000);
-    const second = await catalog.snapshot();
-    expect(second).not.toBe(first);
-    expect(second.services).toHaveLength(7);
-    expect(listComponents).toHaveBeenCalledTimes(3);
-    // A catalog change: read again once the snapshot is 5 s old.
-    catalog.changed();
-    advance(1_000);
-    expect(await catalog.snapshot()).toBe(second);
-    advance(4_000);
-    expect(await catalog.snapshot()).toBe(second);
-    expect(listComponents).toHaveBeenCalledTimes(4);
-    // With the plugin's own credentials, not a caller's.
-    expect(listComponents.mock.calls[0][0].principal).toMatchObject({
-      type: 'service',
-    });
+    reread();
+    expect(await catalog.snapshot()).not.toBe(first);
   });
 });
