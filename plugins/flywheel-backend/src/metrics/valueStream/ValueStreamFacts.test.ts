@@ -63,6 +63,7 @@ describe('ValueStreamFacts', () => {
     const facts = new ValueStreamFacts({
       store,
       checkIntervalMs: 1000,
+      mergeIntervalMs: 10_000,
       partialLimit: 2,
       now: () => now,
     });
@@ -149,6 +150,36 @@ describe('ValueStreamFacts', () => {
       const after = await facts.data();
       expect(plain(after)).toEqual(await fresh());
       expect(after.deployments).toHaveLength(1);
+    });
+
+    it('takes a stream of writes in batches: the first at once, the next after the merge interval', async () => {
+      const { db, store, facts, advance, fresh } = await setup(databaseId);
+      const other = new DeploymentStore(db);
+      await facts.data();
+      await store.write(
+        [deployment('a1', 'alpha', '2026-11-01T10:00:00Z')],
+        NOW,
+      );
+      const first = await facts.data();
+      expect(first.deployments).toHaveLength(1);
+      // Ours and another replica's, within the merge interval: not yet.
+      advance(2_000);
+      await store.write(
+        [deployment('a2', 'alpha', '2026-11-02T10:00:00Z')],
+        NOW,
+      );
+      await other.write(
+        [deployment('b1', 'billing', '2026-11-03T10:00:00Z')],
+        NOW,
+      );
+      expect(await facts.data()).toBe(first);
+      advance(7_000);
+      expect(await facts.data()).toBe(first);
+      // Ten seconds after the last merge: both at once.
+      advance(1_000);
+      const second = await facts.data();
+      expect(second.deployments).toHaveLength(3);
+      expect(plain(second)).toEqual(await fresh());
     });
 
     it('after a backfill of many services, serves the last facts while reading everything again', async () => {

@@ -3,6 +3,12 @@ import type { ValueStreamData } from './samples';
 
 /** How often, at most, the store is asked whether anything changed. */
 export const DEFAULT_CHECK_INTERVAL_MS = 1000;
+/**
+ * How often, at most, changes are merged in: each merge makes new lists, and
+ * everything computed from the old ones (every cached series) is computed
+ * again, so a stream of deployments is taken in batches.
+ */
+export const DEFAULT_MERGE_INTERVAL_MS = 10_000;
 /** More services changed than this and everything is read again. */
 const DEFAULT_PARTIAL_LIMIT = 2000;
 
@@ -14,6 +20,8 @@ const EVERYTHING = {
 interface Facts {
   version: number;
   checkedAt: number;
+  /** When changes were last merged in (-Infinity: none since the read). */
+  mergedAt: number;
   data: ValueStreamData;
 }
 
@@ -23,9 +31,10 @@ interface Facts {
  * time, so a series is computed without reading 650,000 rows per request
  * (docs/performance.md). The store's data version is asked at most once a
  * `checkIntervalMs` (and right after this replica wrote); when it moved,
- * only the services written since are read again and merged in. After a
- * large backfill everything is read again in the background while the
- * previous facts are served.
+ * only the services written since are read again and merged in, at most
+ * once a `mergeIntervalMs`: the first change after a quiet spell at once,
+ * a stream of them in batches. After a large backfill everything is read
+ * again in the background while the previous facts are served.
  *
  * The lists are never changed once handed out: a change makes new ones, so
  * what is derived from a list (samples.ts) stays valid for it.
@@ -36,16 +45,19 @@ export class ValueStreamFacts {
   private reloading?: Promise<void>;
   private changedHere = false;
   private readonly checkIntervalMs: number;
+  private readonly mergeIntervalMs: number;
 
   constructor(
     private readonly deps: {
       store: DeploymentStore;
       checkIntervalMs?: number;
+      mergeIntervalMs?: number;
       partialLimit?: number;
       now?: () => number;
     },
   ) {
     this.checkIntervalMs = deps.checkIntervalMs ?? DEFAULT_CHECK_INTERVAL_MS;
+    this.mergeIntervalMs = deps.mergeIntervalMs ?? DEFAULT_MERGE_INTERVAL_MS;
     deps.store.onChange(() => {
       this.changedHere = true;
     });
@@ -53,13 +65,14 @@ export class ValueStreamFacts {
 
   async data(): Promise<ValueStreamData> {
     const current = this.current;
-    if (
-      current &&
-      (this.reloading ||
-        (!this.changedHere &&
-          this.now() - current.checkedAt < this.checkIntervalMs))
-    ) {
-      return current.data;
+    if (current) {
+      const now = this.now();
+      const due =
+        this.changedHere || now - current.checkedAt >= this.checkIntervalMs;
+      const mergeable = now - current.mergedAt >= this.mergeIntervalMs;
+      if (this.reloading || !due || !mergeable) {
+        return current.data;
+      }
     }
     if (!this.refreshing) {
       this.refreshing = this.refresh().finally(() => {
@@ -78,7 +91,7 @@ export class ValueStreamFacts {
     const current = this.current;
     if (!current) {
       const data = await this.read();
-      this.current = { version, checkedAt, data };
+      this.current = { version, checkedAt, mergedAt: -Infinity, data };
       return data;
     }
     if (version === current.version) {
@@ -95,7 +108,12 @@ export class ValueStreamFacts {
       ? merge(current.data, fresh, new Set(changed))
       : current.data;
     if (this.current === current) {
-      this.current = { version, checkedAt, data };
+      this.current = {
+        version,
+        checkedAt,
+        mergedAt: fresh ? checkedAt : current.mergedAt,
+        data,
+      };
     }
     return data;
   }
@@ -104,7 +122,7 @@ export class ValueStreamFacts {
     const checkedAt = this.now();
     this.reloading = this.read()
       .then(data => {
-        this.current = { version, checkedAt, data };
+        this.current = { version, checkedAt, mergedAt: checkedAt, data };
       })
       .catch(() => {
         // The current facts stay; the next check tries again.
