@@ -229,14 +229,22 @@ function tagRecorder() {
 }
 
 /**
+ * Node's HTTP server closes a connection idle for 5 s (keepAliveTimeout); a
+ * client reusing it just then gets ECONNRESET. A client that paused this
+ * long opens a new connection, as a browser would have to.
+ */
+const IDLE_CONNECTION_MS = 4_000;
+
+/**
  * A client's pauses: exponential with mean `meanMs` (people's pauses are
  * mostly short, some long), from a seed per client; none past the deadline.
+ * Resolves to the pause taken.
  */
 function thinkTime(meanMs: number | undefined, client: number) {
   const rnd = prng(0x7417 + client);
-  return async (deadline: number) => {
+  return async (deadline: number): Promise<number> => {
     if (!meanMs) {
-      return;
+      return 0;
     }
     const pause = Math.min(
       -Math.log(1 - rnd()) * meanMs,
@@ -245,6 +253,7 @@ function thinkTime(meanMs: number | undefined, client: number) {
     if (pause > 0) {
       await new Promise(resolve => setTimeout(resolve, pause));
     }
+    return pause;
   };
 }
 
@@ -300,6 +309,9 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
   await Promise.all(
     Array.from({ length: spec.clients }, async (_, client) => {
       const think = thinkTime(spec.thinkMs, client);
+      // With pauses, each client keeps its own connection, as a person's
+      // browser does; without, they share the pool.
+      let own = spec.thinkMs ? new Agent({ keepAlive: true }) : agent;
       while (next < limit && performance.now() < deadline) {
         const i = next++;
         const call = spec.once ? spec.calls[i] : callAt(i + warm);
@@ -307,7 +319,7 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
           break;
         }
         const r = await callOnce(
-          agent,
+          own,
           baseUrls[client % baseUrls.length],
           call,
           Boolean(answerByCall),
@@ -326,7 +338,10 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
           latencyByCall[i] = r.ms;
         }
         bytes += r.bytes;
-        await think(deadline);
+        if ((await think(deadline)) >= IDLE_CONNECTION_MS) {
+          own.destroy();
+          own = new Agent({ keepAlive: true });
+        }
         if (r.status < 200 || r.status >= 300) {
           errors += 1;
           const expected = spec.expectedErrors?.includes(r.status);
@@ -338,6 +353,9 @@ export async function generateLoad(spec: LoadSpec): Promise<LoadResult> {
             );
           }
         }
+      }
+      if (own !== agent) {
+        own.destroy();
       }
     }),
   );

@@ -384,7 +384,7 @@ async function cachesBounded(
   });
   const written = Date.now();
   let seen = before;
-  while (seen !== before + 3 && Date.now() - written < 20_000) {
+  while (seen !== before + 3 && Date.now() - written < 75_000) {
     seen = await read();
     if (seen !== before + 3) {
       await sleep(50);
@@ -392,13 +392,13 @@ async function cachesBounded(
   }
   const lag = Date.now() - written;
   checks.check(
-    'value-stream facts: another replica serves new deployments within 11 s',
-    seen === before + 3 && lag <= 12_000,
+    'value-stream facts: another replica serves new deployments within 61 s',
+    seen === before + 3 && lag <= 62_000,
     `${b.name} counted ${seen} deployments of ${service} (${before} before ${
       a.name
     } stored 3 more) ${secs(
       lag,
-    )} after the write (bound: a check each second, a merge each 10 s, plus a request)`,
+    )} after the write (bound: a check each second, a merge each minute, plus a request)`,
   );
 }
 
