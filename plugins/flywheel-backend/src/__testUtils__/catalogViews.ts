@@ -10,6 +10,7 @@ import {
   CatalogService,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   AuthorizeResult,
   Permission,
@@ -125,4 +126,29 @@ export function catalogReadPolicy(
     deps: {},
     factory: () => catalogReadPermissions(hidden, decide),
   });
+}
+
+/**
+ * A test backend's catalog that hides `hidden[userRef]` from that user, and
+ * the catalog's read permission answering to match (conditional for them):
+ * the two features every attacker test of a hidden entity starts with.
+ * `decide` may answer for other permissions; `deny` denies every permission.
+ */
+export function catalogHidingEntities(
+  entities: Entity[],
+  hidden: Record<string, string[]>,
+  options: {
+    decide?: (
+      permission: Permission,
+      user: string,
+    ) => PolicyDecision | undefined;
+    deny?: boolean;
+  } = {},
+) {
+  return [
+    catalogFactory(catalogWithHiddenEntities(entities, hidden)),
+    options.deny
+      ? mockServices.permissions.factory({ result: AuthorizeResult.DENY })
+      : catalogReadPolicy(hidden, options.decide),
+  ];
 }

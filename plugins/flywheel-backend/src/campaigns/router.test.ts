@@ -10,11 +10,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { flywheelPlugin } from '../plugin';
-import {
-  catalogFactory,
-  catalogReadPolicy,
-  catalogWithHiddenEntities,
-} from '../__testUtils__/catalogViews';
+import { catalogHidingEntities } from '../__testUtils__/catalogViews';
 import { testEntities } from '../__testUtils__/testCatalog';
 import { userInfoFactory } from '../scorecards/__testUtils__/testUtils';
 
@@ -122,19 +118,17 @@ async function startBackend(databaseId: DatabaseId) {
     features: [
       flywheelPlugin,
       mockServices.database.factory({ knex }),
-      catalogFactory(
-        catalogWithHiddenEntities([...testEntities, capability], {
-          [EVE]: ['component:default/checkout', 'group:default/payments-core'],
-        }),
-      ),
-      catalogReadPolicy(
+      ...catalogHidingEntities(
+        [...testEntities, capability],
         {
           [EVE]: ['component:default/checkout', 'group:default/payments-core'],
         },
-        (permission, user) =>
-          permission.name === 'flywheel.campaigns.manage' && user !== ADA
-            ? { result: AuthorizeResult.DENY }
-            : undefined,
+        {
+          decide: (permission, user) =>
+            permission.name === 'flywheel.campaigns.manage' && user !== ADA
+              ? { result: AuthorizeResult.DENY }
+              : undefined,
+        },
       ),
       userInfoFactory({
         [ADA]: ['group:default/platform'],

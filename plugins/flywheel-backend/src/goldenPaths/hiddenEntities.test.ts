@@ -4,11 +4,7 @@ import {
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { flywheelPlugin } from '../plugin';
-import {
-  catalogFactory,
-  catalogReadPolicy,
-  catalogWithHiddenEntities,
-} from '../__testUtils__/catalogViews';
+import { catalogHidingEntities } from '../__testUtils__/catalogViews';
 import { testEntities } from '../__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
@@ -35,10 +31,7 @@ async function startBackend() {
   const { server } = await startTestBackend({
     features: [
       flywheelPlugin,
-      catalogFactory(
-        catalogWithHiddenEntities(testEntities, { [EVE_REF]: HIDDEN }),
-      ),
-      catalogReadPolicy({ [EVE_REF]: HIDDEN }),
+      ...catalogHidingEntities(testEntities, { [EVE_REF]: HIDDEN }),
     ],
   });
   const get = (path: string, header: string) =>

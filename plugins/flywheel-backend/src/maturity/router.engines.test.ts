@@ -9,11 +9,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { flywheelPlugin } from '../plugin';
 import { userRefOf } from '../permissions/principals';
-import {
-  catalogFactory,
-  catalogReadPolicy,
-  catalogWithHiddenEntities,
-} from '../__testUtils__/catalogViews';
+import { catalogHidingEntities } from '../__testUtils__/catalogViews';
 import { testEntities } from '../__testUtils__/testCatalog';
 
 jest.setTimeout(120_000);
@@ -94,10 +90,7 @@ describe('maturity API on both engines', () => {
       features: [
         flywheelPlugin,
         mockServices.database.factory({ knex }),
-        catalogFactory(
-          catalogWithHiddenEntities([...testEntities, capability], {}),
-        ),
-        catalogReadPolicy({}),
+        ...catalogHidingEntities([...testEntities, capability], {}),
         mockServices.userInfo.mock({
           async getUserInfo(credentials) {
             const user = userRefOf(credentials)!;

@@ -6,15 +6,10 @@ import {
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { flywheelPlugin } from '../plugin';
 import { userRefOf } from '../permissions/principals';
-import {
-  catalogFactory,
-  catalogReadPolicy,
-  catalogWithHiddenEntities,
-} from '../__testUtils__/catalogViews';
+import { catalogHidingEntities } from '../__testUtils__/catalogViews';
 import { testEntities } from '../__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
@@ -85,14 +80,11 @@ async function startBackend(options: { deny?: boolean } = {}) {
   const { server } = await startTestBackend({
     features: [
       flywheelPlugin,
-      catalogFactory(
-        catalogWithHiddenEntities([...testEntities, capability], {
-          [EVE]: [CAP],
-        }),
+      ...catalogHidingEntities(
+        [...testEntities, capability],
+        { [EVE]: [CAP] },
+        { deny: options.deny },
       ),
-      options.deny
-        ? mockServices.permissions.factory({ result: AuthorizeResult.DENY })
-        : catalogReadPolicy({ [EVE]: [CAP] }),
       mockServices.userInfo.mock({
         async getUserInfo(credentials) {
           const user = userRefOf(credentials)!;

@@ -1,16 +1,10 @@
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { flywheelPlugin } from '../plugin';
-import {
-  catalogFactory,
-  catalogReadPolicy,
-  catalogWithHiddenEntities,
-} from '../__testUtils__/catalogViews';
+import { catalogHidingEntities } from '../__testUtils__/catalogViews';
 import { testEntities } from '../__testUtils__/testCatalog';
 
 jest.setTimeout(60_000);
@@ -35,14 +29,11 @@ async function startBackend(
   const { server } = await startTestBackend({
     features: [
       flywheelPlugin,
-      catalogFactory(
-        catalogWithHiddenEntities(testEntities, {
-          [EVE]: options.hiddenFromEve ?? [],
-        }),
+      ...catalogHidingEntities(
+        testEntities,
+        { [EVE]: options.hiddenFromEve ?? [] },
+        { deny: options.deny },
       ),
-      options.deny
-        ? mockServices.permissions.factory({ result: AuthorizeResult.DENY })
-        : catalogReadPolicy({ [EVE]: options.hiddenFromEve ?? [] }),
     ],
   });
   return server;

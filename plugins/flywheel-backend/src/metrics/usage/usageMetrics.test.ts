@@ -1,16 +1,10 @@
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { flywheelPlugin } from '../../plugin';
-import {
-  catalogFactory,
-  catalogReadPolicy,
-  catalogWithHiddenEntities,
-} from '../../__testUtils__/catalogViews';
+import { catalogHidingEntities } from '../../__testUtils__/catalogViews';
 import { usageEntities } from './__testUtils__/usageCatalog';
 
 jest.setTimeout(60_000);
@@ -38,14 +32,11 @@ async function startBackend(options: { deny?: boolean } = {}) {
   const { server } = await startTestBackend({
     features: [
       flywheelPlugin,
-      catalogFactory(
-        catalogWithHiddenEntities(usageEntities, {
-          [EVE]: ['user:default/ada'],
-        }),
+      ...catalogHidingEntities(
+        usageEntities,
+        { [EVE]: ['user:default/ada'] },
+        { deny: options.deny },
       ),
-      options.deny
-        ? mockServices.permissions.factory({ result: AuthorizeResult.DENY })
-        : catalogReadPolicy({ [EVE]: ['user:default/ada'] }),
     ],
   });
   const send = async (name: string, events: object[]) => {
