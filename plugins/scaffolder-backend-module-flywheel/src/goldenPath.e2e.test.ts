@@ -213,14 +213,19 @@ describe('golden paths, end to end', () => {
         Date.parse(entity.metadata.annotations['flywheel.dev/created-at']),
       ).not.toBeNaN();
 
-      // Flywheel counted the run and the service.
-      const paths = await request(server)
-        .get('/api/flywheel/golden-paths')
-        .set('Authorization', user);
-      expect(paths.status).toBe(200);
-      const summary = paths.body.items.find(
-        (i: any) => i.templateRef === templateRef,
-      );
+      // Flywheel counted the run and the service: the golden paths count
+      // from a snapshot of the catalog, read again within a minute (5 s
+      // after a change where the catalog module announces changes).
+      const summary = await waitFor(async () => {
+        const paths = await request(server)
+          .get('/api/flywheel/golden-paths')
+          .set('Authorization', user);
+        expect(paths.status).toBe(200);
+        const item = paths.body.items.find(
+          (i: any) => i.templateRef === templateRef,
+        );
+        return item?.servicesCreated === 1 ? item : undefined;
+      }, 'the new service in the golden path');
       expect(summary).toMatchObject({
         servicesCreated: 1,
         runs: { total: 1, succeeded: 1, failed: 0, successRate: 1 },
