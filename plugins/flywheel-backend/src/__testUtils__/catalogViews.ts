@@ -1,4 +1,5 @@
 import {
+  BackendFeature,
   BackstageCredentials,
   coreServices,
   createServiceFactory,
@@ -144,7 +145,7 @@ export function catalogHidingEntities(
     ) => PolicyDecision | undefined;
     deny?: boolean;
   } = {},
-) {
+): BackendFeature[] {
   return [
     catalogFactory(catalogWithHiddenEntities(entities, hidden)),
     options.deny
