@@ -42,6 +42,31 @@ function isAnotherReplicaMigrating(error: unknown): boolean {
   );
 }
 
+/**
+ * knex inserts its lock row after finding the lock table empty, so replicas
+ * creating the table together can insert one each; with two rows its lock
+ * can never be taken (it must lock exactly one) and every replica would
+ * wait for nothing. Keeps one: the locked one, if any.
+ */
+async function dropDuplicateLockRows(client: Knex): Promise<void> {
+  if (!(await client.schema.hasTable('knex_migrations_lock'))) {
+    return;
+  }
+  const rows: { index: number; is_locked: number }[] = await client(
+    'knex_migrations_lock',
+  )
+    .select('index', 'is_locked')
+    .orderBy('index');
+  if (rows.length < 2) {
+    return;
+  }
+  const keep = rows.find(row => Number(row.is_locked) === 1) ?? rows[0];
+  await client('knex_migrations_lock')
+    .whereNot('index', keep.index)
+    .andWhere('is_locked', 0)
+    .delete();
+}
+
 /** How long a replica waits for another one's migrations (ms). */
 export const MIGRATION_LOCK_WAIT_MS = 5 * 60_000;
 
@@ -67,6 +92,7 @@ export async function migrateWhenUnlocked(
       if (!isAnotherReplicaMigrating(error)) {
         throw error;
       }
+      await dropDuplicateLockRows(client);
       if (Date.now() - started > waitMs) {
         throw new Error(
           `Flywheel's database migrations have been locked by another process for over ${Math.round(

@@ -40,6 +40,36 @@ describe('migrations when replicas start together', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'takes the lock when replicas racing to create it left two lock rows (%p)',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      // What two replicas that both found the new lock table empty leave.
+      await knex.schema.createTable('knex_migrations', table => {
+        table.increments();
+        table.string('name');
+        table.integer('batch');
+        table.timestamp('migration_time');
+      });
+      await knex.schema.createTable('knex_migrations_lock', table => {
+        table.increments('index').primary();
+        table.integer('is_locked');
+      });
+      await knex('knex_migrations_lock').insert([
+        { is_locked: 0 },
+        { is_locked: 0 },
+      ]);
+      await migrateWhenUnlocked(knex, { waitMs: 10_000, pollMs: 50 });
+      const [, pending] = await knex.migrate.list({
+        directory: `${__dirname}/../../migrations`,
+      });
+      expect(pending).toEqual([]);
+      expect(await knex('knex_migrations_lock').select('is_locked')).toEqual([
+        { is_locked: 0 },
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'fails the start with what to do when a lock is left behind (%p)',
     async databaseId => {
       const knex = await databases.init(databaseId);
