@@ -1,4 +1,7 @@
-import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   GOLDEN_PATH_LABEL,
@@ -70,16 +73,12 @@ export class GoldenPathCatalog {
 
   private async load(): Promise<GoldenPathSnapshot> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const [listed, templates, graph, insights] = await Promise.all([
+    const [listed, goldenPaths, graph, insights] = await Promise.all([
       this.deps.catalog.listComponents(credentials),
-      this.deps.catalog.listEntities(
-        { kind: 'Template', [`metadata.labels.${GOLDEN_PATH_LABEL}`]: 'true' },
-        credentials,
-      ),
+      listGoldenPathTemplates(this.deps.catalog, credentials),
       this.deps.catalog.groupTree(credentials),
       this.deps.insights.entityInsights(credentials),
     ]);
-    const goldenPaths = templates.filter(isGoldenPathTemplate);
     const components = listed.map(
       (c): GoldenPathComponent => ({
         ...c,
@@ -109,6 +108,18 @@ export class GoldenPathCatalog {
       fingerprint,
     };
   }
+}
+
+/** The catalog's golden-path templates, as the credentials may see them. */
+export async function listGoldenPathTemplates(
+  catalog: CatalogReader,
+  credentials: BackstageCredentials,
+): Promise<Entity[]> {
+  const templates = await catalog.listEntities(
+    { kind: 'Template', [`metadata.labels.${GOLDEN_PATH_LABEL}`]: 'true' },
+    credentials,
+  );
+  return templates.filter(isGoldenPathTemplate);
 }
 
 /** The components created from each of the templates, by template ref. */

@@ -10,7 +10,6 @@ import {
   EntityProvenanceResponse,
   flywheelGoldenPathsReadPermission,
   flywheelRunCreatePermission,
-  GOLDEN_PATH_LABEL,
   GoldenPathService as GoldenPathServiceRow,
   GoldenPathsResponse,
   GoldenPathSummary,
@@ -53,6 +52,7 @@ import {
   GoldenPathComponent,
   GoldenPathSnapshot,
   groupByPath,
+  listGoldenPathTemplates,
 } from './GoldenPathCatalog';
 import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
 
@@ -463,19 +463,9 @@ export class GoldenPathService
 
   /** Entity refs of every golden-path template. */
   async goldenPathRefs(credentials: BackstageCredentials): Promise<string[]> {
-    return (await this.goldenPathTemplates(credentials)).map(t =>
+    return (await listGoldenPathTemplates(this.catalog, credentials)).map(t =>
       stringifyEntityRef(t),
     );
-  }
-
-  private async goldenPathTemplates(
-    credentials: BackstageCredentials,
-  ): Promise<Entity[]> {
-    const templates = await this.catalog.listEntities(
-      { kind: 'Template', [`metadata.labels.${GOLDEN_PATH_LABEL}`]: 'true' },
-      credentials,
-    );
-    return templates.filter(isGoldenPathTemplate);
   }
 
   /**
