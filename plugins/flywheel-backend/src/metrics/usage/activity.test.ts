@@ -181,4 +181,43 @@ describe('usage metrics', () => {
     ]);
     expect(() => value('usage.nope')).toThrow('Not a usage metric');
   });
+
+  it('a long activity list, indexed by day, counts each bucket as a scan does', () => {
+    // 60 people over 30 days, each active on about a third of the days.
+    const start = day('2026-11-01');
+    const activity = Array.from({ length: 60 }, (_, p) =>
+      Array.from({ length: 30 }, (__, i) => ({
+        userRef: `u${p}`,
+        day: start + i,
+      })).filter(a => (a.day * 7 + p * 13) % 3 === 0),
+    ).flat();
+    expect(activity.length).toBeGreaterThan(512);
+    const long: UsageData = { ...DATA, activity, firstDays: new Map() };
+    const buckets = [
+      bucket('2026-11-01T00:00:00Z', '2026-11-08T00:00:00Z'),
+      bucket('2026-11-03T12:00:00Z', '2026-11-04T06:00:00Z'),
+      bucket('2026-11-25T00:00:00Z', '2026-12-07T00:00:00Z'),
+      bucket('2026-12-07T00:00:00Z', '2026-12-14T00:00:00Z'),
+    ];
+    for (const b of buckets) {
+      const { first, end } = bucketDays(b);
+      const inBucket = activity.filter(a => a.day >= first && a.day < end);
+      const people = new Set(inBucket.map(a => a.userRef)).size;
+      expect(value(ACTIVE_USERS, b, long)).toEqual({
+        value: people,
+        sampleSize: people,
+      });
+      const meanDaily = inBucket.length / (end - first);
+      expect(value(STICKINESS, b, long)).toEqual(
+        people === 0
+          ? { value: null, sampleSize: 0 }
+          : {
+              value: Math.round((1000 * meanDaily) / people) / 10,
+              sampleSize: people,
+            },
+      );
+    }
+    // The empty bucket is one of them: zero people, stickiness unknown.
+    expect(value(ACTIVE_USERS, buckets[3], long).value).toBe(0);
+  });
 });
