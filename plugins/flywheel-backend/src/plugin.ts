@@ -291,11 +291,7 @@ export const flywheelPlugin = createBackendPlugin({
         );
         metricRegistry.register(
           'goldenPaths',
-          new GoldenPathMetrics({
-            goldenPaths,
-            catalog: catalogReader,
-            runs: runStore,
-          }),
+          new GoldenPathMetrics({ goldenPaths, runs: runStore }),
         );
         metricRegistry.register('surveys', new SurveyMetrics({ surveys }));
         const metricService = new MetricService({

@@ -32,7 +32,7 @@ describe('GoldenPathMetrics', () => {
       now: () => DateTime.fromISO('2026-12-01T00:00:00Z', { zone: 'utc' }),
     });
     return {
-      metrics: new GoldenPathMetrics({ goldenPaths, catalog, runs }),
+      metrics: new GoldenPathMetrics({ goldenPaths, runs }),
       runs,
     };
   }

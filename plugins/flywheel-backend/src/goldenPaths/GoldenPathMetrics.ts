@@ -1,9 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { MetricDefinition, median } from '@flywheel/plugin-flywheel-common';
-import { CatalogReader } from '../catalog/CatalogReader';
 import { normalizeRef } from '../catalog/entityRefs';
-import { ownedInScope } from '../catalog/ownedInScope';
 import type { ServiceOrigin } from '../interfaces/goldenPathInsights';
 import { getOrCreate } from '../lang/getOrCreate';
 import type {
@@ -121,7 +119,6 @@ export class GoldenPathMetrics implements MetricProvider {
   constructor(
     private readonly deps: {
       goldenPaths: GoldenPathService;
-      catalog: CatalogReader;
       runs: ScaffolderRunStore;
     },
   ) {}
@@ -190,32 +187,32 @@ export class GoldenPathMetrics implements MetricProvider {
     });
   }
 
-  /** Successful golden-path runs of the scope (its team's, by the run's owner). */
+  /**
+   * Successful golden-path runs of the scope (its team's, by the run's
+   * owner), leaving out runs whose service or owner the caller may not see.
+   */
   private async runsInScope(
     scope: ResolvedScope,
     credentials: BackstageCredentials,
   ): Promise<ScaffolderRun[]> {
-    const goldenPaths = new Set(
-      (await this.deps.goldenPaths.goldenPathRefs(credentials)).map(
-        normalizeRef,
-      ),
-    );
-    let runs = (await this.deps.runs.list()).filter(
+    const [view, stored] = await Promise.all([
+      this.deps.goldenPaths.runScope(credentials),
+      this.deps.runs.list(),
+    ]);
+    let runs = stored.filter(
       r =>
         r.outcome === 'succeeded' &&
         r.completedAt &&
-        goldenPaths.has(normalizeRef(r.templateRef)),
+        view.goldenPaths.has(normalizeRef(r.templateRef)) &&
+        (!r.entityRef || view.sees(r.entityRef)) &&
+        (!r.ownerRef || view.sees(r.ownerRef)),
     );
     if (scope.kind === 'goldenPath') {
       runs = runs.filter(
         r => normalizeRef(r.templateRef) === normalizeRef(scope.ref!),
       );
     } else if (scope.kind === 'group') {
-      const owned = ownedInScope(
-        runs,
-        scope.ref!,
-        await this.deps.catalog.groupTree(credentials),
-      );
+      const owned = view.ownedBy(runs, scope.ref!);
       if (!owned) {
         throw new NotFoundError(`No group ${scope.ref} in the catalog`);
       }

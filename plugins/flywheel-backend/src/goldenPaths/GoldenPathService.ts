@@ -36,6 +36,7 @@ import type {
 } from '../interfaces/goldenPathInsights';
 import type { SurveyTriggers } from '../interfaces/surveyTriggers';
 import {
+  normalizeRef,
   parseEntityRefOrThrow,
   parseFullRef,
   parseRefOfKind,
@@ -55,6 +56,19 @@ import {
   listGoldenPathTemplates,
 } from './GoldenPathCatalog';
 import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
+
+/** What golden-path run metrics are counted by, for one caller. */
+export interface RunScope {
+  /** The golden paths (normalised template refs) the caller may see. */
+  goldenPaths: ReadonlySet<string>;
+  /** Whether the caller may see the entity (a run's service or owner). */
+  sees(entityRef: string): boolean;
+  /** A team's items with its visible sub-teams'; undefined: no such team. */
+  ownedBy<T extends { ownerRef?: string }>(
+    items: readonly T[],
+    groupRef: string,
+  ): T[] | undefined;
+}
 
 const TREND_MONTHS = 12;
 const DAY_MS = 86_400_000;
@@ -481,6 +495,23 @@ export class GoldenPathService
     return groupRef
       ? ownedInScope(components, groupRef, snapshot.graph, visible)
       : components;
+  }
+
+  /**
+   * What run metrics count by, as the caller may see it: the golden paths
+   * (normalised refs), the entities, and a team's share of owned items,
+   * from the shared snapshot so that a series costs no catalog read.
+   */
+  async runScope(credentials: BackstageCredentials): Promise<RunScope> {
+    const { snapshot, visible, templates } = await this.visibleTo(credentials);
+    return {
+      goldenPaths: new Set(
+        templates.map(t => normalizeRef(stringifyEntityRef(t))),
+      ),
+      sees: entityRef => visible.has(entityRef),
+      ownedBy: (items, groupRef) =>
+        ownedInScope(items, groupRef, snapshot.graph, visible),
+    };
   }
 
   /** The shared snapshot narrowed to what the caller may see. */

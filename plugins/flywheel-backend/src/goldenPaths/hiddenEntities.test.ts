@@ -36,7 +36,12 @@ async function startBackend() {
   });
   const get = (path: string, header: string) =>
     request(server).get(`/api/flywheel${path}`).set('Authorization', header);
-  return { get };
+  const post = (path: string, header: string, body: object) =>
+    request(server)
+      .post(`/api/flywheel${path}`)
+      .set('Authorization', header)
+      .send(body);
+  return { get, post };
 }
 
 /** No name of a hidden entity anywhere in a response. */
@@ -125,5 +130,80 @@ describe('golden paths against a caller the catalog hides entities from', () => 
     expect(
       (await series('&groupRef=group:default/payments-core', EVE)).status,
     ).toBe(404);
+  });
+
+  it('counts golden-path runs only of golden paths, services and teams the caller may see', async () => {
+    const { get, post } = await startBackend();
+    const run = (
+      taskId: string,
+      template: string,
+      entity: string,
+      owner: string,
+      minutes: number,
+    ) =>
+      post('/golden-paths/runs', ADA, {
+        taskId,
+        templateRef: `template:default/${template}`,
+        entityRef: `component:default/${entity}`,
+        ownerRef: `group:default/${owner}`,
+        startedAt: '2026-11-10T10:00:00Z',
+        completedAt: `2026-11-10T10:${String(minutes).padStart(2, '0')}:00Z`,
+        outcome: 'succeeded',
+      });
+    for (const recorded of [
+      await run('seen', 'ts-service', 'refunds', 'payments', 2),
+      // Each of these names one thing the catalog hides from Eve.
+      await run('hidden-service', 'ts-service', 'checkout', 'payments', 4),
+      await run('hidden-team', 'ts-service', 'pay-web', 'payments-core', 6),
+      await run('hidden-path', 'web-app', 'portal', 'platform', 10),
+    ]) {
+      expect(recorded.status).toBe(201);
+    }
+    const series = (metric: string, query: string, header: string) =>
+      get(
+        `/metrics/goldenPaths.${metric}/series?from=2026-11-01&to=2026-12-01&interval=month${query}`,
+        header,
+      );
+
+    const adaRuns = await series('runs', '', ADA);
+    expect(adaRuns.status).toBe(200);
+    expect(adaRuns.body.total).toMatchObject({ value: 4 });
+    expect((await series('creationTime.median', '', ADA)).body.total).toEqual(
+      expect.objectContaining({ value: 300, sampleSize: 4 }),
+    );
+
+    const eveRuns = await series('runs', '', EVE);
+    expect(eveRuns.status).toBe(200);
+    expect(eveRuns.body.total).toMatchObject({ value: 1 });
+    // Her median is her one run's: nothing of the hidden ones leaks in.
+    expect((await series('creationTime.median', '', EVE)).body.total).toEqual(
+      expect.objectContaining({ value: 120, sampleSize: 1 }),
+    );
+    const payments = await series(
+      'runs',
+      '&groupRef=group:default/payments',
+      EVE,
+    );
+    expect(payments.status).toBe(200);
+    expect(payments.body.total).toMatchObject({ value: 1 });
+    expect(
+      (await series('runs', '&groupRef=group:default/payments-core', EVE))
+        .status,
+    ).toBe(404);
+    // A golden path she may not see answers as one that does not exist.
+    const pathRuns = async (name: string) => {
+      const res = await series(
+        'runs',
+        `&goldenPath=template:default/${name}`,
+        EVE,
+      );
+      return [res.status, res.body.total];
+    };
+    expect(await pathRuns('web-app')).toEqual(await pathRuns('nothing'));
+    expect(await pathRuns('web-app')).toEqual([
+      200,
+      expect.objectContaining({ value: 0 }),
+    ]);
+    expectNothingHidden(eveRuns.body);
   });
 });
