@@ -200,12 +200,7 @@ export class GoldenPathMetrics implements MetricProvider {
       this.deps.runs.list(),
     ]);
     let runs = stored.filter(
-      r =>
-        r.outcome === 'succeeded' &&
-        r.completedAt &&
-        view.goldenPaths.has(normalizeRef(r.templateRef)) &&
-        (!r.entityRef || view.sees(r.entityRef)) &&
-        (!r.ownerRef || view.sees(r.ownerRef)),
+      r => r.outcome === 'succeeded' && r.completedAt && view.counts(r),
     );
     if (scope.kind === 'goldenPath') {
       runs = runs.filter(

@@ -26,7 +26,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { DateTime, Settings } from 'luxon';
 import { CatalogComponent, CatalogReader } from '../catalog/CatalogReader';
-import { EntityVisibility } from '../catalog/EntityVisibility';
+import { EntityVisibility, VisibleEntities } from '../catalog/EntityVisibility';
 import { ownedInScope } from '../catalog/ownedInScope';
 import { getOrCreate } from '../lang/getOrCreate';
 import type {
@@ -59,15 +59,31 @@ import { ScaffolderRun, ScaffolderRunStore } from './ScaffolderRunStore';
 
 /** What golden-path run metrics are counted by, for one caller. */
 export interface RunScope {
-  /** The golden paths (normalised template refs) the caller may see. */
-  goldenPaths: ReadonlySet<string>;
-  /** Whether the caller may see the entity (a run's service or owner). */
-  sees(entityRef: string): boolean;
+  /** Whether the run counts for the caller: its path, service and owner visible. */
+  counts(run: ScaffolderRun): boolean;
   /** A team's items with its visible sub-teams'; undefined: no such team. */
   ownedBy<T extends { ownerRef?: string }>(
     items: readonly T[],
     groupRef: string,
   ): T[] | undefined;
+}
+
+/**
+ * A run counts for a caller who may see its golden path (when given) and
+ * the service and team it names: otherwise a hidden service's creation
+ * would move the caller's numbers.
+ */
+function runVisible(
+  run: ScaffolderRun,
+  visible: VisibleEntities,
+  goldenPaths?: ReadonlySet<string>,
+): boolean {
+  return (
+    (!goldenPaths || goldenPaths.has(normalizeRef(run.templateRef))) &&
+    (visible.all ||
+      ((!run.entityRef || visible.has(run.entityRef)) &&
+        (!run.ownerRef || visible.has(run.ownerRef))))
+  );
 }
 
 const TREND_MONTHS = 12;
@@ -165,12 +181,16 @@ export class GoldenPathService
       flywheelGoldenPathsReadPermission,
       credentials,
     );
-    const { templates, components, byPath } = await this.visibleTo(credentials);
+    const { templates, components, byPath, visible } = await this.visibleTo(
+      credentials,
+    );
     const templateRefs = templates.map(t => stringifyEntityRef(t));
     const runs = await this.runs.list({ templateRefs });
     const runsByPath = new Map<string, ScaffolderRun[]>();
     for (const run of runs) {
-      getOrCreate(runsByPath, run.templateRef, () => []).push(run);
+      if (runVisible(run, visible)) {
+        getOrCreate(runsByPath, run.templateRef, () => []).push(run);
+      }
     }
 
     const items = templates.map(template =>
@@ -498,17 +518,17 @@ export class GoldenPathService
   }
 
   /**
-   * What run metrics count by, as the caller may see it: the golden paths
-   * (normalised refs), the entities, and a team's share of owned items,
-   * from the shared snapshot so that a series costs no catalog read.
+   * What run metrics count by, as the caller may see it: which runs count
+   * (golden path, service and team visible) and a team's share of owned
+   * items, from the shared snapshot so that a series costs no catalog read.
    */
   async runScope(credentials: BackstageCredentials): Promise<RunScope> {
     const { snapshot, visible, templates } = await this.visibleTo(credentials);
+    const templateRefs = new Set(
+      templates.map(t => normalizeRef(stringifyEntityRef(t))),
+    );
     return {
-      goldenPaths: new Set(
-        templates.map(t => normalizeRef(stringifyEntityRef(t))),
-      ),
-      sees: entityRef => visible.has(entityRef),
+      counts: run => runVisible(run, visible, templateRefs),
       ownedBy: (items, groupRef) =>
         ownedInScope(items, groupRef, snapshot.graph, visible),
     };

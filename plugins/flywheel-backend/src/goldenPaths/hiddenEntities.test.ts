@@ -132,7 +132,7 @@ describe('golden paths against a caller the catalog hides entities from', () => 
     ).toBe(404);
   });
 
-  it('counts golden-path runs only of golden paths, services and teams the caller may see', async () => {
+  it('counts golden-path runs, in metrics and on the golden paths page, only of golden paths, services and teams the caller may see', async () => {
     const { get, post } = await startBackend();
     const run = (
       taskId: string,
@@ -205,5 +205,19 @@ describe('golden paths against a caller the catalog hides entities from', () => 
       expect.objectContaining({ value: 0 }),
     ]);
     expectNothingHidden(eveRuns.body);
+
+    // The golden paths page counts the same runs.
+    const tsService = async (header: string) =>
+      (await get('/golden-paths', header)).body.items.find(
+        (i: any) => i.templateRef === 'template:default/ts-service',
+      );
+    expect(await tsService(ADA)).toMatchObject({
+      runs: { total: 3, succeeded: 3 },
+      medianCreationSeconds: 240,
+    });
+    expect(await tsService(EVE)).toMatchObject({
+      runs: { total: 1, succeeded: 1 },
+      medianCreationSeconds: 120,
+    });
   });
 });
