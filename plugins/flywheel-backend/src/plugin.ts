@@ -21,6 +21,7 @@ import {
 } from '@flywheel/plugin-flywheel-common';
 import { CatalogReader } from './catalog/CatalogReader';
 import { connectDatabase } from './database/migrate';
+import { GOLDEN_PATH_VISIBLE_KINDS } from './goldenPaths/GoldenPathCatalog';
 import { GoldenPathMetrics } from './goldenPaths/GoldenPathMetrics';
 import { GoldenPathService } from './goldenPaths/GoldenPathService';
 import { registerGoldenPathRoutes } from './goldenPaths/router';
@@ -210,12 +211,12 @@ export const flywheelPlugin = createBackendPlugin({
           fn: () => surveys.mixAnonymousResponses(),
         });
 
-        // What each caller may see of the catalog's Components and
-        // Templates, for the golden-path pages and the metrics.
+        // What each caller may see of the catalog, for the golden-path
+        // pages and the metrics.
         const catalogVisibility = new EntityVisibility({
           catalog: catalogReader,
           permissions,
-          kinds: ['component', 'template'],
+          kinds: GOLDEN_PATH_VISIBLE_KINDS,
         });
         const runStore = new ScaffolderRunStore(db);
         const goldenPaths = new GoldenPathService({

@@ -3,6 +3,7 @@ import { PermissionsService } from '@backstage/backend-plugin-api';
 import { DateTime } from 'luxon';
 import { CatalogReader } from '../catalog/CatalogReader';
 import { EntityVisibility } from '../catalog/EntityVisibility';
+import { GOLDEN_PATH_VISIBLE_KINDS } from '../goldenPaths/GoldenPathCatalog';
 import { GoldenPathService } from '../goldenPaths/GoldenPathService';
 import { ScaffolderRunStore } from '../goldenPaths/ScaffolderRunStore';
 
@@ -25,7 +26,7 @@ export function testGoldenPathService(deps: {
     visibility: new EntityVisibility({
       catalog: deps.catalog,
       permissions,
-      kinds: ['component', 'template'],
+      kinds: GOLDEN_PATH_VISIBLE_KINDS,
       ttlMs: 0,
     }),
     snapshotTtlMs: 0,

@@ -33,6 +33,14 @@ export interface GoldenPathSnapshot {
   readonly fingerprint: string;
 }
 
+/**
+ * The kinds whose visibility golden-path reads ask per caller (groups are
+ * always read): the Components counted, the Templates that are golden
+ * paths, and Users, since a run's owner may be a person. A run naming
+ * anything the caller may not see is left out.
+ */
+export const GOLDEN_PATH_VISIBLE_KINDS = ['component', 'template', 'user'];
+
 /** How long a snapshot is served before it is read again. */
 const SNAPSHOT_TTL_MS = 60_000;
 

@@ -27,11 +27,22 @@ const HIDDEN = [
   'group:default/payments-core',
 ];
 
+/** The catalog with Ada as a User: a run's owner may be a person. */
+const ENTITIES = [
+  ...testEntities,
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'ada', namespace: 'default' },
+    spec: {},
+  },
+];
+
 async function startBackend() {
   const { server } = await startTestBackend({
     features: [
       flywheelPlugin,
-      ...catalogHidingEntities(testEntities, { [EVE_REF]: HIDDEN }),
+      ...catalogHidingEntities(ENTITIES, { [EVE_REF]: HIDDEN }),
     ],
   });
   const get = (path: string, header: string) =>
@@ -145,13 +156,15 @@ describe('golden paths against a caller the catalog hides entities from', () => 
         taskId,
         templateRef: `template:default/${template}`,
         entityRef: `component:default/${entity}`,
-        ownerRef: `group:default/${owner}`,
+        ownerRef: owner.includes(':') ? owner : `group:default/${owner}`,
         startedAt: '2026-11-10T10:00:00Z',
         completedAt: `2026-11-10T10:${String(minutes).padStart(2, '0')}:00Z`,
         outcome: 'succeeded',
       });
     for (const recorded of [
       await run('seen', 'ts-service', 'refunds', 'payments', 2),
+      // Owned by a person she may see: it counts.
+      await run('by-a-person', 'ts-service', 'refunds', 'user:default/ada', 3),
       // Each of these names one thing the catalog hides from Eve.
       await run('hidden-service', 'ts-service', 'checkout', 'payments', 4),
       await run('hidden-team', 'ts-service', 'pay-web', 'payments-core', 6),
@@ -167,17 +180,17 @@ describe('golden paths against a caller the catalog hides entities from', () => 
 
     const adaRuns = await series('runs', '', ADA);
     expect(adaRuns.status).toBe(200);
-    expect(adaRuns.body.total).toMatchObject({ value: 4 });
+    expect(adaRuns.body.total).toMatchObject({ value: 5 });
     expect((await series('creationTime.median', '', ADA)).body.total).toEqual(
-      expect.objectContaining({ value: 300, sampleSize: 4 }),
+      expect.objectContaining({ value: 240, sampleSize: 5 }),
     );
 
     const eveRuns = await series('runs', '', EVE);
     expect(eveRuns.status).toBe(200);
-    expect(eveRuns.body.total).toMatchObject({ value: 1 });
-    // Her median is her one run's: nothing of the hidden ones leaks in.
+    expect(eveRuns.body.total).toMatchObject({ value: 2 });
+    // Her median is of her two runs: nothing of the hidden ones leaks in.
     expect((await series('creationTime.median', '', EVE)).body.total).toEqual(
-      expect.objectContaining({ value: 120, sampleSize: 1 }),
+      expect.objectContaining({ value: 150, sampleSize: 2 }),
     );
     const payments = await series(
       'runs',
@@ -212,12 +225,12 @@ describe('golden paths against a caller the catalog hides entities from', () => 
         (i: any) => i.templateRef === 'template:default/ts-service',
       );
     expect(await tsService(ADA)).toMatchObject({
-      runs: { total: 3, succeeded: 3 },
-      medianCreationSeconds: 240,
+      runs: { total: 4, succeeded: 4 },
+      medianCreationSeconds: 210,
     });
     expect(await tsService(EVE)).toMatchObject({
-      runs: { total: 1, succeeded: 1 },
-      medianCreationSeconds: 120,
+      runs: { total: 2, succeeded: 2 },
+      medianCreationSeconds: 150,
     });
   });
 });
