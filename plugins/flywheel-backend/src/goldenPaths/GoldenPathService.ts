@@ -69,20 +69,16 @@ export interface RunScope {
 }
 
 /**
- * A run counts for a caller who may see its golden path (when given) and
- * the service and team it names: otherwise a hidden service's creation
- * would move the caller's numbers.
+ * A run counts for a caller who may see its template and the service and
+ * team it names: otherwise a hidden service's creation would move the
+ * caller's numbers.
  */
-function runVisible(
-  run: ScaffolderRun,
-  visible: VisibleEntities,
-  goldenPaths?: ReadonlySet<string>,
-): boolean {
+function runVisible(run: ScaffolderRun, visible: VisibleEntities): boolean {
   return (
-    (!goldenPaths || goldenPaths.has(normalizeRef(run.templateRef))) &&
-    (visible.all ||
-      ((!run.entityRef || visible.has(run.entityRef)) &&
-        (!run.ownerRef || visible.has(run.ownerRef))))
+    visible.all ||
+    [run.templateRef, run.entityRef, run.ownerRef].every(
+      ref => !ref || visible.has(ref),
+    )
   );
 }
 
@@ -523,23 +519,33 @@ export class GoldenPathService
    * items, from the shared snapshot so that a series costs no catalog read.
    */
   async runScope(credentials: BackstageCredentials): Promise<RunScope> {
-    const { snapshot, visible, templates } = await this.visibleTo(credentials);
-    const templateRefs = new Set(
-      templates.map(t => normalizeRef(stringifyEntityRef(t))),
+    // Only the templates and the tree: narrowing every Component, as the
+    // pages' visibleTo does, would be work a run series never uses.
+    const { snapshot, visible } = await this.snapshotFor(credentials);
+    const goldenPaths = new Set(
+      snapshot.templates.map(t => normalizeRef(stringifyEntityRef(t))),
     );
     return {
-      counts: run => runVisible(run, visible, templateRefs),
+      counts: run =>
+        goldenPaths.has(normalizeRef(run.templateRef)) &&
+        runVisible(run, visible),
       ownedBy: (items, groupRef) =>
         ownedInScope(items, groupRef, snapshot.graph, visible),
     };
   }
 
-  /** The shared snapshot narrowed to what the caller may see. */
-  private async visibleTo(credentials: BackstageCredentials) {
+  /** The shared snapshot and what the caller may see of it. */
+  private async snapshotFor(credentials: BackstageCredentials) {
     const [snapshot, visible] = await Promise.all([
       this.snapshots.snapshot(),
       this.visibility.visibleTo(credentials),
     ]);
+    return { snapshot, visible };
+  }
+
+  /** The shared snapshot narrowed to what the caller may see. */
+  private async visibleTo(credentials: BackstageCredentials) {
+    const { snapshot, visible } = await this.snapshotFor(credentials);
     if (visible.all) {
       const { templates, components, byPath } = snapshot;
       return { snapshot, visible, templates, components, byPath };
